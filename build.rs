@@ -1,0 +1,30 @@
+//! Compiles `content/` (or the folder named by `SITE_CONTENT`) into Rust statics for the site, and fixes
+//! the base path (`SITE_BASE`, default `/`). Content errors stop the build with file:line and a hint.
+
+use std::path::PathBuf;
+use std::{env, fs, process};
+
+fn main() {
+    let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap());
+    let dir = env::var_os("SITE_CONTENT").map(PathBuf::from).unwrap_or_else(|| root.join("content"));
+    println!("cargo::rerun-if-env-changed=SITE_CONTENT");
+    println!("cargo::rerun-if-env-changed=SITE_BASE");
+    println!("cargo::rerun-if-changed={}", dir.display());
+    for sub in ["notes", "sources", "pages"] {
+        println!("cargo::rerun-if-changed={}", dir.join(sub).display());
+    }
+
+    let base = content::normalize_base(&env::var("SITE_BASE").unwrap_or_default());
+    println!("cargo::rustc-env=SITE_BASE={base}");
+
+    let tree = content::ContentTree::read(&dir).unwrap_or_else(|e| {
+        eprintln!("error: cannot read the content folder {}: {e}", dir.display());
+        process::exit(1);
+    });
+    let site = content::compile(&tree).unwrap_or_else(|errors| {
+        eprintln!("{errors}");
+        process::exit(1);
+    });
+    let out = PathBuf::from(env::var("OUT_DIR").unwrap()).join("content.rs");
+    fs::write(&out, content::bake::bake_site(&site)).expect("write the baked content");
+}

@@ -1,0 +1,76 @@
+//! The content folder as a set of named texts, read from disk or built in memory (tests, fuzzing).
+
+use std::fs;
+use std::io;
+use std::path::Path;
+
+/// One content file: its display path and its text.
+#[derive(Clone, Debug)]
+pub struct File {
+    /// Path shown in errors, e.g. `content/notes/market-share.md`.
+    pub path: String,
+    /// The file's text.
+    pub text: String,
+}
+
+/// Every file the compiler reads.
+#[derive(Clone, Debug, Default)]
+pub struct ContentTree {
+    /// `letter.md`.
+    pub letter: Option<File>,
+    /// `notes/*.md`, sorted by path.
+    pub notes: Vec<File>,
+    /// `timeline.toml`.
+    pub timeline: Option<File>,
+    /// `sources/*.toml`, sorted by path.
+    pub sources: Vec<File>,
+    /// `pages/about.md`.
+    pub about: Option<File>,
+}
+
+impl ContentTree {
+    /// Reads a content folder. Missing files are left out (the compiler reports them); unreadable ones are
+    /// I/O errors.
+    pub fn read(dir: &Path) -> io::Result<ContentTree> {
+        let label = dir
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "content".into());
+        let one = |rel: &str| -> io::Result<Option<File>> {
+            let path = dir.join(rel);
+            if !path.exists() {
+                return Ok(None);
+            }
+            Ok(Some(File {
+                path: format!("{label}/{rel}"),
+                text: fs::read_to_string(&path)?,
+            }))
+        };
+        let many = |sub: &str, ext: &str| -> io::Result<Vec<File>> {
+            let folder = dir.join(sub);
+            if !folder.is_dir() {
+                return Ok(Vec::new());
+            }
+            let mut files = Vec::new();
+            for entry in fs::read_dir(&folder)? {
+                let path = entry?.path();
+                if path.extension().and_then(|e| e.to_str()) == Some(ext) {
+                    let name = path.file_name().unwrap().to_string_lossy().into_owned();
+                    files.push(File {
+                        path: format!("{label}/{sub}/{name}"),
+                        text: fs::read_to_string(&path)?,
+                    });
+                }
+            }
+            files.sort_by(|a, b| a.path.cmp(&b.path));
+            Ok(files)
+        };
+        Ok(ContentTree {
+            letter: one("letter.md")?,
+            notes: many("notes", "md")?,
+            timeline: one("timeline.toml")?,
+            sources: many("sources", "toml")?,
+            about: one("pages/about.md")?,
+        })
+    }
+}

@@ -1,0 +1,749 @@
+//! The content compiler: reads `content/`, checks it, and builds the typed [`model::Site`].
+//!
+//! It never stops at the first problem: [`compile`] returns the model or every error found, each with its
+//! file, line and a hint, so an editor fixes them all in one pass. Stages, one module each: [`files`]
+//! (reading), [`front_matter`] and [`raw`] (TOML), [`markdown`] (bodies), this module (ids, links,
+//! derived data) and [`bake`] (the model as Rust statics for the site).
+#![deny(missing_docs)]
+
+pub mod bake;
+pub mod diagnostic;
+pub mod files;
+pub mod front_matter;
+pub mod markdown;
+mod raw;
+
+pub use diagnostic::{Diagnostic, Diagnostics};
+pub use files::{ContentTree, File};
+
+use diagnostic::line_of;
+use markdown::Origin;
+use model::*;
+use raw::S;
+use std::collections::{BTreeSet, HashMap};
+
+/// The id tables every reference is checked against.
+#[derive(Default)]
+struct Ids {
+    notes: HashMap<String, usize>,
+    events: HashMap<String, usize>,
+    sources: HashMap<String, usize>,
+}
+
+impl Ids {
+    /// Resolves a Markdown link destination.
+    fn target(&self, dest: &str) -> Result<Target, (String, String)> {
+        let lookup = |table: &HashMap<String, usize>, id: &str, kind: &str, folder: &str| {
+            table.get(id).copied().ok_or_else(|| {
+                (
+                    format!("link to unknown {kind} `{id}`"),
+                    format!("check the id, or add it to {folder}"),
+                )
+            })
+        };
+        if let Some(id) = dest.strip_prefix("note:") {
+            lookup(&self.notes, id, "note", "content/notes/<id>.md").map(Target::Note)
+        } else if let Some(id) = dest.strip_prefix("event:") {
+            lookup(&self.events, id, "event", "content/timeline.toml").map(Target::Event)
+        } else if let Some(id) = dest.strip_prefix("source:") {
+            lookup(&self.sources, id, "source", "content/sources/*.toml").map(Target::Source)
+        } else if is_web_url(dest) {
+            Ok(Target::External(dest.to_owned().into()))
+        } else {
+            Err((
+                format!("link to `{dest}`: only note:, event:, source:, http: and https: links are allowed"),
+                "write `note:<id>`, `event:<id>`, `source:<id>` or a full https:// address".into(),
+            ))
+        }
+    }
+}
+
+/// True for an absolute http(s) URL with a host and no whitespace or control characters.
+fn is_web_url(url: &str) -> bool {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    match rest {
+        Some(rest) => {
+            let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+            !host.is_empty() && !url.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
+        }
+        None => false,
+    }
+}
+
+/// A TOML file or front matter being read: reports errors at the right line.
+struct Toml<'a> {
+    file: &'a str,
+    text: &'a str,
+    /// Byte offset of the TOML within the file.
+    offset: usize,
+}
+
+impl Toml<'_> {
+    fn line(&self, span: std::ops::Range<usize>) -> usize {
+        line_of(self.text, self.offset + span.start)
+    }
+
+    fn at(&self, s: &S) -> usize {
+        self.line(s.span())
+    }
+
+    fn parse<T: serde::de::DeserializeOwned>(&self, toml: &str, diags: &mut Diagnostics) -> Option<T> {
+        match toml::from_str::<T>(toml) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                let line = e.span().map(|s| self.line(s)).unwrap_or(line_of(self.text, self.offset));
+                let message = e.message().trim().replace('\n', " ");
+                diags.error(self.file, line, message, toml_hint(e.message()));
+                None
+            }
+        }
+    }
+}
+
+fn toml_hint(message: &str) -> &'static str {
+    if message.contains("missing field") {
+        "add the field; CONTENT.md lists the fields each file needs"
+    } else if message.contains("unknown field") {
+        "remove it or fix its spelling; CONTENT.md lists the allowed fields"
+    } else {
+        "fix the TOML syntax: strings in double quotes, lists in [ ], one `key = value` per line"
+    }
+}
+
+/// A note between the two passes: front matter read, body not yet parsed.
+struct PendingNote<'a> {
+    id: String,
+    file: &'a File,
+    meta: raw::NoteMeta,
+    body: &'a str,
+    body_offset: usize,
+    toml_offset: usize,
+}
+
+/// Compiles a content tree into the site model, or returns every problem found.
+pub fn compile(tree: &ContentTree) -> Result<Site, Diagnostics> {
+    let mut diags = Diagnostics::default();
+    let mut ids = Ids::default();
+
+    // Pass 1: front matter and TOML, building the id tables.
+    let sources = read_sources(tree, &mut ids, &mut diags);
+    let letter_split = tree.letter.as_ref().and_then(|f| match front_matter::split(&f.text) {
+        Ok(s) => Some((f, s)),
+        Err(e) => {
+            diags.error(&f.path, 1, e, "see CONTENT.md for the letter's front matter");
+            None
+        }
+    });
+    if tree.letter.is_none() {
+        diags.error("content/letter.md", 1, "the letter is missing", "create content/letter.md (see CONTENT.md)");
+    }
+    let mark_order = letter_split
+        .as_ref()
+        .map(|(_, s)| note_links_in_order(s.body))
+        .unwrap_or_default();
+    let mut pending = read_notes(tree, &mark_order, &mut ids, &mut diags);
+    let raw_events = read_events(tree, &mut ids, &mut diags);
+
+    // Pass 2: everything that refers to ids.
+    let mut cited: Vec<BTreeSet<Citation>> = vec![BTreeSet::new(); sources.len()];
+    let mut linked_notes: BTreeSet<usize> = BTreeSet::new();
+
+    let letter = letter_split.and_then(|(file, split)| {
+        let t = Toml {
+            file: &file.path,
+            text: &file.text,
+            offset: 4,
+        };
+        let meta: raw::LetterMeta = t.parse(split.toml, &mut diags)?;
+        let date = parse_date(&t, &meta.date, &mut diags);
+        let published = parse_date(&t, &meta.published, &mut diags);
+        let letter_sources = resolve_list(&t, &meta.sources, &ids.sources, "source", &mut diags);
+        for &s in &letter_sources {
+            cited[s].insert(Citation::Letter);
+        }
+        let context = resolve_list(&t, &meta.context, &ids.notes, "note", &mut diags);
+        linked_notes.extend(context.iter().copied());
+        let origin = Origin {
+            file: &file.path,
+            text: &file.text,
+            offset: split.body_offset,
+        };
+        let body = markdown::parse_blocks(split.body, &origin, &mut diags, &mut |d| ids.target(d));
+        walk_links(&body, &mut |t| match t {
+            Target::Note(n) => {
+                linked_notes.insert(*n);
+            }
+            Target::Source(s) => {
+                cited[*s].insert(Citation::Letter);
+            }
+            _ => {}
+        });
+        Some(Letter {
+            title: meta.title.into(),
+            date,
+            published,
+            from: meta.from.into(),
+            to: meta.to.into(),
+            sources: letter_sources.into(),
+            context: context.into(),
+            body: body.into(),
+        })
+    });
+
+    let mut events = Vec::with_capacity(raw_events.len());
+    let mut note_events: Vec<Vec<usize>> = vec![Vec::new(); pending.len()];
+    if let Some(file) = &tree.timeline {
+        let t = Toml {
+            file: &file.path,
+            text: &file.text,
+            offset: 0,
+        };
+        for (index, raw) in raw_events.iter().enumerate() {
+            let line = t.at(&raw.id);
+            let mut event_sources = resolve_list(&t, &raw.sources, &ids.sources, "source", &mut diags);
+            let notes = resolve_list(&t, &raw.notes, &ids.notes, "note", &mut diags);
+            let mut tracks = Vec::new();
+            for track in &raw.tracks {
+                match Track::from_slug(track.get_ref()) {
+                    Some(tr) if !tracks.contains(&tr) => tracks.push(tr),
+                    Some(_) => {}
+                    None => diags.error(
+                        &file.path,
+                        t.at(track),
+                        format!("unknown track `{}`", track.get_ref()),
+                        "use one of: letter, us, mexico, canada, china, industry",
+                    ),
+                }
+            }
+            if tracks.is_empty() {
+                diags.error(&file.path, line, format!("event `{}` has no track", raw.id.get_ref()), "add `tracks = [\"us\"]` (or another track)");
+            }
+            let quote = if file.text[raw.body.span()].starts_with("\"\"\"") { 3 } else { 1 };
+            let origin = Origin {
+                file: &file.path,
+                text: &file.text,
+                offset: raw.body.span().start + quote,
+            };
+            let body = markdown::parse_inlines(raw.body.get_ref(), &origin, &mut diags, &mut |d| ids.target(d));
+            walk_inline_links(&body, &mut |t| {
+                if let Target::Source(s) = t {
+                    if !event_sources.contains(s) {
+                        event_sources.push(*s);
+                    }
+                }
+            });
+            if event_sources.is_empty() {
+                diags.error(&file.path, line, format!("event `{}` has no source", raw.id.get_ref()), "add `sources = [\"<source-id>\"]`: every event shows its source");
+            }
+            for &s in &event_sources {
+                cited[s].insert(Citation::Event(index));
+            }
+            for &n in &notes {
+                linked_notes.insert(n);
+                note_events[n].push(index);
+            }
+            events.push(Event {
+                id: raw.id.get_ref().clone().into(),
+                date: Date::parse(raw.date.get_ref()).unwrap_or(Date { year: 0, month: 0, day: 0 }),
+                title: raw.title.clone().into(),
+                body: body.into(),
+                tracks: tracks.into(),
+                sources: event_sources.into(),
+                notes: notes.into(),
+            });
+        }
+    }
+
+    let mut notes = Vec::with_capacity(pending.len());
+    for (index, p) in pending.iter_mut().enumerate() {
+        let t = Toml {
+            file: &p.file.path,
+            text: &p.file.text,
+            offset: p.toml_offset,
+        };
+        let origin = Origin {
+            file: &p.file.path,
+            text: &p.file.text,
+            offset: p.body_offset,
+        };
+        let body = markdown::parse_blocks(p.body, &origin, &mut diags, &mut |d| ids.target(d));
+        let mut note_sources = resolve_list(&t, &p.meta.sources, &ids.sources, "source", &mut diags);
+        walk_links(&body, &mut |t| match t {
+            Target::Note(n) if *n != index => {
+                linked_notes.insert(*n);
+            }
+            Target::Source(s) if !note_sources.contains(s) => note_sources.push(*s),
+            _ => {}
+        });
+        for &s in &note_sources {
+            cited[s].insert(Citation::Note(index));
+        }
+        let kind = note_kind(&t, &p.meta.kind, &mut diags);
+        if kind != NoteKind::Context && note_sources.is_empty() {
+            diags.error(&p.file.path, 1, format!("the {} note `{}` has no source", kind_name(kind), p.id), "add `sources = [\"<source-id>\"]`: every claim and request shows its evidence");
+        }
+        let assessment = assessment(&t, kind, &p.meta, &mut diags);
+        let mut related = note_events[index].clone();
+        related.sort_by_key(|&e| (events.get(e).map(|ev: &Event| ev.date), e));
+        notes.push(Note {
+            id: p.id.clone().into(),
+            title: std::mem::take(&mut p.meta.title).into(),
+            kind,
+            summary: std::mem::take(&mut p.meta.summary).into(),
+            assessment,
+            number: None,
+            passage: None,
+            sources: note_sources.into(),
+            events: related.into(),
+            body: body.into(),
+        });
+    }
+
+    // Request numbers and passages come from the letter's marks, in order.
+    if let Some(letter) = &letter {
+        let mut next = 1u8;
+        let mut seen = BTreeSet::new();
+        walk_marks(&letter.body, &mut |n, children| {
+            if seen.insert(n) {
+                let note = &mut notes[n];
+                note.passage = Some(Inline::plain_text(children).into());
+                if note.kind == NoteKind::Request {
+                    note.number = Some(next);
+                    next += 1;
+                }
+            }
+        });
+    }
+
+    for (index, p) in pending.iter().enumerate() {
+        if !linked_notes.contains(&index) {
+            diags.error(&p.file.path, 1, format!("nothing links to the note `{}`", p.id), "mark it in the letter, link it from another note or an event, or list it in the letter's `context`");
+        }
+    }
+    for (index, (file, line, id)) in sources.iter().map(|(s, f, l)| (f, l, &s.id)).enumerate() {
+        if cited[index].is_empty() {
+            diags.error(file, *line, format!("the source `{id}` is cited nowhere"), "cite it from a note or an event, or remove it");
+        }
+    }
+    let about = read_page(tree.about.as_ref(), "content/pages/about.md", &ids, &mut diags);
+
+    if !diags.is_empty() {
+        diags.0.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+        return Err(diags);
+    }
+    let letter = letter.expect("no errors means the letter was read");
+    let about = about.expect("no errors means the about page was read");
+
+    let sources: Vec<Source> = sources
+        .into_iter()
+        .zip(cited)
+        .map(|((mut s, _, _), cited)| {
+            s.cited_by = cited.into_iter().collect::<Vec<_>>().into();
+            s
+        })
+        .collect();
+    Ok(Site {
+        letter,
+        notes: notes.into(),
+        events: events.into(),
+        sources: sources.into(),
+        about,
+    })
+}
+
+/// Reads every source file; returns the sources (sorted by publisher, title) with where each was defined.
+fn read_sources(tree: &ContentTree, ids: &mut Ids, diags: &mut Diagnostics) -> Vec<(Source, String, usize)> {
+    let mut all = Vec::new();
+    let mut urls: HashMap<String, (String, usize)> = HashMap::new();
+    let mut seen: HashMap<String, (String, usize)> = HashMap::new();
+    for file in &tree.sources {
+        let t = Toml {
+            file: &file.path,
+            text: &file.text,
+            offset: 0,
+        };
+        let Some(parsed) = t.parse::<raw::SourcesFile>(&file.text, diags) else {
+            continue;
+        };
+        for raw in parsed.source {
+            let raw = raw.into_inner();
+            let line = t.at(&raw.id);
+            let id = raw.id.get_ref().clone();
+            if !check_id(&file.path, line, &id, "source", &mut seen, diags) {
+                continue;
+            }
+            let url = raw.url.get_ref().clone();
+            if !is_web_url(&url) {
+                diags.error(&file.path, t.at(&raw.url), format!("`{url}` is not an http(s) address"), "sources link to web pages: write the full https:// address");
+            } else if let Some((f, l)) = urls.get(&url) {
+                diags.error(&file.path, t.at(&raw.url), format!("the address of `{id}` is already the source at {f}:{l}"), "list every source once and cite that id");
+            } else {
+                urls.insert(url.clone(), (file.path.clone(), line));
+            }
+            let date = raw.date.as_ref().map(|d| parse_date(&t, d, diags));
+            all.push((
+                Source {
+                    id: id.into(),
+                    title: raw.title.into(),
+                    publisher: raw.publisher.into(),
+                    via: raw.via.map(Into::into),
+                    date,
+                    url: url.into(),
+                    lang: raw.lang.map(|l| l.into_inner().into()),
+                    cited_by: Vec::new().into(),
+                },
+                file.path.clone(),
+                line,
+            ));
+        }
+    }
+    all.sort_by(|a, b| {
+        (a.0.publisher.to_lowercase(), a.0.title.to_lowercase()).cmp(&(b.0.publisher.to_lowercase(), b.0.title.to_lowercase()))
+    });
+    for (index, (s, _, _)) in all.iter().enumerate() {
+        ids.sources.insert(
+            s.id.to_string(),
+            index,
+        );
+    }
+    all
+}
+
+/// Reads every note's front matter. Notes are ordered by their first mark in the letter, then by id.
+fn read_notes<'a>(tree: &'a ContentTree, mark_order: &[String], ids: &mut Ids, diags: &mut Diagnostics) -> Vec<PendingNote<'a>> {
+    let mut pending = Vec::new();
+    for file in &tree.notes {
+        let id = file
+            .path
+            .rsplit('/')
+            .next()
+            .and_then(|n| n.strip_suffix(".md"))
+            .unwrap_or("")
+            .to_owned();
+        if !is_slug(&id) {
+            diags.error(&file.path, 1, format!("`{id}` is not a valid note id"), "rename the file: lowercase letters, digits and hyphens, e.g. `market-share.md`");
+            continue;
+        }
+        let split = match front_matter::split(&file.text) {
+            Ok(s) => s,
+            Err(e) => {
+                diags.error(&file.path, 1, e, "see CONTENT.md for a note's front matter");
+                continue;
+            }
+        };
+        let t = Toml {
+            file: &file.path,
+            text: &file.text,
+            offset: 4,
+        };
+        let Some(meta) = t.parse::<raw::NoteMeta>(split.toml, diags) else {
+            continue;
+        };
+        pending.push(PendingNote {
+            id,
+            file,
+            meta,
+            body: split.body,
+            body_offset: split.body_offset,
+            toml_offset: 4,
+        });
+    }
+    let rank = |id: &str| mark_order.iter().position(|m| m == id).unwrap_or(usize::MAX);
+    pending.sort_by(|a, b| (rank(&a.id), &a.id).cmp(&(rank(&b.id), &b.id)));
+    for (index, p) in pending.iter().enumerate() {
+        ids.notes.insert(
+            p.id.clone(),
+            index,
+        );
+    }
+    pending
+}
+
+/// Reads the timeline's events, sorts them by date and registers their ids.
+fn read_events(tree: &ContentTree, ids: &mut Ids, diags: &mut Diagnostics) -> Vec<raw::RawEvent> {
+    let Some(file) = &tree.timeline else {
+        diags.error("content/timeline.toml", 1, "the timeline is missing", "create content/timeline.toml (see CONTENT.md)");
+        return Vec::new();
+    };
+    let t = Toml {
+        file: &file.path,
+        text: &file.text,
+        offset: 0,
+    };
+    let Some(parsed) = t.parse::<raw::Timeline>(&file.text, diags) else {
+        return Vec::new();
+    };
+    let mut seen = HashMap::new();
+    let mut dated = Vec::new();
+    for raw in parsed.event {
+        let raw = raw.into_inner();
+        let line = t.at(&raw.id);
+        if !check_id(&file.path, line, raw.id.get_ref(), "event", &mut seen, diags) {
+            continue;
+        }
+        let date = match Date::parse(raw.date.get_ref()) {
+            Ok(d) => d,
+            Err(e) => {
+                diags.error(&file.path, t.at(&raw.date), e, "write the date at the precision the source gives: YYYY, YYYY-MM or YYYY-MM-DD");
+                Date { year: 0, month: 0, day: 0 }
+            }
+        };
+        dated.push((date, raw));
+    }
+    // Shown in date order (a month before the days within it); equal dates keep the file's order.
+    dated.sort_by_key(|(date, _)| *date);
+    let mut events = Vec::new();
+    for (_, raw) in dated {
+        ids.events.insert(
+            raw.id.get_ref().clone(),
+            events.len(),
+        );
+        events.push(raw);
+    }
+    events
+}
+
+fn read_page(file: Option<&File>, expected: &str, ids: &Ids, diags: &mut Diagnostics) -> Option<Page> {
+    let Some(file) = file else {
+        diags.error(expected, 1, "this page is missing", "create it with `+++ title = \"…\" +++` front matter and a Markdown body");
+        return None;
+    };
+    let split = match front_matter::split(&file.text) {
+        Ok(s) => s,
+        Err(e) => {
+            diags.error(&file.path, 1, e, "a page starts with `+++`, a `title = \"…\"` line and `+++`");
+            return None;
+        }
+    };
+    let t = Toml {
+        file: &file.path,
+        text: &file.text,
+        offset: 4,
+    };
+    let meta: raw::PageMeta = t.parse(split.toml, diags)?;
+    let origin = Origin {
+        file: &file.path,
+        text: &file.text,
+        offset: split.body_offset,
+    };
+    let body = markdown::parse_blocks(split.body, &origin, diags, &mut |d| ids.target(d));
+    Some(Page {
+        title: meta.title.into(),
+        body: body.into(),
+    })
+}
+
+/// Checks an id's form and uniqueness; returns false (after reporting) when it cannot be used.
+fn check_id(file: &str, line: usize, id: &str, kind: &str, seen: &mut HashMap<String, (String, usize)>, diags: &mut Diagnostics) -> bool {
+    if !is_slug(id) {
+        diags.error(file, line, format!("`{id}` is not a valid {kind} id"), "ids are lowercase letters, digits and single hyphens, e.g. `fr-final-rule`");
+        return false;
+    }
+    if let Some((f, l)) = seen.get(id) {
+        diags.error(file, line, format!("duplicate {kind} id `{id}` (first defined at {f}:{l})"), "ids must be unique: rename one of them");
+        return false;
+    }
+    seen.insert(id.to_owned(), (file.to_owned(), line));
+    true
+}
+
+fn resolve_list(t: &Toml<'_>, list: &[S], table: &HashMap<String, usize>, kind: &str, diags: &mut Diagnostics) -> Vec<usize> {
+    let mut out = Vec::new();
+    for item in list {
+        match table.get(item.get_ref()) {
+            Some(&index) if !out.contains(&index) => out.push(index),
+            Some(_) => {}
+            None => diags.error(t.file, t.at(item), format!("unknown {kind} `{}`", item.get_ref()), format!("check the id; known {kind}s are defined in {}", defined_in(kind))),
+        }
+    }
+    out
+}
+
+fn defined_in(kind: &str) -> &'static str {
+    match kind {
+        "note" => "content/notes/<id>.md",
+        "event" => "content/timeline.toml",
+        _ => "content/sources/*.toml",
+    }
+}
+
+fn parse_date(t: &Toml<'_>, s: &S, diags: &mut Diagnostics) -> Date {
+    Date::parse(s.get_ref()).unwrap_or_else(|e| {
+        diags.error(t.file, t.at(s), e, "write YYYY, YYYY-MM or YYYY-MM-DD, at the precision the source gives");
+        Date { year: 0, month: 0, day: 0 }
+    })
+}
+
+fn kind_name(kind: NoteKind) -> &'static str {
+    match kind {
+        NoteKind::Claim => "claim",
+        NoteKind::Request => "request",
+        NoteKind::Context => "context",
+    }
+}
+
+fn note_kind(t: &Toml<'_>, s: &S, diags: &mut Diagnostics) -> NoteKind {
+    match s.get_ref().as_str() {
+        "claim" => NoteKind::Claim,
+        "request" => NoteKind::Request,
+        "context" => NoteKind::Context,
+        other => {
+            diags.error(t.file, t.at(s), format!("unknown note kind `{other}`"), "use claim, request or context");
+            NoteKind::Context
+        }
+    }
+}
+
+fn assessment(t: &Toml<'_>, kind: NoteKind, meta: &raw::NoteMeta, diags: &mut Diagnostics) -> Assessment {
+    let misplaced = |field: &Option<S>, name: &str, diags: &mut Diagnostics| {
+        if let Some(f) = field {
+            diags.error(t.file, t.at(f), format!("`{name}` does not belong on a {} note", kind_name(kind)), "verdicts are for claims, statuses for requests: remove the field or change `kind`");
+        }
+    };
+    match kind {
+        NoteKind::Claim => {
+            misplaced(&meta.status, "status", diags);
+            misplaced(&meta.status_as_of, "status_as_of", diags);
+            let verdict = match meta.verdict.as_ref().map(|v| (v, v.get_ref().as_str())) {
+                Some((_, "supported")) => Verdict::Supported,
+                Some((_, "needs-context")) => Verdict::NeedsContext,
+                Some((_, "disputed")) => Verdict::Disputed,
+                Some((_, "unverifiable")) => Verdict::Unverifiable,
+                Some((v, other)) => {
+                    diags.error(t.file, t.at(v), format!("unknown verdict `{other}`"), "use supported, needs-context, disputed or unverifiable");
+                    Verdict::Unverifiable
+                }
+                None => {
+                    diags.error(t.file, 2, "a claim note needs a `verdict`", "add `verdict = \"…\"` and a one-sentence `verdict_reason`");
+                    Verdict::Unverifiable
+                }
+            };
+            let reason = match &meta.verdict_reason {
+                Some(r) if !r.get_ref().trim().is_empty() => r.get_ref().clone(),
+                _ => {
+                    diags.error(t.file, 2, "a claim note needs a `verdict_reason`", "add `verdict_reason = \"…\"`: one sentence saying why");
+                    String::new()
+                }
+            };
+            Assessment::Verdict {
+                verdict,
+                reason: reason.into(),
+            }
+        }
+        NoteKind::Request => {
+            misplaced(&meta.verdict, "verdict", diags);
+            misplaced(&meta.verdict_reason, "verdict_reason", diags);
+            let status = match meta.status.as_ref().map(|v| (v, v.get_ref().as_str())) {
+                Some((_, "met")) => Status::Met,
+                Some((_, "partly-met")) => Status::PartlyMet,
+                Some((_, "not-met")) => Status::NotMet,
+                Some((_, "unclear")) => Status::Unclear,
+                Some((v, other)) => {
+                    diags.error(t.file, t.at(v), format!("unknown status `{other}`"), "use met, partly-met, not-met or unclear");
+                    Status::Unclear
+                }
+                None => {
+                    diags.error(t.file, 2, "a request note needs a `status`", "add `status = \"…\"` and `status_as_of = \"YYYY-MM-DD\"`");
+                    Status::Unclear
+                }
+            };
+            let as_of = match &meta.status_as_of {
+                Some(d) => parse_date(t, d, diags),
+                None => {
+                    diags.error(t.file, 2, "a request note needs a `status_as_of` date", "add `status_as_of = \"YYYY-MM-DD\"`: when the status was last checked");
+                    Date { year: 0, month: 0, day: 0 }
+                }
+            };
+            Assessment::Status { status, as_of }
+        }
+        NoteKind::Context => {
+            for (field, name) in [
+                (&meta.verdict, "verdict"),
+                (&meta.verdict_reason, "verdict_reason"),
+                (&meta.status, "status"),
+                (&meta.status_as_of, "status_as_of"),
+            ] {
+                misplaced(field, name, diags);
+            }
+            Assessment::None
+        }
+    }
+}
+
+/// The `note:` link targets of a Markdown text, in order of first appearance.
+fn note_links_in_order(md: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for event in pulldown_cmark::Parser::new(md) {
+        if let pulldown_cmark::Event::Start(pulldown_cmark::Tag::Link { dest_url, .. }) = event {
+            if let Some(id) = dest_url.strip_prefix("note:") {
+                if !out.iter().any(|o| o == id) {
+                    out.push(id.to_owned());
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Calls `f` on every link target in blocks.
+pub fn walk_links(blocks: &[Block], f: &mut dyn FnMut(&Target)) {
+    for block in blocks {
+        match block {
+            Block::Paragraph(v) | Block::Heading(v) => walk_inline_links(v, f),
+            Block::List { items, .. } => items.iter().for_each(|i| walk_links(i, f)),
+            Block::Quote(v) => walk_links(v, f),
+            Block::Gap => {}
+        }
+    }
+}
+
+/// Calls `f` on every link target in inlines.
+pub fn walk_inline_links(inlines: &[Inline], f: &mut dyn FnMut(&Target)) {
+    for inline in inlines {
+        match inline {
+            Inline::Link { target, children } => {
+                f(target);
+                walk_inline_links(children, f);
+            }
+            Inline::Emph(c) | Inline::Strong(c) => walk_inline_links(c, f),
+            _ => {}
+        }
+    }
+}
+
+/// Calls `f` with each note mark (note index and marked text) in blocks, in reading order.
+fn walk_marks(blocks: &[Block], f: &mut dyn FnMut(usize, &[Inline])) {
+    fn inlines(v: &[Inline], f: &mut dyn FnMut(usize, &[Inline])) {
+        for inline in v {
+            match inline {
+                Inline::Link {
+                    target: Target::Note(n),
+                    children,
+                } => f(*n, children),
+                Inline::Link { children: c, .. } | Inline::Emph(c) | Inline::Strong(c) => inlines(c, f),
+                _ => {}
+            }
+        }
+    }
+    for block in blocks {
+        match block {
+            Block::Paragraph(v) | Block::Heading(v) => inlines(v, f),
+            Block::List { items, .. } => items.iter().for_each(|i| walk_marks(i, f)),
+            Block::Quote(v) => walk_marks(v, f),
+            Block::Gap => {}
+        }
+    }
+}
+
+/// The site's base path with one leading and one trailing slash: `""` and `/` give `/`, `letter` gives
+/// `/letter/`.
+pub fn normalize_base(base: &str) -> String {
+    let inner = base.trim().trim_matches('/');
+    if inner.is_empty() {
+        "/".into()
+    } else {
+        format!("/{inner}/")
+    }
+}

@@ -1,0 +1,87 @@
+//! The content files' TOML as written by editors, before validation. Spans locate every error.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+/// A string with its byte range in the TOML text.
+pub type S = Spanned<String>;
+
+/// `letter.md` front matter.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LetterMeta {
+    pub title: String,
+    pub date: S,
+    pub published: S,
+    pub from: String,
+    pub to: String,
+    pub sources: Vec<S>,
+    #[serde(default)]
+    pub context: Vec<S>,
+}
+
+/// `notes/<id>.md` front matter.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoteMeta {
+    pub title: String,
+    pub kind: S,
+    pub summary: String,
+    pub verdict: Option<S>,
+    pub verdict_reason: Option<S>,
+    pub status: Option<S>,
+    pub status_as_of: Option<S>,
+    #[serde(default)]
+    pub sources: Vec<S>,
+}
+
+/// `timeline.toml`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Timeline {
+    #[serde(default)]
+    pub event: Vec<Spanned<RawEvent>>,
+}
+
+/// One `[[event]]`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEvent {
+    pub id: S,
+    pub date: S,
+    pub title: String,
+    pub body: S,
+    pub tracks: Vec<S>,
+    #[serde(default)]
+    pub sources: Vec<S>,
+    #[serde(default)]
+    pub notes: Vec<S>,
+}
+
+/// `sources/*.toml`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourcesFile {
+    #[serde(default)]
+    pub source: Vec<Spanned<RawSource>>,
+}
+
+/// One `[[source]]`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSource {
+    pub id: S,
+    pub title: String,
+    pub publisher: String,
+    pub via: Option<String>,
+    pub date: Option<S>,
+    pub url: S,
+    pub lang: Option<S>,
+}
+
+/// A page's front matter.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageMeta {
+    pub title: String,
+}

@@ -1,0 +1,330 @@
+//! The typed content model: the letter, its notes, the timeline and the sources.
+//!
+//! The content compiler builds it natively from `content/` (owned data); the build then bakes it into Rust
+//! statics (borrowed data), so the browser gets it with no parser and no deserialisation. Every cross
+//! reference is an index into [`Site`]'s lists, checked by the compiler.
+#![deny(missing_docs)]
+
+use std::borrow::Cow;
+
+mod date;
+mod ids;
+
+pub use date::Date;
+pub use ids::is_slug;
+
+/// Text: borrowed from a static in the site, owned in the compiler.
+pub type Str = Cow<'static, str>;
+/// A list: borrowed from a static in the site, owned in the compiler.
+pub type List<T> = Cow<'static, [T]>;
+
+/// Everything the site shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Site {
+    /// The letter, with its marks.
+    pub letter: Letter,
+    /// Every note, in the order a reader meets them: the letter's marks first, then context.
+    pub notes: List<Note>,
+    /// Every event, in date order.
+    pub events: List<Event>,
+    /// Every source, ordered by publisher then title.
+    pub sources: List<Source>,
+    /// The about page.
+    pub about: Page,
+}
+
+/// The letter as published: metadata and the verbatim passages.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Letter {
+    /// The explainer's title for the letter.
+    pub title: Str,
+    /// The date on the letter.
+    pub date: Date,
+    /// The date it was made public.
+    pub published: Date,
+    /// Who wrote it.
+    pub from: Str,
+    /// To whom.
+    pub to: Str,
+    /// Where its passages were published (indices into [`Site::sources`]).
+    pub sources: List<usize>,
+    /// Context notes listed with the letter (indices into [`Site::notes`]).
+    pub context: List<usize>,
+    /// The passages, gaps and editorial labels.
+    pub body: List<Block>,
+}
+
+/// A block of rendered Markdown.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Block {
+    /// A paragraph.
+    Paragraph(List<Inline>),
+    /// An editorial heading (never part of the letter's own text).
+    Heading(List<Inline>),
+    /// A list; `ordered` lists are numbered from 1.
+    List {
+        /// Numbered or bulleted.
+        ordered: bool,
+        /// Each item's blocks.
+        items: List<List<Block>>,
+    },
+    /// A quotation.
+    Quote(List<Block>),
+    /// Text of the letter that was not published.
+    Gap,
+}
+
+/// Inline Markdown.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Inline {
+    /// Plain text.
+    Text(Str),
+    /// Emphasis.
+    Emph(List<Inline>),
+    /// Strong emphasis.
+    Strong(List<Inline>),
+    /// Inline code.
+    Code(Str),
+    /// A link; in the letter, a link to a note is a mark.
+    Link {
+        /// Where it goes.
+        target: Target,
+        /// The linked text.
+        children: List<Inline>,
+    },
+    /// A hard line break.
+    Break,
+}
+
+/// Where a link goes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// A note (index into [`Site::notes`]).
+    Note(usize),
+    /// An event (index into [`Site::events`]).
+    Event(usize),
+    /// A source (index into [`Site::sources`]).
+    Source(usize),
+    /// An outside page (http or https).
+    External(Str),
+}
+
+/// What a note is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum NoteKind {
+    /// A factual claim the letter makes.
+    Claim,
+    /// Something the letter asks Mexico to do.
+    Request,
+    /// Background the reader needs.
+    Context,
+}
+
+/// A claim's verdict, on the scale the about page documents.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// The evidence backs the claim as worded.
+    Supported,
+    /// Broadly right, but a reader needs more to judge it.
+    NeedsContext,
+    /// Credible sources contradict it.
+    Disputed,
+    /// The public record cannot confirm or refute it.
+    Unverifiable,
+}
+
+/// How far a request has been met.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// Done as asked.
+    Met,
+    /// Done in part, or something close to it.
+    PartlyMet,
+    /// Not done.
+    NotMet,
+    /// The record does not say.
+    Unclear,
+}
+
+/// A note's judgement: a verdict for a claim, a status for a request, none for context.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Assessment {
+    /// Context notes carry no judgement.
+    None,
+    /// A claim's verdict and the reason for it in one sentence.
+    Verdict {
+        /// The verdict.
+        verdict: Verdict,
+        /// Why, in one sentence.
+        reason: Str,
+    },
+    /// A request's status and when it was last checked.
+    Status {
+        /// The status.
+        status: Status,
+        /// When the status was last checked.
+        as_of: Date,
+    },
+}
+
+/// A background note on a claim, a request or a piece of context.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Note {
+    /// Public id, used in URLs.
+    pub id: Str,
+    /// Headline.
+    pub title: Str,
+    /// Claim, request or context.
+    pub kind: NoteKind,
+    /// One sentence for previews and cards.
+    pub summary: Str,
+    /// Verdict or status.
+    pub assessment: Assessment,
+    /// A request's number (1, 2, 3) in the order the letter makes them.
+    pub number: Option<u8>,
+    /// The first passage of the letter marked for this note, as plain text, if any.
+    pub passage: Option<Str>,
+    /// Indices into [`Site::sources`].
+    pub sources: List<usize>,
+    /// Related events, in date order (indices into [`Site::events`]); derived from the timeline.
+    pub events: List<usize>,
+    /// The body.
+    pub body: List<Block>,
+}
+
+/// A strand of the timeline a reader can filter by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Track {
+    /// The letter and its authors.
+    Letter,
+    /// The United States.
+    Us,
+    /// Mexico.
+    Mexico,
+    /// Canada.
+    Canada,
+    /// China.
+    China,
+    /// Carmakers and the technology.
+    Industry,
+}
+
+impl Track {
+    /// Every track, in display order.
+    pub const ALL: [Track; 6] = [
+        Track::Letter,
+        Track::Us,
+        Track::Mexico,
+        Track::Canada,
+        Track::China,
+        Track::Industry,
+    ];
+
+    /// The slug used in content and URLs.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Track::Letter => "letter",
+            Track::Us => "us",
+            Track::Mexico => "mexico",
+            Track::Canada => "canada",
+            Track::China => "china",
+            Track::Industry => "industry",
+        }
+    }
+
+    /// The track with this slug.
+    pub fn from_slug(slug: &str) -> Option<Track> {
+        Track::ALL.into_iter().find(|t| t.slug() == slug)
+    }
+}
+
+/// A dated event on the timeline.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Event {
+    /// Public id, the anchor on the timeline.
+    pub id: Str,
+    /// When, at the precision the sources give.
+    pub date: Date,
+    /// Headline.
+    pub title: Str,
+    /// One or two sentences.
+    pub body: List<Inline>,
+    /// The tracks it belongs to.
+    pub tracks: List<Track>,
+    /// Indices into [`Site::sources`].
+    pub sources: List<usize>,
+    /// Notes it bears on (indices into [`Site::notes`]).
+    pub notes: List<usize>,
+}
+
+/// Where a source is cited.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Citation {
+    /// By the letter's header (where its text was published).
+    Letter,
+    /// By a note (index into [`Site::notes`]).
+    Note(usize),
+    /// By an event (index into [`Site::events`]).
+    Event(usize),
+}
+
+/// A published source.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Source {
+    /// Public id, the anchor on the sources page.
+    pub id: Str,
+    /// Title in its original language.
+    pub title: Str,
+    /// The original outlet.
+    pub publisher: Str,
+    /// The site the URL points to, when it is a repost or mirror.
+    pub via: Option<Str>,
+    /// Publication date, when known.
+    pub date: Option<Date>,
+    /// Address (http or https).
+    pub url: Str,
+    /// Language tag, when not English.
+    pub lang: Option<Str>,
+    /// Everywhere it is cited, derived by the compiler.
+    pub cited_by: List<Citation>,
+}
+
+/// A page of prose, such as the about page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Page {
+    /// Title.
+    pub title: Str,
+    /// Body.
+    pub body: List<Block>,
+}
+
+impl Site {
+    /// The note with this id.
+    pub fn note_index(&self, id: &str) -> Option<usize> {
+        self.notes.iter().position(|n| n.id == id)
+    }
+
+    /// The event with this id.
+    pub fn event_index(&self, id: &str) -> Option<usize> {
+        self.events.iter().position(|e| e.id == id)
+    }
+}
+
+impl Inline {
+    /// The plain text of a run of inlines.
+    pub fn plain_text(inlines: &[Inline]) -> String {
+        let mut out = String::new();
+        fn walk(inlines: &[Inline], out: &mut String) {
+            for inline in inlines {
+                match inline {
+                    Inline::Text(t) | Inline::Code(t) => out.push_str(t),
+                    Inline::Emph(c) | Inline::Strong(c) => walk(c, out),
+                    Inline::Link { children, .. } => walk(children, out),
+                    Inline::Break => out.push(' '),
+                }
+            }
+        }
+        walk(inlines, &mut out);
+        out
+    }
+}

@@ -1,0 +1,6 @@
+//! Components, named for what the reader sees.
+
+pub mod note_panel;
+pub mod rich_text;
+pub mod site_chrome;
+pub mod source_citation;

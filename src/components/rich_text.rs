@@ -1,0 +1,152 @@
+//! Renders the model's Markdown (blocks and inlines) as HTML elements. Links to notes become marks in the
+//! letter and open the note in place wherever a [`NoteState`] is provided; elsewhere they are plain links.
+
+use crate::content::site;
+use crate::i18n::EN;
+use crate::route::{event_href, note_href, source_href};
+use crate::state::{mark_id, NoteState};
+use leptos::prelude::*;
+use model::{Block, Inline, NoteKind, Target};
+
+/// Where text is rendered: the letter's marks look and behave differently from links in notes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// The letter: note links are marks.
+    Letter,
+    /// A note, an event or a page.
+    Prose,
+}
+
+/// A run of blocks.
+#[component]
+pub fn Blocks(
+    /// The blocks to render.
+    blocks: &'static [Block],
+    /// Where they are rendered.
+    place: Place,
+) -> impl IntoView {
+    blocks.iter().map(|b| block(b, place)).collect_view()
+}
+
+/// A run of inline text.
+#[component]
+pub fn Inlines(
+    /// The inlines to render.
+    inlines: &'static [Inline],
+    /// Where they are rendered.
+    place: Place,
+) -> impl IntoView {
+    inline_run(inlines, place)
+}
+
+fn inline_run(inlines: &'static [Inline], place: Place) -> AnyView {
+    inlines.iter().map(|i| inline(i, place)).collect_view().into_any()
+}
+
+fn block(b: &'static Block, place: Place) -> AnyView {
+    match b {
+        Block::Paragraph(v) => view! { <p>{inline_run(v, place)}</p> }.into_any(),
+        Block::Heading(v) => view! { <h2 class="label">{inline_run(v, place)}</h2> }.into_any(),
+        Block::List { ordered: true, items } => view! {
+            <ol>{items.iter().map(|item| view! { <li><Blocks blocks=item place/></li> }).collect_view()}</ol>
+        }
+        .into_any(),
+        Block::List { ordered: false, items } => view! {
+            <ul>{items.iter().map(|item| view! { <li><Blocks blocks=item place/></li> }).collect_view()}</ul>
+        }
+        .into_any(),
+        Block::Quote(v) => view! { <blockquote><Blocks blocks=v place/></blockquote> }.into_any(),
+        Block::Gap => view! { <p class="gap" role="note"><span>{EN.gap}</span></p> }.into_any(),
+    }
+}
+
+fn inline(i: &'static Inline, place: Place) -> AnyView {
+    match i {
+        Inline::Text(t) => t.as_ref().into_any(),
+        Inline::Emph(v) => view! { <em>{inline_run(v, place)}</em> }.into_any(),
+        Inline::Strong(v) => view! { <strong>{inline_run(v, place)}</strong> }.into_any(),
+        Inline::Code(t) => view! { <code>{t.as_ref()}</code> }.into_any(),
+        Inline::Break => view! { <br/> }.into_any(),
+        Inline::Link { target, children } => match target {
+            Target::Note(n) if place == Place::Letter => view! { <Mark note=*n children=children/> }.into_any(),
+            Target::Note(n) => view! { <NoteLink note=*n>{inline_run(children, place)}</NoteLink> }.into_any(),
+            Target::Event(e) => view! { <a href=event_href(*e)>{inline_run(children, place)}</a> }.into_any(),
+            Target::Source(s) => view! { <a href=source_href(*s)>{inline_run(children, place)}</a> }.into_any(),
+            Target::External(url) => view! {
+                <a href=url.as_ref() rel="noopener noreferrer">{inline_run(children, place)}</a>
+            }
+            .into_any(),
+        },
+    }
+}
+
+/// A marked passage of the letter: a real link to the note's page, which opens the note in place.
+#[component]
+pub fn Mark(
+    /// The note's index.
+    note: usize,
+    /// The marked text.
+    children: &'static [Inline],
+) -> impl IntoView {
+    let n = &site().notes[note];
+    let state = use_context::<NoteState>();
+    let active = move || state.is_some_and(|s| s.open.get() == Some(note));
+    let kind = match n.kind {
+        NoteKind::Claim => "mark claim",
+        NoteKind::Request => "mark request",
+        NoteKind::Context => "mark context",
+    };
+    let badge = n.number.map(|number| {
+        view! {
+            <span class="badge" aria-hidden="true">{number}</span>
+            <span class="vh">{format!("{} {number}: ", EN.request_word)}</span>
+        }
+    });
+    let suffix = match n.kind {
+        NoteKind::Claim => Some(EN.mark_claim),
+        NoteKind::Context => Some(EN.mark_context),
+        NoteKind::Request => None,
+    }
+    .map(|s| view! { <span class="vh">{format!(" ({s})")}</span> });
+    view! {
+        <a
+            class=kind
+            class:active=active
+            id=mark_id(note)
+            href=note_href(note)
+            aria-current=move || active().then_some("true")
+            on:click=move |ev| open_in_place(ev, state, note)
+        >
+            {badge}
+            {inline_run(children, Place::Letter)}
+            {suffix}
+        </a>
+    }
+}
+
+/// A link to a note from prose: opens the note in place on the letter page, navigates elsewhere.
+#[component]
+pub fn NoteLink(
+    /// The note's index.
+    note: usize,
+    /// The linked text.
+    children: Children,
+) -> impl IntoView {
+    let state = use_context::<NoteState>();
+    view! {
+        <a href=note_href(note) on:click=move |ev| open_in_place(ev, state, note)>
+            {children()}
+        </a>
+    }
+}
+
+/// Handles a click on a note link: a plain click opens the note in place; a modified click (new tab,
+/// new window) is left to the browser.
+fn open_in_place(ev: leptos::ev::MouseEvent, state: Option<NoteState>, note: usize) {
+    let Some(state) = state else { return };
+    if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
+        return;
+    }
+    ev.prevent_default();
+    state.open_note(note);
+}

@@ -1,0 +1,53 @@
+//! Each route's title and description, and the `<head>` tags the prerenderer writes for it.
+
+use crate::content::site;
+use crate::i18n::EN;
+use crate::route::Route;
+use leptos::prelude::*;
+
+/// The document title of a route.
+pub fn title(route: Route) -> String {
+    let name = EN.site_name;
+    match route {
+        Route::Letter(None) => name.to_owned(),
+        Route::Letter(Some(i)) => format!("{} — {name}", site().notes[i].title),
+        Route::Timeline => format!("{} — {name}", EN.timeline_title),
+        Route::Sources => format!("{} — {name}", EN.sources_title),
+        Route::About => format!("{} — {name}", site().about.title),
+        Route::NotFound => format!("{} — {name}", EN.not_found_title),
+    }
+}
+
+/// The meta description of a route.
+pub fn description(route: Route) -> String {
+    match route {
+        Route::Letter(Some(i)) => site().notes[i].summary.to_string(),
+        Route::Timeline => EN.timeline_intro.to_owned(),
+        Route::Sources => EN.sources_intro.to_owned(),
+        _ => EN.site_description.to_owned(),
+    }
+}
+
+/// The tags that go into a route's `<head>` (rendered to HTML at build time only).
+#[component]
+pub fn Head(
+    /// The route being prerendered.
+    route: Route,
+) -> impl IntoView {
+    let title = title(route);
+    let description = description(route);
+    view! {
+        <title>{title.clone()}</title>
+        <meta name="description" content=description.clone()/>
+        {og("og:title", title)}
+        {og("og:description", description)}
+        {og("og:type", "article".into())}
+        {og("og:site_name", EN.site_name.into())}
+    }
+}
+
+/// An Open Graph `<meta property=… content=…>` tag (`property` is not a standard HTML attribute).
+fn og(property: &'static str, content: String) -> impl IntoView {
+    use leptos::tachys::html::attribute::custom::CustomAttribute;
+    leptos::html::meta().attr("property", property).attr("content", content)
+}

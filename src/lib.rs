@@ -1,0 +1,47 @@
+//! The annotated letter: one Leptos app, prerendered to static HTML for every route at build time and
+//! hydrated in the browser. The App reads its route from the URL; there is no client-side router.
+#![deny(missing_docs)]
+
+#[cfg(all(feature = "hydrate", feature = "ssr"))]
+compile_error!("the `hydrate` and `ssr` features are exclusive: build the browser app or the prerenderer");
+
+pub mod components;
+pub mod content;
+pub mod head;
+pub mod i18n;
+pub mod pages;
+pub mod route;
+pub mod state;
+
+use components::site_chrome::{SiteFooter, SiteHeader};
+use leptos::prelude::*;
+use pages::{about::AboutPage, letter::LetterPage, not_found::NotFoundPage, sources::SourcesPage, timeline::TimelinePage};
+use route::Route;
+
+/// The whole page body for a route.
+#[component]
+pub fn App(
+    /// The page to show.
+    route: Route,
+) -> impl IntoView {
+    let page = match route {
+        Route::Letter(open) => view! { <LetterPage open/> }.into_any(),
+        Route::Timeline => view! { <TimelinePage/> }.into_any(),
+        Route::Sources => view! { <SourcesPage/> }.into_any(),
+        Route::About => view! { <AboutPage/> }.into_any(),
+        Route::NotFound => view! { <NotFoundPage/> }.into_any(),
+    };
+    view! {
+        <SiteHeader current=route/>
+        {page}
+        <SiteFooter/>
+    }
+}
+
+/// Browser entry point: hydrates the prerendered page for the current URL.
+#[cfg(feature = "hydrate")]
+pub fn hydrate() {
+    let path = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
+    let route = Route::parse(&path);
+    leptos::mount::hydrate_body(move || view! { <App route/> });
+}

@@ -1,0 +1,5 @@
+//! The browser app: hydrates the prerendered HTML.
+
+fn main() {
+    letter_explainer::hydrate();
+}

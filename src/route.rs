@@ -1,0 +1,111 @@
+//! The site's URLs: a public contract, since newsrooms link to them. Every route is a prerendered file
+//! under the base path chosen at build time (`SITE_BASE`).
+
+use crate::content::site;
+
+/// The base path, with leading and trailing slashes (`/` or e.g. `/letter/`).
+pub const BASE: &str = env!("SITE_BASE");
+
+/// A page of the site.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Route {
+    /// The annotated letter, with a note open or not.
+    Letter(Option<usize>),
+    /// The timeline.
+    Timeline,
+    /// The list of sources.
+    Sources,
+    /// What the site is.
+    About,
+    /// Anything else.
+    NotFound,
+}
+
+impl Route {
+    /// The route for a URL path (as in `location.pathname`). Unknown paths and unknown note ids are
+    /// [`Route::NotFound`].
+    pub fn parse(path: &str) -> Route {
+        let Some(rest) = path.strip_prefix(BASE).or_else(|| (path.to_owned() + "/").strip_prefix(BASE).map(|_| "")) else {
+            return Route::NotFound;
+        };
+        let rest = rest.strip_suffix("index.html").unwrap_or(rest);
+        let parts: Vec<&str> = rest.split('/').filter(|p| !p.is_empty()).collect();
+        match parts.as_slice() {
+            [] => Route::Letter(None),
+            ["notes", id] => site().note_index(id).map_or(Route::NotFound, |i| Route::Letter(Some(i))),
+            ["timeline"] => Route::Timeline,
+            ["sources"] => Route::Sources,
+            ["about"] => Route::About,
+            _ => Route::NotFound,
+        }
+    }
+
+    /// The route's URL path, under the base path.
+    pub fn href(self) -> String {
+        match self {
+            Route::Letter(None) => BASE.to_owned(),
+            Route::Letter(Some(i)) => note_href(i),
+            Route::Timeline => format!("{BASE}timeline/"),
+            Route::Sources => format!("{BASE}sources/"),
+            Route::About => format!("{BASE}about/"),
+            Route::NotFound => format!("{BASE}404.html"),
+        }
+    }
+
+    /// Where the prerenderer writes this route, relative to the site's root folder.
+    pub fn file(self) -> String {
+        match self {
+            Route::NotFound => "404.html".into(),
+            other => format!("{}index.html", &other.href()[BASE.len()..]),
+        }
+    }
+
+    /// Every route, for the prerenderer.
+    pub fn all() -> Vec<Route> {
+        let mut routes = vec![Route::Letter(None), Route::Timeline, Route::Sources, Route::About, Route::NotFound];
+        routes.extend((0..site().notes.len()).map(|i| Route::Letter(Some(i))));
+        routes
+    }
+}
+
+/// The URL of a note.
+pub fn note_href(index: usize) -> String {
+    format!("{BASE}notes/{}/", site().notes[index].id)
+}
+
+/// The URL of an event on the timeline.
+pub fn event_href(index: usize) -> String {
+    format!("{BASE}timeline/#{}", site().events[index].id)
+}
+
+/// The URL of a source on the sources page.
+pub fn source_href(index: usize) -> String {
+    format!("{BASE}sources/#{}", site().sources[index].id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_route_parses_back_from_its_href() {
+        for route in Route::all() {
+            assert_eq!(Route::parse(&route.href()), route, "{route:?}");
+        }
+    }
+
+    #[test]
+    fn unknown_paths_and_ids_are_not_found() {
+        for path in ["/nope/", "/notes/", "/notes/no-such-note/", "/notes/a/b/", "/timeline/x/"] {
+            let path = format!("{}{}", BASE, &path[1..]);
+            assert_eq!(Route::parse(&path), Route::NotFound, "{path}");
+        }
+    }
+
+    #[test]
+    fn paths_without_trailing_slash_or_with_index_html_resolve() {
+        assert_eq!(Route::parse(&format!("{BASE}sources")), Route::Sources);
+        assert_eq!(Route::parse(&format!("{BASE}about/index.html")), Route::About);
+        assert_eq!(Route::parse(&format!("{BASE}index.html")), Route::Letter(None));
+    }
+}
