@@ -6,7 +6,9 @@ use std::{env, fs, process};
 
 fn main() {
     let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap());
-    let dir = env::var_os("SITE_CONTENT").map(PathBuf::from).unwrap_or_else(|| root.join("content"));
+    let dir = env::var_os("SITE_CONTENT")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("content"));
     println!("cargo::rerun-if-env-changed=SITE_CONTENT");
     println!("cargo::rerun-if-env-changed=SITE_BASE");
     println!("cargo::rerun-if-changed={}", dir.display());
@@ -18,7 +20,10 @@ fn main() {
     println!("cargo::rustc-env=SITE_BASE={base}");
 
     let tree = content::ContentTree::read(&dir).unwrap_or_else(|e| {
-        eprintln!("error: cannot read the content folder {}: {e}", dir.display());
+        eprintln!(
+            "error: cannot read the content folder {}: {e}",
+            dir.display()
+        );
         process::exit(1);
     });
     let site = content::compile(&tree).unwrap_or_else(|errors| {

@@ -1,10 +1,38 @@
-//! The content, compiled at build time from `content/` into statics (see `build.rs`).
+//! The content, compiled at build time from `content/` into statics (see `build.rs`). One accessor per
+//! part: what a build never reads is never linked into it.
+
+use model::{Event, Letter, Note, Page, Source};
 
 mod baked {
     include!(concat!(env!("OUT_DIR"), "/content.rs"));
 }
 
-/// The whole site's content.
-pub fn site() -> &'static model::Site {
-    &baked::SITE
+/// The letter.
+pub fn letter() -> &'static Letter {
+    &baked::LETTER
+}
+
+/// Every note, letter marks first.
+pub fn notes() -> &'static [Note] {
+    &baked::NOTES
+}
+
+/// Every event, in date order.
+pub fn events() -> &'static [Event] {
+    &baked::EVENTS
+}
+
+/// Every source.
+pub fn sources() -> &'static [Source] {
+    &baked::SOURCES
+}
+
+/// The about page.
+pub fn about() -> &'static Page {
+    &baked::ABOUT
+}
+
+/// The index of the note with this id.
+pub fn note_index(id: &str) -> Option<usize> {
+    notes().iter().position(|n| n.id == id)
 }

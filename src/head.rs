@@ -1,6 +1,6 @@
 //! Each route's title and description, and the `<head>` tags the prerenderer writes for it.
 
-use crate::content::site;
+use crate::content::{about, notes};
 use crate::i18n::EN;
 use crate::route::Route;
 use leptos::prelude::*;
@@ -10,10 +10,10 @@ pub fn title(route: Route) -> String {
     let name = EN.site_name;
     match route {
         Route::Letter(None) => name.to_owned(),
-        Route::Letter(Some(i)) => format!("{} — {name}", site().notes[i].title),
+        Route::Letter(Some(i)) => format!("{} — {name}", notes()[i].title),
         Route::Timeline => format!("{} — {name}", EN.timeline_title),
         Route::Sources => format!("{} — {name}", EN.sources_title),
-        Route::About => format!("{} — {name}", site().about.title),
+        Route::About => format!("{} — {name}", about().title),
         Route::NotFound => format!("{} — {name}", EN.not_found_title),
     }
 }
@@ -21,7 +21,7 @@ pub fn title(route: Route) -> String {
 /// The meta description of a route.
 pub fn description(route: Route) -> String {
     match route {
-        Route::Letter(Some(i)) => site().notes[i].summary.to_string(),
+        Route::Letter(Some(i)) => notes()[i].summary.to_string(),
         Route::Timeline => EN.timeline_intro.to_owned(),
         Route::Sources => EN.sources_intro.to_owned(),
         _ => EN.site_description.to_owned(),
@@ -49,5 +49,7 @@ pub fn Head(
 /// An Open Graph `<meta property=… content=…>` tag (`property` is not a standard HTML attribute).
 fn og(property: &'static str, content: String) -> impl IntoView {
     use leptos::tachys::html::attribute::custom::CustomAttribute;
-    leptos::html::meta().attr("property", property).attr("content", content)
+    leptos::html::meta()
+        .attr("property", property)
+        .attr("content", content)
 }

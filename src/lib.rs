@@ -1,10 +1,16 @@
-//! The annotated letter: one Leptos app, prerendered to static HTML for every route at build time and
-//! hydrated in the browser. The App reads its route from the URL; there is no client-side router.
+//! The annotated letter: one Leptos app that renders every route to static HTML at build time; in the
+//! browser, the letter page hydrates its notes column and listens for clicks (see [`client`]). Routes are
+//! read from the URL; there is no client-side router.
 #![deny(missing_docs)]
+#![recursion_limit = "256"]
 
 #[cfg(all(feature = "hydrate", feature = "ssr"))]
-compile_error!("the `hydrate` and `ssr` features are exclusive: build the browser app or the prerenderer");
+compile_error!(
+    "the `hydrate` and `ssr` features are exclusive: build the browser app or the prerenderer"
+);
 
+#[cfg(feature = "hydrate")]
+pub mod client;
 pub mod components;
 pub mod content;
 pub mod head;
@@ -15,7 +21,10 @@ pub mod state;
 
 use components::site_chrome::{SiteFooter, SiteHeader};
 use leptos::prelude::*;
-use pages::{about::AboutPage, letter::LetterPage, not_found::NotFoundPage, sources::SourcesPage, timeline::TimelinePage};
+use pages::{
+    about::AboutPage, letter::LetterPage, not_found::NotFoundPage, sources::SourcesPage,
+    timeline::TimelinePage,
+};
 use route::Route;
 
 /// The whole page body for a route.
@@ -36,12 +45,4 @@ pub fn App(
         {page}
         <SiteFooter/>
     }
-}
-
-/// Browser entry point: hydrates the prerendered page for the current URL.
-#[cfg(feature = "hydrate")]
-pub fn hydrate() {
-    let path = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
-    let route = Route::parse(&path);
-    leptos::mount::hydrate_body(move || view! { <App route/> });
 }

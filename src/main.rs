@@ -1,5 +1,5 @@
-//! The browser app: hydrates the prerendered HTML.
+//! The browser app: adds behaviour to the prerendered letter page.
 
 fn main() {
-    letter_explainer::hydrate();
+    letter_explainer::client::start();
 }

@@ -1,7 +1,7 @@
 //! The site's URLs: a public contract, since newsrooms link to them. Every route is a prerendered file
 //! under the base path chosen at build time (`SITE_BASE`).
 
-use crate::content::site;
+use crate::content::{events, note_index, notes, sources};
 
 /// The base path, with leading and trailing slashes (`/` or e.g. `/letter/`).
 pub const BASE: &str = env!("SITE_BASE");
@@ -25,14 +25,17 @@ impl Route {
     /// The route for a URL path (as in `location.pathname`). Unknown paths and unknown note ids are
     /// [`Route::NotFound`].
     pub fn parse(path: &str) -> Route {
-        let Some(rest) = path.strip_prefix(BASE).or_else(|| (path.to_owned() + "/").strip_prefix(BASE).map(|_| "")) else {
+        let Some(rest) = path
+            .strip_prefix(BASE)
+            .or_else(|| (path.to_owned() + "/").strip_prefix(BASE).map(|_| ""))
+        else {
             return Route::NotFound;
         };
         let rest = rest.strip_suffix("index.html").unwrap_or(rest);
         let parts: Vec<&str> = rest.split('/').filter(|p| !p.is_empty()).collect();
         match parts.as_slice() {
             [] => Route::Letter(None),
-            ["notes", id] => site().note_index(id).map_or(Route::NotFound, |i| Route::Letter(Some(i))),
+            ["notes", id] => note_index(id).map_or(Route::NotFound, |i| Route::Letter(Some(i))),
             ["timeline"] => Route::Timeline,
             ["sources"] => Route::Sources,
             ["about"] => Route::About,
@@ -62,25 +65,31 @@ impl Route {
 
     /// Every route, for the prerenderer.
     pub fn all() -> Vec<Route> {
-        let mut routes = vec![Route::Letter(None), Route::Timeline, Route::Sources, Route::About, Route::NotFound];
-        routes.extend((0..site().notes.len()).map(|i| Route::Letter(Some(i))));
+        let mut routes = vec![
+            Route::Letter(None),
+            Route::Timeline,
+            Route::Sources,
+            Route::About,
+            Route::NotFound,
+        ];
+        routes.extend((0..notes().len()).map(|i| Route::Letter(Some(i))));
         routes
     }
 }
 
 /// The URL of a note.
 pub fn note_href(index: usize) -> String {
-    format!("{BASE}notes/{}/", site().notes[index].id)
+    format!("{BASE}notes/{}/", notes()[index].id)
 }
 
 /// The URL of an event on the timeline.
 pub fn event_href(index: usize) -> String {
-    format!("{BASE}timeline/#{}", site().events[index].id)
+    format!("{BASE}timeline/#{}", events()[index].id)
 }
 
 /// The URL of a source on the sources page.
 pub fn source_href(index: usize) -> String {
-    format!("{BASE}sources/#{}", site().sources[index].id)
+    format!("{BASE}sources/#{}", sources()[index].id)
 }
 
 #[cfg(test)]
@@ -96,7 +105,13 @@ mod tests {
 
     #[test]
     fn unknown_paths_and_ids_are_not_found() {
-        for path in ["/nope/", "/notes/", "/notes/no-such-note/", "/notes/a/b/", "/timeline/x/"] {
+        for path in [
+            "/nope/",
+            "/notes/",
+            "/notes/no-such-note/",
+            "/notes/a/b/",
+            "/timeline/x/",
+        ] {
             let path = format!("{}{}", BASE, &path[1..]);
             assert_eq!(Route::parse(&path), Route::NotFound, "{path}");
         }
@@ -105,7 +120,13 @@ mod tests {
     #[test]
     fn paths_without_trailing_slash_or_with_index_html_resolve() {
         assert_eq!(Route::parse(&format!("{BASE}sources")), Route::Sources);
-        assert_eq!(Route::parse(&format!("{BASE}about/index.html")), Route::About);
-        assert_eq!(Route::parse(&format!("{BASE}index.html")), Route::Letter(None));
+        assert_eq!(
+            Route::parse(&format!("{BASE}about/index.html")),
+            Route::About
+        );
+        assert_eq!(
+            Route::parse(&format!("{BASE}index.html")),
+            Route::Letter(None)
+        );
     }
 }

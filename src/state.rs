@@ -2,7 +2,7 @@
 //! opening a note goes to `/notes/<id>/`, Back closes it, and the note's title becomes the page's title.
 //! Native builds (prerendering) compile the browser calls away.
 
-use crate::content::site;
+use crate::content::notes;
 use crate::route::{note_href, Route, BASE};
 use leptos::prelude::*;
 
@@ -81,7 +81,7 @@ impl NoteState {
 
 /// The element id of a note's mark in the letter.
 pub fn mark_id(index: usize) -> String {
-    format!("mark-{}", site().notes[index].id)
+    format!("mark-{}", notes()[index].id)
 }
 
 /// Browser calls; no-ops when prerendering.
@@ -95,7 +95,9 @@ pub mod browser {
 
     /// Pushes a history entry for `href`.
     pub fn push(href: &str) {
-        let _ = window().history().and_then(|h| h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href)));
+        let _ = window()
+            .history()
+            .and_then(|h| h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href)));
     }
 
     /// Goes Back one history entry.

@@ -18,21 +18,63 @@ fn main() {
         .or_else(|| env::var_os("TRUNK_STAGING_DIR"))
         .map(PathBuf::from)
         .unwrap_or_else(|| fail("usage: prerender <site-folder> (or set TRUNK_STAGING_DIR)"));
-    let template = fs::read_to_string(dir.join("index.html")).unwrap_or_else(|e| fail(&format!("cannot read {}/index.html: {e}", dir.display())));
+    let template = fs::read_to_string(dir.join("index.html"))
+        .unwrap_or_else(|e| fail(&format!("cannot read {}/index.html: {e}", dir.display())));
+    let (static_template, app_tags) = split_app_tags(&template).unwrap_or_else(|e| fail(&e));
     let routes = Route::all();
     for &route in &routes {
-        let html = page(&template, route).unwrap_or_else(|e| fail(&e));
+        // Only the letter page has behaviour; every other page is plain HTML and CSS.
+        let template = match route {
+            Route::Letter(_) => &template,
+            _ => &static_template,
+        };
+        let html = page(template, route).unwrap_or_else(|e| fail(&e));
         let path = dir.join(route.file());
         write(&path, &html);
     }
-    println!("prerendered {} routes into {}", routes.len(), dir.display());
+    println!(
+        "prerendered {} routes into {} (the app's {} tags only on letter pages)",
+        routes.len(),
+        dir.display(),
+        app_tags.len()
+    );
+}
+
+/// The template without the tags that load the wasm app (trunk's module script and its preloads), and
+/// those tags. Fails if trunk's output no longer has the expected shape.
+fn split_app_tags(template: &str) -> Result<(String, Vec<String>), String> {
+    let mut html = template.to_owned();
+    let mut tags = Vec::new();
+    for (open, close) in [
+        ("<script type=\"module\">", "</script>"),
+        ("<link rel=\"modulepreload\"", ">"),
+        ("<link rel=\"preload\"", ">"),
+    ] {
+        let start = html
+            .find(open)
+            .ok_or(format!("trunk's output has no {open}"))?;
+        let end = start
+            + html[start..]
+                .find(close)
+                .ok_or(format!("unclosed {open}"))?
+            + close.len();
+        tags.push(html[start..end].to_owned());
+        html.replace_range(start..end, "");
+    }
+    Ok((html, tags))
 }
 
 /// The template with this route's head tags and body.
 fn page(template: &str, route: Route) -> Result<String, String> {
     let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new())));
-    let (head, body) = owner.with(|| (view! { <Head route/> }.to_html(), view! { <App route/> }.to_html()));
-    let html = replace_between(template, "<title>", "</title>", "")?.replacen("<title></title>", &head, 1);
+    let (head, body) = owner.with(|| {
+        (
+            view! { <Head route/> }.to_html(),
+            view! { <App route/> }.to_html(),
+        )
+    });
+    let html =
+        replace_between(template, "<title>", "</title>", "")?.replacen("<title></title>", &head, 1);
     let html = html.replacen("<html>", &format!("<html lang=\"{}\">", EN.lang), 1);
     let start = html.find("<body").ok_or("the template has no <body>")?;
     let open_end = start + html[start..].find('>').ok_or("unclosed <body>")? + 1;
@@ -43,16 +85,23 @@ fn page(template: &str, route: Route) -> Result<String, String> {
 
 /// Replaces the text between two markers (keeping the markers).
 fn replace_between(text: &str, open: &str, close: &str, with: &str) -> Result<String, String> {
-    let a = text.find(open).ok_or(format!("the template has no {open}"))? + open.len();
-    let b = a + text[a..].find(close).ok_or(format!("the template has no {close}"))?;
+    let a = text
+        .find(open)
+        .ok_or(format!("the template has no {open}"))?
+        + open.len();
+    let b = a + text[a..]
+        .find(close)
+        .ok_or(format!("the template has no {close}"))?;
     Ok(format!("{}{with}{}", &text[..a], &text[b..]))
 }
 
 fn write(path: &Path, html: &str) {
     if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent).unwrap_or_else(|e| fail(&format!("cannot create {}: {e}", parent.display())));
+        fs::create_dir_all(parent)
+            .unwrap_or_else(|e| fail(&format!("cannot create {}: {e}", parent.display())));
     }
-    fs::write(path, html).unwrap_or_else(|e| fail(&format!("cannot write {}: {e}", path.display())));
+    fs::write(path, html)
+        .unwrap_or_else(|e| fail(&format!("cannot write {}: {e}", path.display())));
 }
 
 fn fail(message: &str) -> ! {

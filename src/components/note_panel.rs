@@ -2,12 +2,11 @@
 
 use super::rich_text::{Blocks, Inlines, Place};
 use super::source_citation::SourceCitation;
-use crate::content::site;
+use crate::content::{events, notes};
 use crate::i18n::EN;
 use crate::route::{event_href, BASE};
-use crate::state::NoteState;
 use leptos::prelude::*;
-use model::{Assessment, NoteKind, Verdict, Status};
+use model::{Assessment, NoteKind, Status, Verdict};
 
 /// A note: kind, title, the passage it is about, its verdict or status, body, events and sources.
 #[component]
@@ -15,8 +14,7 @@ pub fn NotePanel(
     /// The note's index.
     note: usize,
 ) -> impl IntoView {
-    let n = &site().notes[note];
-    let state = use_context::<NoteState>();
+    let n = &notes()[note];
     let kind_label = match n.number {
         Some(number) => format!("{} {number}", EN.kind(NoteKind::Request)),
         None => EN.kind(n.kind).to_owned(),
@@ -26,20 +24,12 @@ pub fn NotePanel(
         NoteKind::Request => "note-kind request",
         NoteKind::Context => "note-kind context",
     };
-    let on_close = move |ev: leptos::ev::MouseEvent| {
-        if let Some(state) = state {
-            if ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key()) {
-                ev.prevent_default();
-                state.close();
-            }
-        }
-    };
     view! {
         <article class="note" aria-labelledby="note-title">
             <header class="note-head">
                 <p class=kind_class>{kind_label}</p>
                 <h2 id="note-title" tabindex="-1">{n.title.as_ref()}</h2>
-                <a class="note-close" href=BASE on:click=on_close>
+                <a class="note-close" href=BASE>
                     <span aria-hidden="true">"×"</span>
                     <span class="vh">{EN.close_note}</span>
                 </a>
@@ -57,7 +47,7 @@ pub fn NotePanel(
                     <h3 id="note-events-h">{EN.note_events_heading}</h3>
                     <ol class="mini-timeline">
                         {n.events.iter().map(|&e| {
-                            let ev = &site().events[e];
+                            let ev = &events()[e];
                             view! {
                                 <li>
                                     <time datetime=ev.date.to_string()>{EN.date(ev.date)}</time>
@@ -124,5 +114,5 @@ pub fn EventBody(
     /// The event's index.
     event: usize,
 ) -> impl IntoView {
-    view! { <Inlines inlines=&site().events[event].body place=Place::Prose/> }
+    view! { <Inlines inlines=&events()[event].body place=Place::Prose/> }
 }

@@ -1,7 +1,7 @@
 //! Renders the model's Markdown (blocks and inlines) as HTML elements. Links to notes become marks in the
 //! letter and open the note in place wherever a [`NoteState`] is provided; elsewhere they are plain links.
 
-use crate::content::site;
+use crate::content::notes;
 use crate::i18n::EN;
 use crate::route::{event_href, note_href, source_href};
 use crate::state::{mark_id, NoteState};
@@ -40,13 +40,18 @@ pub fn Inlines(
 }
 
 fn inline_run(inlines: &'static [Inline], place: Place) -> AnyView {
-    inlines.iter().map(|i| inline(i, place)).collect_view().into_any()
+    inlines
+        .iter()
+        .map(|i| inline(i, place))
+        .collect_view()
+        .into_any()
 }
 
 fn block(b: &'static Block, place: Place) -> AnyView {
     match b {
         Block::Paragraph(v) => view! { <p>{inline_run(v, place)}</p> }.into_any(),
-        Block::Heading(v) => view! { <h2 class="label">{inline_run(v, place)}</h2> }.into_any(),
+        Block::Heading(v) if place == Place::Letter => view! { <h2 class="label">{inline_run(v, place)}</h2> }.into_any(),
+        Block::Heading(v) => view! { <h3>{inline_run(v, place)}</h3> }.into_any(),
         Block::List { ordered: true, items } => view! {
             <ol>{items.iter().map(|item| view! { <li><Blocks blocks=item place/></li> }).collect_view()}</ol>
         }
@@ -68,10 +73,18 @@ fn inline(i: &'static Inline, place: Place) -> AnyView {
         Inline::Code(t) => view! { <code>{t.as_ref()}</code> }.into_any(),
         Inline::Break => view! { <br/> }.into_any(),
         Inline::Link { target, children } => match target {
-            Target::Note(n) if place == Place::Letter => view! { <Mark note=*n children=children/> }.into_any(),
-            Target::Note(n) => view! { <NoteLink note=*n>{inline_run(children, place)}</NoteLink> }.into_any(),
-            Target::Event(e) => view! { <a href=event_href(*e)>{inline_run(children, place)}</a> }.into_any(),
-            Target::Source(s) => view! { <a href=source_href(*s)>{inline_run(children, place)}</a> }.into_any(),
+            Target::Note(n) if place == Place::Letter => {
+                view! { <Mark note=*n children=children/> }.into_any()
+            }
+            Target::Note(n) => {
+                view! { <NoteLink note=*n>{inline_run(children, place)}</NoteLink> }.into_any()
+            }
+            Target::Event(e) => {
+                view! { <a href=event_href(*e)>{inline_run(children, place)}</a> }.into_any()
+            }
+            Target::Source(s) => {
+                view! { <a href=source_href(*s)>{inline_run(children, place)}</a> }.into_any()
+            }
             Target::External(url) => view! {
                 <a href=url.as_ref() rel="noopener noreferrer">{inline_run(children, place)}</a>
             }
@@ -80,7 +93,8 @@ fn inline(i: &'static Inline, place: Place) -> AnyView {
     }
 }
 
-/// A marked passage of the letter: a real link to the note's page, which opens the note in place.
+/// A marked passage of the letter: a real link to the note's page. In the browser a click opens the note
+/// in place (see `client`); the open note's mark carries `aria-current`.
 #[component]
 pub fn Mark(
     /// The note's index.
@@ -88,9 +102,8 @@ pub fn Mark(
     /// The marked text.
     children: &'static [Inline],
 ) -> impl IntoView {
-    let n = &site().notes[note];
-    let state = use_context::<NoteState>();
-    let active = move || state.is_some_and(|s| s.open.get() == Some(note));
+    let n = &notes()[note];
+    let active = use_context::<NoteState>().is_some_and(|s| s.open.get_untracked() == Some(note));
     let kind = match n.kind {
         NoteKind::Claim => "mark claim",
         NoteKind::Request => "mark request",
@@ -109,14 +122,7 @@ pub fn Mark(
     }
     .map(|s| view! { <span class="vh">{format!(" ({s})")}</span> });
     view! {
-        <a
-            class=kind
-            class:active=active
-            id=mark_id(note)
-            href=note_href(note)
-            aria-current=move || active().then_some("true")
-            on:click=move |ev| open_in_place(ev, state, note)
-        >
+        <a class=kind id=mark_id(note) href=note_href(note) aria-current=active.then_some("true")>
             {badge}
             {inline_run(children, Place::Letter)}
             {suffix}
@@ -124,7 +130,7 @@ pub fn Mark(
     }
 }
 
-/// A link to a note from prose: opens the note in place on the letter page, navigates elsewhere.
+/// A link to a note from prose. On the letter page a click opens the note in place (see `client`).
 #[component]
 pub fn NoteLink(
     /// The note's index.
@@ -132,21 +138,5 @@ pub fn NoteLink(
     /// The linked text.
     children: Children,
 ) -> impl IntoView {
-    let state = use_context::<NoteState>();
-    view! {
-        <a href=note_href(note) on:click=move |ev| open_in_place(ev, state, note)>
-            {children()}
-        </a>
-    }
-}
-
-/// Handles a click on a note link: a plain click opens the note in place; a modified click (new tab,
-/// new window) is left to the browser.
-fn open_in_place(ev: leptos::ev::MouseEvent, state: Option<NoteState>, note: usize) {
-    let Some(state) = state else { return };
-    if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
-        return;
-    }
-    ev.prevent_default();
-    state.open_note(note);
+    view! { <a href=note_href(note)>{children()}</a> }
 }

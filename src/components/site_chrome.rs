@@ -11,7 +11,8 @@ pub fn SiteHeader(
     current: Route,
 ) -> impl IntoView {
     let item = move |route: Route, label: &'static str| {
-        let here = matches!((current, route), (Route::Letter(_), Route::Letter(_))) || current == route;
+        let here =
+            matches!((current, route), (Route::Letter(_), Route::Letter(_))) || current == route;
         view! {
             <li><a href=route.href() aria-current=here.then_some("page")>{label}</a></li>
         }

@@ -1,6 +1,6 @@
 //! One source as a reader sees it: publisher, date, title (linked), and the repost site if any.
 
-use crate::content::site;
+use crate::content::sources;
 use crate::i18n::EN;
 use leptos::prelude::*;
 
@@ -10,7 +10,7 @@ pub fn SourceCitation(
     /// The source's index.
     source: usize,
 ) -> impl IntoView {
-    let s = &site().sources[source];
+    let s = &sources()[source];
     view! {
         <span class="citation">
             <span class="publisher">{s.publisher.as_ref()}</span>

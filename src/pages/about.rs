@@ -1,13 +1,13 @@
 //! What the site is, how it judges, and how to report an error (`/about/`).
 
 use crate::components::rich_text::{Blocks, Place};
-use crate::content::site;
+use crate::content::about;
 use leptos::prelude::*;
 
 /// The about page, written in `content/pages/about.md`.
 #[component]
 pub fn AboutPage() -> impl IntoView {
-    let about = &site().about;
+    let about = &about();
     view! {
         <main id="main" class="page prose">
             <h1>{about.title.as_ref()}</h1>

@@ -3,7 +3,7 @@
 use crate::components::note_panel::NotePanel;
 use crate::components::rich_text::{Blocks, NoteLink, Place};
 use crate::components::source_citation::SourceCitation;
-use crate::content::site;
+use crate::content::{letter, notes};
 use crate::i18n::EN;
 use crate::state::NoteState;
 use leptos::prelude::*;
@@ -14,10 +14,8 @@ pub fn LetterPage(
     /// The note open at load time (from the URL).
     open: Option<usize>,
 ) -> impl IntoView {
-    let state = NoteState::new(open);
-    provide_context(state);
-    listen_to_browser(state);
-    let letter = &site().letter;
+    provide_context(NoteState::new(open));
+    let letter = &letter();
     view! {
         <main id="main" class="letter-page">
             <div class="letter-column">
@@ -51,7 +49,7 @@ pub fn LetterPage(
                     <h2 id="context-h">{EN.context_heading}</h2>
                     <ul>
                         {letter.context.iter().map(|&n| {
-                            let note = &site().notes[n];
+                            let note = &notes()[n];
                             view! {
                                 <li>
                                     <NoteLink note=n>{note.title.as_ref()}</NoteLink>
@@ -62,12 +60,7 @@ pub fn LetterPage(
                     </ul>
                 </section>
             </div>
-            <aside class="notes-column" aria-label=EN.notes_region>
-                {move || match state.open.get() {
-                    Some(note) => view! { <NotePanel note/> }.into_any(),
-                    None => view! { <p class="no-note">{EN.no_note_open}</p> }.into_any(),
-                }}
-            </aside>
+            <aside id="notes" class="notes-column" aria-label=EN.notes_region><NotesColumn/></aside>
         </main>
     }
 }
@@ -87,21 +80,13 @@ fn Legend() -> impl IntoView {
     }
 }
 
-/// Back and Forward follow the URL; Escape closes the open note.
-fn listen_to_browser(state: NoteState) {
-    #[cfg(feature = "hydrate")]
-    {
-        let popstate = window_event_listener(leptos::ev::popstate, move |_| state.follow_location());
-        let keydown = window_event_listener(leptos::ev::keydown, move |ev| {
-            if ev.key() == "Escape" && state.open.get_untracked().is_some() {
-                state.close();
-            }
-        });
-        on_cleanup(move || {
-            popstate.remove();
-            keydown.remove();
-        });
+/// The notes column's content: the open note, or a prompt. The only part of the letter page that the
+/// browser hydrates (see `client`); it follows the [`NoteState`] in context.
+#[component]
+pub fn NotesColumn() -> impl IntoView {
+    let state = expect_context::<NoteState>();
+    move || match state.open.get() {
+        Some(note) => view! { <NotePanel note/> }.into_any(),
+        None => view! { <p class="no-note">{EN.no_note_open}</p> }.into_any(),
     }
-    #[cfg(not(feature = "hydrate"))]
-    let _ = state;
 }

@@ -1,6 +1,6 @@
 //! The page for any unknown address (`404.html`): what happened and a way back.
 
-use crate::content::site;
+use crate::content::notes;
 use crate::i18n::EN;
 use crate::route::{note_href, BASE};
 use leptos::prelude::*;
@@ -15,7 +15,7 @@ pub fn NotFoundPage() -> impl IntoView {
             <p><a class="button" href=BASE>{EN.not_found_back}</a></p>
             <h2>{EN.not_found_notes}</h2>
             <ul>
-                {site().notes.iter().enumerate().map(|(i, n)| view! {
+                {notes().iter().enumerate().map(|(i, n)| view! {
                     <li><a href=note_href(i)>{n.title.as_ref()}</a></li>
                 }).collect_view()}
             </ul>

@@ -1,7 +1,7 @@
 //! Every source, once, with where it is cited (`/sources/`).
 
 use crate::components::source_citation::SourceCitation;
-use crate::content::site;
+use crate::content::{events, notes, sources};
 use crate::i18n::EN;
 use crate::route::{event_href, note_href, BASE};
 use leptos::prelude::*;
@@ -15,7 +15,7 @@ pub fn SourcesPage() -> impl IntoView {
             <h1>{EN.sources_title}</h1>
             <p class="intro">{EN.sources_intro}</p>
             <ol class="source-list">
-                {site().sources.iter().enumerate().map(|(i, s)| view! {
+                {sources().iter().enumerate().map(|(i, s)| view! {
                     <li id=s.id.as_ref()>
                         <SourceCitation source=i/>
                         <p class="cited-in">
@@ -40,7 +40,11 @@ fn CitationLink(
 ) -> impl IntoView {
     match citation {
         Citation::Letter => view! { <a href=BASE>{EN.cited_letter}</a> }.into_any(),
-        Citation::Note(n) => view! { <a href=note_href(n)>{site().notes[n].title.as_ref()}</a> }.into_any(),
-        Citation::Event(e) => view! { <a href=event_href(e)>{site().events[e].title.as_ref()}</a> }.into_any(),
+        Citation::Note(n) => {
+            view! { <a href=note_href(n)>{notes()[n].title.as_ref()}</a> }.into_any()
+        }
+        Citation::Event(e) => {
+            view! { <a href=event_href(e)>{events()[e].title.as_ref()}</a> }.into_any()
+        }
     }
 }

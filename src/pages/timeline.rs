@@ -2,7 +2,7 @@
 
 use crate::components::note_panel::EventBody;
 use crate::components::source_citation::SourceCitation;
-use crate::content::site;
+use crate::content::{events, notes};
 use crate::i18n::EN;
 use crate::route::note_href;
 use leptos::prelude::*;
@@ -10,7 +10,7 @@ use leptos::prelude::*;
 /// The timeline page.
 #[component]
 pub fn TimelinePage() -> impl IntoView {
-    let events = &site().events;
+    let events = &events();
     let mut years: Vec<u16> = events.iter().map(|e| e.date.year).collect();
     years.dedup();
     view! {
@@ -31,7 +31,7 @@ pub fn TimelinePage() -> impl IntoView {
                                         {EN.event_notes}": "
                                         {e.notes.iter().enumerate().map(|(k, &n)| view! {
                                             {(k > 0).then_some(", ")}
-                                            <a href=note_href(n)>{site().notes[n].title.as_ref()}</a>
+                                            <a href=note_href(n)>{notes()[n].title.as_ref()}</a>
                                         }).collect_view()}
                                     </p>
                                 })}

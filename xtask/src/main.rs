@@ -1,1 +1,158 @@
-fn main(){}
+//! Project tasks, the single entry point for people and CI:
+//!
+//! - `cargo xtask serve`: install what is missing, build the site, serve it at http://127.0.0.1:8080
+//! - `cargo xtask test`: install what is missing, run every test (Rust, then the browser suite)
+//! - `cargo xtask build [--base /letter/] [--out DIR]`: build the static site
+//! - `cargo xtask e2e [PLAYWRIGHT ARGS]`: only the browser suite, against the last builds
+//! - `cargo xtask content [DIR]`: check the content and list every error
+//! - `cargo xtask setup [--tests]`: only install the tools
+
+mod server;
+mod setup;
+
+use std::path::{Path, PathBuf};
+use std::process::{self, Command};
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let flag = |name: &str| {
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1))
+            .cloned()
+    };
+    let result = match args.first().map(String::as_str) {
+        Some("setup") => setup::run(args.iter().any(|a| a == "--tests")),
+        Some("build") => setup::run(false).and_then(|_| {
+            build(
+                &flag("--base").unwrap_or_else(|| "/".into()),
+                &root().join(flag("--out").unwrap_or_else(|| "dist".into())),
+            )
+        }),
+        Some("serve") => setup::run(false).and_then(|_| {
+            let base = flag("--base").unwrap_or_else(|| "/".into());
+            let port: u16 = flag("--port").and_then(|p| p.parse().ok()).unwrap_or(8080);
+            let dist = root().join("dist");
+            build(&base, &dist)?;
+            let base = content::normalize_base(&base);
+            println!("Serving the site at http://127.0.0.1:{port}{base} (Ctrl-C to stop)");
+            server::serve(&dist, &base, port).map_err(|e| format!("server: {e}"))
+        }),
+        Some("test") => setup::run(true).and_then(|_| test()),
+        Some("e2e") => setup::run(true).and_then(|_| e2e(&args[1..])),
+        Some("content") => check_content(
+            args.get(1)
+                .map(PathBuf::from)
+                .unwrap_or_else(|| root().join("content")),
+        ),
+        _ => Err(
+            "usage: cargo xtask <serve|test|e2e|build|content|setup> (see xtask/src/main.rs)"
+                .into(),
+        ),
+    };
+    if let Err(e) = result {
+        eprintln!("xtask: {e}");
+        process::exit(1);
+    }
+}
+
+/// The project's root folder.
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
+}
+
+/// Runs a command (in the project root unless it names a folder), failing with its name if it fails.
+pub fn run(cmd: &mut Command) -> Result<(), String> {
+    if cmd.get_current_dir().is_none() {
+        cmd.current_dir(root());
+    }
+    let shown = format!("{cmd:?}");
+    let status = cmd
+        .status()
+        .map_err(|e| format!("cannot run {shown}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{shown} failed ({status})"))
+    }
+}
+
+/// Builds the static site for `base` into `out`: trunk builds the wasm and CSS, its post-build hook
+/// prerenders every route.
+fn build(base: &str, out: &Path) -> Result<(), String> {
+    let base = content::normalize_base(base);
+    println!(
+        "Building the site for base path {base} into {}",
+        out.display()
+    );
+    run(Command::new("trunk")
+        .args([
+            "build",
+            "--release",
+            "--offline",
+            "--public-url",
+            &base,
+            "--dist",
+        ])
+        .arg(out)
+        .env("SITE_BASE", &base)
+        .env("PATH", setup::tool_path()))
+}
+
+fn check_content(dir: PathBuf) -> Result<(), String> {
+    let tree = content::ContentTree::read(&dir)
+        .map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+    match content::compile(&tree) {
+        Ok(site) => {
+            println!(
+                "content OK: {} notes, {} events, {} sources",
+                site.notes.len(),
+                site.events.len(),
+                site.sources.len()
+            );
+            Ok(())
+        }
+        Err(errors) => Err(errors.to_string()),
+    }
+}
+
+/// Every test: Rust (content compiler, model, components), then the browser suite against the built site
+/// served at `/` and under a sub-path.
+fn test() -> Result<(), String> {
+    run(Command::new("cargo").args(["test", "--workspace", "--exclude", "letter-explainer"]))?;
+    run(Command::new("cargo").args([
+        "test",
+        "--package",
+        "letter-explainer",
+        "--features",
+        "ssr",
+    ]))?;
+    build("/", &root().join("dist"))?;
+    build("/letter/", &root().join("dist-sub"))?;
+    e2e(&[])
+}
+
+/// The browser suite against the built site (`dist/` served at `/`, `dist-sub/` under `/letter/`).
+fn e2e(extra: &[String]) -> Result<(), String> {
+    let root_dist = root().join("dist");
+    let sub_dist = root().join("dist-sub");
+    for dir in [&root_dist, &sub_dist] {
+        if !dir.join("index.html").exists() {
+            return Err(format!(
+                "{} is not built: run `cargo xtask test`",
+                dir.display()
+            ));
+        }
+    }
+    let main = server::spawn(&root_dist, "/", 4173).map_err(|e| format!("server: {e}"))?;
+    let sub = server::spawn(&sub_dist, "/letter/", 4174).map_err(|e| format!("server: {e}"))?;
+    run(Command::new("npx")
+        .args(["--no-install", "playwright", "test"])
+        .args(extra)
+        .current_dir(root().join("tests/e2e"))
+        .env("SITE_URL", format!("http://127.0.0.1:{main}/"))
+        .env("SUB_URL", format!("http://127.0.0.1:{sub}/letter/")))
+}

@@ -31,7 +31,13 @@ pub struct Diagnostics(pub Vec<Diagnostic>);
 
 impl Diagnostics {
     /// Records a problem.
-    pub fn error(&mut self, file: &str, line: usize, message: impl Into<String>, hint: impl Into<String>) {
+    pub fn error(
+        &mut self,
+        file: &str,
+        line: usize,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) {
         self.0.push(Diagnostic {
             file: file.to_owned(),
             line,
@@ -60,5 +66,9 @@ impl std::error::Error for Diagnostics {}
 /// The 1-based line of a byte offset in `text`.
 pub fn line_of(text: &str, offset: usize) -> usize {
     let end = offset.min(text.len());
-    text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1
+    text.as_bytes()[..end]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
 }

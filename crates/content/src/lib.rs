@@ -66,7 +66,10 @@ fn is_web_url(url: &str) -> bool {
     match rest {
         Some(rest) => {
             let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-            !host.is_empty() && !url.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
+            !host.is_empty()
+                && !url.chars().any(|c| {
+                    c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>'
+                })
         }
         None => false,
     }
@@ -89,11 +92,18 @@ impl Toml<'_> {
         self.line(s.span())
     }
 
-    fn parse<T: serde::de::DeserializeOwned>(&self, toml: &str, diags: &mut Diagnostics) -> Option<T> {
+    fn parse<T: serde::de::DeserializeOwned>(
+        &self,
+        toml: &str,
+        diags: &mut Diagnostics,
+    ) -> Option<T> {
         match toml::from_str::<T>(toml) {
             Ok(v) => Some(v),
             Err(e) => {
-                let line = e.span().map(|s| self.line(s)).unwrap_or(line_of(self.text, self.offset));
+                let line = e
+                    .span()
+                    .map(|s| self.line(s))
+                    .unwrap_or(line_of(self.text, self.offset));
                 let message = e.message().trim().replace('\n', " ");
                 diags.error(self.file, line, message, toml_hint(e.message()));
                 None
@@ -129,15 +139,28 @@ pub fn compile(tree: &ContentTree) -> Result<Site, Diagnostics> {
 
     // Pass 1: front matter and TOML, building the id tables.
     let sources = read_sources(tree, &mut ids, &mut diags);
-    let letter_split = tree.letter.as_ref().and_then(|f| match front_matter::split(&f.text) {
-        Ok(s) => Some((f, s)),
-        Err(e) => {
-            diags.error(&f.path, 1, e, "see CONTENT.md for the letter's front matter");
-            None
-        }
-    });
+    let letter_split = tree
+        .letter
+        .as_ref()
+        .and_then(|f| match front_matter::split(&f.text) {
+            Ok(s) => Some((f, s)),
+            Err(e) => {
+                diags.error(
+                    &f.path,
+                    1,
+                    e,
+                    "see CONTENT.md for the letter's front matter",
+                );
+                None
+            }
+        });
     if tree.letter.is_none() {
-        diags.error("content/letter.md", 1, "the letter is missing", "create content/letter.md (see CONTENT.md)");
+        diags.error(
+            "content/letter.md",
+            1,
+            "the letter is missing",
+            "create content/letter.md (see CONTENT.md)",
+        );
     }
     let mark_order = letter_split
         .as_ref()
@@ -202,7 +225,8 @@ pub fn compile(tree: &ContentTree) -> Result<Site, Diagnostics> {
         };
         for (index, raw) in raw_events.iter().enumerate() {
             let line = t.at(&raw.id);
-            let mut event_sources = resolve_list(&t, &raw.sources, &ids.sources, "source", &mut diags);
+            let mut event_sources =
+                resolve_list(&t, &raw.sources, &ids.sources, "source", &mut diags);
             let notes = resolve_list(&t, &raw.notes, &ids.notes, "note", &mut diags);
             let mut tracks = Vec::new();
             for track in &raw.tracks {
@@ -218,15 +242,26 @@ pub fn compile(tree: &ContentTree) -> Result<Site, Diagnostics> {
                 }
             }
             if tracks.is_empty() {
-                diags.error(&file.path, line, format!("event `{}` has no track", raw.id.get_ref()), "add `tracks = [\"us\"]` (or another track)");
+                diags.error(
+                    &file.path,
+                    line,
+                    format!("event `{}` has no track", raw.id.get_ref()),
+                    "add `tracks = [\"us\"]` (or another track)",
+                );
             }
-            let quote = if file.text[raw.body.span()].starts_with("\"\"\"") { 3 } else { 1 };
+            let quote = if file.text[raw.body.span()].starts_with("\"\"\"") {
+                3
+            } else {
+                1
+            };
             let origin = Origin {
                 file: &file.path,
                 text: &file.text,
                 offset: raw.body.span().start + quote,
             };
-            let body = markdown::parse_inlines(raw.body.get_ref(), &origin, &mut diags, &mut |d| ids.target(d));
+            let body = markdown::parse_inlines(raw.body.get_ref(), &origin, &mut diags, &mut |d| {
+                ids.target(d)
+            });
             walk_inline_links(&body, &mut |t| {
                 if let Target::Source(s) = t {
                     if !event_sources.contains(s) {
@@ -235,7 +270,12 @@ pub fn compile(tree: &ContentTree) -> Result<Site, Diagnostics> {
                 }
             });
             if event_sources.is_empty() {
-                diags.error(&file.path, line, format!("event `{}` has no source", raw.id.get_ref()), "add `sources = [\"<source-id>\"]`: every event shows its source");
+                diags.error(
+                    &file.path,
+                    line,
+                    format!("event `{}` has no source", raw.id.get_ref()),
+                    "add `sources = [\"<source-id>\"]`: every event shows its source",
+                );
             }
             for &s in &event_sources {
                 cited[s].insert(Citation::Event(index));
@@ -246,7 +286,11 @@ pub fn compile(tree: &ContentTree) -> Result<Site, Diagnostics> {
             }
             events.push(Event {
                 id: raw.id.get_ref().clone().into(),
-                date: Date::parse(raw.date.get_ref()).unwrap_or(Date { year: 0, month: 0, day: 0 }),
+                date: Date::parse(raw.date.get_ref()).unwrap_or(Date {
+                    year: 0,
+                    month: 0,
+                    day: 0,
+                }),
                 title: raw.title.clone().into(),
                 body: body.into(),
                 tracks: tracks.into(),
@@ -269,7 +313,8 @@ pub fn compile(tree: &ContentTree) -> Result<Site, Diagnostics> {
             offset: p.body_offset,
         };
         let body = markdown::parse_blocks(p.body, &origin, &mut diags, &mut |d| ids.target(d));
-        let mut note_sources = resolve_list(&t, &p.meta.sources, &ids.sources, "source", &mut diags);
+        let mut note_sources =
+            resolve_list(&t, &p.meta.sources, &ids.sources, "source", &mut diags);
         walk_links(&body, &mut |t| match t {
             Target::Note(n) if *n != index => {
                 linked_notes.insert(*n);
@@ -282,7 +327,12 @@ pub fn compile(tree: &ContentTree) -> Result<Site, Diagnostics> {
         }
         let kind = note_kind(&t, &p.meta.kind, &mut diags);
         if kind != NoteKind::Context && note_sources.is_empty() {
-            diags.error(&p.file.path, 1, format!("the {} note `{}` has no source", kind_name(kind), p.id), "add `sources = [\"<source-id>\"]`: every claim and request shows its evidence");
+            diags.error(
+                &p.file.path,
+                1,
+                format!("the {} note `{}` has no source", kind_name(kind), p.id),
+                "add `sources = [\"<source-id>\"]`: every claim and request shows its evidence",
+            );
         }
         let assessment = assessment(&t, kind, &p.meta, &mut diags);
         let mut related = note_events[index].clone();
@@ -324,13 +374,25 @@ pub fn compile(tree: &ContentTree) -> Result<Site, Diagnostics> {
     }
     for (index, (file, line, id)) in sources.iter().map(|(s, f, l)| (f, l, &s.id)).enumerate() {
         if cited[index].is_empty() {
-            diags.error(file, *line, format!("the source `{id}` is cited nowhere"), "cite it from a note or an event, or remove it");
+            diags.error(
+                file,
+                *line,
+                format!("the source `{id}` is cited nowhere"),
+                "cite it from a note or an event, or remove it",
+            );
         }
     }
-    let about = read_page(tree.about.as_ref(), "content/pages/about.md", &ids, &mut diags);
+    let about = read_page(
+        tree.about.as_ref(),
+        "content/pages/about.md",
+        &ids,
+        &mut diags,
+    );
 
     if !diags.is_empty() {
-        diags.0.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+        diags
+            .0
+            .sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
         return Err(diags);
     }
     let letter = letter.expect("no errors means the letter was read");
@@ -354,7 +416,11 @@ pub fn compile(tree: &ContentTree) -> Result<Site, Diagnostics> {
 }
 
 /// Reads every source file; returns the sources (sorted by publisher, title) with where each was defined.
-fn read_sources(tree: &ContentTree, ids: &mut Ids, diags: &mut Diagnostics) -> Vec<(Source, String, usize)> {
+fn read_sources(
+    tree: &ContentTree,
+    ids: &mut Ids,
+    diags: &mut Diagnostics,
+) -> Vec<(Source, String, usize)> {
     let mut all = Vec::new();
     let mut urls: HashMap<String, (String, usize)> = HashMap::new();
     let mut seen: HashMap<String, (String, usize)> = HashMap::new();
@@ -376,9 +442,19 @@ fn read_sources(tree: &ContentTree, ids: &mut Ids, diags: &mut Diagnostics) -> V
             }
             let url = raw.url.get_ref().clone();
             if !is_web_url(&url) {
-                diags.error(&file.path, t.at(&raw.url), format!("`{url}` is not an http(s) address"), "sources link to web pages: write the full https:// address");
+                diags.error(
+                    &file.path,
+                    t.at(&raw.url),
+                    format!("`{url}` is not an http(s) address"),
+                    "sources link to web pages: write the full https:// address",
+                );
             } else if let Some((f, l)) = urls.get(&url) {
-                diags.error(&file.path, t.at(&raw.url), format!("the address of `{id}` is already the source at {f}:{l}"), "list every source once and cite that id");
+                diags.error(
+                    &file.path,
+                    t.at(&raw.url),
+                    format!("the address of `{id}` is already the source at {f}:{l}"),
+                    "list every source once and cite that id",
+                );
             } else {
                 urls.insert(url.clone(), (file.path.clone(), line));
             }
@@ -400,19 +476,22 @@ fn read_sources(tree: &ContentTree, ids: &mut Ids, diags: &mut Diagnostics) -> V
         }
     }
     all.sort_by(|a, b| {
-        (a.0.publisher.to_lowercase(), a.0.title.to_lowercase()).cmp(&(b.0.publisher.to_lowercase(), b.0.title.to_lowercase()))
+        (a.0.publisher.to_lowercase(), a.0.title.to_lowercase())
+            .cmp(&(b.0.publisher.to_lowercase(), b.0.title.to_lowercase()))
     });
     for (index, (s, _, _)) in all.iter().enumerate() {
-        ids.sources.insert(
-            s.id.to_string(),
-            index,
-        );
+        ids.sources.insert(s.id.to_string(), index);
     }
     all
 }
 
 /// Reads every note's front matter. Notes are ordered by their first mark in the letter, then by id.
-fn read_notes<'a>(tree: &'a ContentTree, mark_order: &[String], ids: &mut Ids, diags: &mut Diagnostics) -> Vec<PendingNote<'a>> {
+fn read_notes<'a>(
+    tree: &'a ContentTree,
+    mark_order: &[String],
+    ids: &mut Ids,
+    diags: &mut Diagnostics,
+) -> Vec<PendingNote<'a>> {
     let mut pending = Vec::new();
     for file in &tree.notes {
         let id = file
@@ -423,7 +502,12 @@ fn read_notes<'a>(tree: &'a ContentTree, mark_order: &[String], ids: &mut Ids, d
             .unwrap_or("")
             .to_owned();
         if !is_slug(&id) {
-            diags.error(&file.path, 1, format!("`{id}` is not a valid note id"), "rename the file: lowercase letters, digits and hyphens, e.g. `market-share.md`");
+            diags.error(
+                &file.path,
+                1,
+                format!("`{id}` is not a valid note id"),
+                "rename the file: lowercase letters, digits and hyphens, e.g. `market-share.md`",
+            );
             continue;
         }
         let split = match front_matter::split(&file.text) {
@@ -450,13 +534,15 @@ fn read_notes<'a>(tree: &'a ContentTree, mark_order: &[String], ids: &mut Ids, d
             toml_offset: 4,
         });
     }
-    let rank = |id: &str| mark_order.iter().position(|m| m == id).unwrap_or(usize::MAX);
+    let rank = |id: &str| {
+        mark_order
+            .iter()
+            .position(|m| m == id)
+            .unwrap_or(usize::MAX)
+    };
     pending.sort_by(|a, b| (rank(&a.id), &a.id).cmp(&(rank(&b.id), &b.id)));
     for (index, p) in pending.iter().enumerate() {
-        ids.notes.insert(
-            p.id.clone(),
-            index,
-        );
+        ids.notes.insert(p.id.clone(), index);
     }
     pending
 }
@@ -464,7 +550,12 @@ fn read_notes<'a>(tree: &'a ContentTree, mark_order: &[String], ids: &mut Ids, d
 /// Reads the timeline's events, sorts them by date and registers their ids.
 fn read_events(tree: &ContentTree, ids: &mut Ids, diags: &mut Diagnostics) -> Vec<raw::RawEvent> {
     let Some(file) = &tree.timeline else {
-        diags.error("content/timeline.toml", 1, "the timeline is missing", "create content/timeline.toml (see CONTENT.md)");
+        diags.error(
+            "content/timeline.toml",
+            1,
+            "the timeline is missing",
+            "create content/timeline.toml (see CONTENT.md)",
+        );
         return Vec::new();
     };
     let t = Toml {
@@ -480,14 +571,30 @@ fn read_events(tree: &ContentTree, ids: &mut Ids, diags: &mut Diagnostics) -> Ve
     for raw in parsed.event {
         let raw = raw.into_inner();
         let line = t.at(&raw.id);
-        if !check_id(&file.path, line, raw.id.get_ref(), "event", &mut seen, diags) {
+        if !check_id(
+            &file.path,
+            line,
+            raw.id.get_ref(),
+            "event",
+            &mut seen,
+            diags,
+        ) {
             continue;
         }
         let date = match Date::parse(raw.date.get_ref()) {
             Ok(d) => d,
             Err(e) => {
-                diags.error(&file.path, t.at(&raw.date), e, "write the date at the precision the source gives: YYYY, YYYY-MM or YYYY-MM-DD");
-                Date { year: 0, month: 0, day: 0 }
+                diags.error(
+                    &file.path,
+                    t.at(&raw.date),
+                    e,
+                    "write the date at the precision the source gives: YYYY, YYYY-MM or YYYY-MM-DD",
+                );
+                Date {
+                    year: 0,
+                    month: 0,
+                    day: 0,
+                }
             }
         };
         dated.push((date, raw));
@@ -496,24 +603,36 @@ fn read_events(tree: &ContentTree, ids: &mut Ids, diags: &mut Diagnostics) -> Ve
     dated.sort_by_key(|(date, _)| *date);
     let mut events = Vec::new();
     for (_, raw) in dated {
-        ids.events.insert(
-            raw.id.get_ref().clone(),
-            events.len(),
-        );
+        ids.events.insert(raw.id.get_ref().clone(), events.len());
         events.push(raw);
     }
     events
 }
 
-fn read_page(file: Option<&File>, expected: &str, ids: &Ids, diags: &mut Diagnostics) -> Option<Page> {
+fn read_page(
+    file: Option<&File>,
+    expected: &str,
+    ids: &Ids,
+    diags: &mut Diagnostics,
+) -> Option<Page> {
     let Some(file) = file else {
-        diags.error(expected, 1, "this page is missing", "create it with `+++ title = \"…\" +++` front matter and a Markdown body");
+        diags.error(
+            expected,
+            1,
+            "this page is missing",
+            "create it with `+++ title = \"…\" +++` front matter and a Markdown body",
+        );
         return None;
     };
     let split = match front_matter::split(&file.text) {
         Ok(s) => s,
         Err(e) => {
-            diags.error(&file.path, 1, e, "a page starts with `+++`, a `title = \"…\"` line and `+++`");
+            diags.error(
+                &file.path,
+                1,
+                e,
+                "a page starts with `+++`, a `title = \"…\"` line and `+++`",
+            );
             return None;
         }
     };
@@ -536,26 +655,57 @@ fn read_page(file: Option<&File>, expected: &str, ids: &Ids, diags: &mut Diagnos
 }
 
 /// Checks an id's form and uniqueness; returns false (after reporting) when it cannot be used.
-fn check_id(file: &str, line: usize, id: &str, kind: &str, seen: &mut HashMap<String, (String, usize)>, diags: &mut Diagnostics) -> bool {
+fn check_id(
+    file: &str,
+    line: usize,
+    id: &str,
+    kind: &str,
+    seen: &mut HashMap<String, (String, usize)>,
+    diags: &mut Diagnostics,
+) -> bool {
     if !is_slug(id) {
-        diags.error(file, line, format!("`{id}` is not a valid {kind} id"), "ids are lowercase letters, digits and single hyphens, e.g. `fr-final-rule`");
+        diags.error(
+            file,
+            line,
+            format!("`{id}` is not a valid {kind} id"),
+            "ids are lowercase letters, digits and single hyphens, e.g. `fr-final-rule`",
+        );
         return false;
     }
     if let Some((f, l)) = seen.get(id) {
-        diags.error(file, line, format!("duplicate {kind} id `{id}` (first defined at {f}:{l})"), "ids must be unique: rename one of them");
+        diags.error(
+            file,
+            line,
+            format!("duplicate {kind} id `{id}` (first defined at {f}:{l})"),
+            "ids must be unique: rename one of them",
+        );
         return false;
     }
     seen.insert(id.to_owned(), (file.to_owned(), line));
     true
 }
 
-fn resolve_list(t: &Toml<'_>, list: &[S], table: &HashMap<String, usize>, kind: &str, diags: &mut Diagnostics) -> Vec<usize> {
+fn resolve_list(
+    t: &Toml<'_>,
+    list: &[S],
+    table: &HashMap<String, usize>,
+    kind: &str,
+    diags: &mut Diagnostics,
+) -> Vec<usize> {
     let mut out = Vec::new();
     for item in list {
         match table.get(item.get_ref()) {
             Some(&index) if !out.contains(&index) => out.push(index),
             Some(_) => {}
-            None => diags.error(t.file, t.at(item), format!("unknown {kind} `{}`", item.get_ref()), format!("check the id; known {kind}s are defined in {}", defined_in(kind))),
+            None => diags.error(
+                t.file,
+                t.at(item),
+                format!("unknown {kind} `{}`", item.get_ref()),
+                format!(
+                    "check the id; known {kind}s are defined in {}",
+                    defined_in(kind)
+                ),
+            ),
         }
     }
     out
@@ -571,8 +721,17 @@ fn defined_in(kind: &str) -> &'static str {
 
 fn parse_date(t: &Toml<'_>, s: &S, diags: &mut Diagnostics) -> Date {
     Date::parse(s.get_ref()).unwrap_or_else(|e| {
-        diags.error(t.file, t.at(s), e, "write YYYY, YYYY-MM or YYYY-MM-DD, at the precision the source gives");
-        Date { year: 0, month: 0, day: 0 }
+        diags.error(
+            t.file,
+            t.at(s),
+            e,
+            "write YYYY, YYYY-MM or YYYY-MM-DD, at the precision the source gives",
+        );
+        Date {
+            year: 0,
+            month: 0,
+            day: 0,
+        }
     })
 }
 
@@ -590,16 +749,31 @@ fn note_kind(t: &Toml<'_>, s: &S, diags: &mut Diagnostics) -> NoteKind {
         "request" => NoteKind::Request,
         "context" => NoteKind::Context,
         other => {
-            diags.error(t.file, t.at(s), format!("unknown note kind `{other}`"), "use claim, request or context");
+            diags.error(
+                t.file,
+                t.at(s),
+                format!("unknown note kind `{other}`"),
+                "use claim, request or context",
+            );
             NoteKind::Context
         }
     }
 }
 
-fn assessment(t: &Toml<'_>, kind: NoteKind, meta: &raw::NoteMeta, diags: &mut Diagnostics) -> Assessment {
+fn assessment(
+    t: &Toml<'_>,
+    kind: NoteKind,
+    meta: &raw::NoteMeta,
+    diags: &mut Diagnostics,
+) -> Assessment {
     let misplaced = |field: &Option<S>, name: &str, diags: &mut Diagnostics| {
         if let Some(f) = field {
-            diags.error(t.file, t.at(f), format!("`{name}` does not belong on a {} note", kind_name(kind)), "verdicts are for claims, statuses for requests: remove the field or change `kind`");
+            diags.error(
+                t.file,
+                t.at(f),
+                format!("`{name}` does not belong on a {} note", kind_name(kind)),
+                "verdicts are for claims, statuses for requests: remove the field or change `kind`",
+            );
         }
     };
     match kind {
@@ -612,18 +786,33 @@ fn assessment(t: &Toml<'_>, kind: NoteKind, meta: &raw::NoteMeta, diags: &mut Di
                 Some((_, "disputed")) => Verdict::Disputed,
                 Some((_, "unverifiable")) => Verdict::Unverifiable,
                 Some((v, other)) => {
-                    diags.error(t.file, t.at(v), format!("unknown verdict `{other}`"), "use supported, needs-context, disputed or unverifiable");
+                    diags.error(
+                        t.file,
+                        t.at(v),
+                        format!("unknown verdict `{other}`"),
+                        "use supported, needs-context, disputed or unverifiable",
+                    );
                     Verdict::Unverifiable
                 }
                 None => {
-                    diags.error(t.file, 2, "a claim note needs a `verdict`", "add `verdict = \"…\"` and a one-sentence `verdict_reason`");
+                    diags.error(
+                        t.file,
+                        2,
+                        "a claim note needs a `verdict`",
+                        "add `verdict = \"…\"` and a one-sentence `verdict_reason`",
+                    );
                     Verdict::Unverifiable
                 }
             };
             let reason = match &meta.verdict_reason {
                 Some(r) if !r.get_ref().trim().is_empty() => r.get_ref().clone(),
                 _ => {
-                    diags.error(t.file, 2, "a claim note needs a `verdict_reason`", "add `verdict_reason = \"…\"`: one sentence saying why");
+                    diags.error(
+                        t.file,
+                        2,
+                        "a claim note needs a `verdict_reason`",
+                        "add `verdict_reason = \"…\"`: one sentence saying why",
+                    );
                     String::new()
                 }
             };
@@ -641,19 +830,38 @@ fn assessment(t: &Toml<'_>, kind: NoteKind, meta: &raw::NoteMeta, diags: &mut Di
                 Some((_, "not-met")) => Status::NotMet,
                 Some((_, "unclear")) => Status::Unclear,
                 Some((v, other)) => {
-                    diags.error(t.file, t.at(v), format!("unknown status `{other}`"), "use met, partly-met, not-met or unclear");
+                    diags.error(
+                        t.file,
+                        t.at(v),
+                        format!("unknown status `{other}`"),
+                        "use met, partly-met, not-met or unclear",
+                    );
                     Status::Unclear
                 }
                 None => {
-                    diags.error(t.file, 2, "a request note needs a `status`", "add `status = \"…\"` and `status_as_of = \"YYYY-MM-DD\"`");
+                    diags.error(
+                        t.file,
+                        2,
+                        "a request note needs a `status`",
+                        "add `status = \"…\"` and `status_as_of = \"YYYY-MM-DD\"`",
+                    );
                     Status::Unclear
                 }
             };
             let as_of = match &meta.status_as_of {
                 Some(d) => parse_date(t, d, diags),
                 None => {
-                    diags.error(t.file, 2, "a request note needs a `status_as_of` date", "add `status_as_of = \"YYYY-MM-DD\"`: when the status was last checked");
-                    Date { year: 0, month: 0, day: 0 }
+                    diags.error(
+                        t.file,
+                        2,
+                        "a request note needs a `status_as_of` date",
+                        "add `status_as_of = \"YYYY-MM-DD\"`: when the status was last checked",
+                    );
+                    Date {
+                        year: 0,
+                        month: 0,
+                        day: 0,
+                    }
                 }
             };
             Assessment::Status { status, as_of }
@@ -722,7 +930,9 @@ fn walk_marks(blocks: &[Block], f: &mut dyn FnMut(usize, &[Inline])) {
                     target: Target::Note(n),
                     children,
                 } => f(*n, children),
-                Inline::Link { children: c, .. } | Inline::Emph(c) | Inline::Strong(c) => inlines(c, f),
+                Inline::Link { children: c, .. } | Inline::Emph(c) | Inline::Strong(c) => {
+                    inlines(c, f)
+                }
                 _ => {}
             }
         }

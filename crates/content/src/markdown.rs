@@ -29,7 +29,10 @@ enum Frame {
     Quote(Vec<Block>),
     List(bool, Vec<Cow<'static, [Block]>>),
     Item(Vec<Block>),
-    Paragraph { implicit: bool, inlines: Vec<Inline> },
+    Paragraph {
+        implicit: bool,
+        inlines: Vec<Inline>,
+    },
     Heading(Vec<Inline>),
     Emph(Vec<Inline>),
     Strong(Vec<Inline>),
@@ -67,7 +70,10 @@ impl Builder<'_> {
     }
 
     fn close_implicit_paragraph(&mut self) {
-        if matches!(self.stack.last(), Some(Frame::Paragraph { implicit: true, .. })) {
+        if matches!(
+            self.stack.last(),
+            Some(Frame::Paragraph { implicit: true, .. })
+        ) {
             self.close();
         }
     }
@@ -82,7 +88,9 @@ impl Builder<'_> {
 
     /// Closes the innermost frame and hands what it built to its parent.
     fn close(&mut self) {
-        let Some(frame) = self.stack.pop() else { return };
+        let Some(frame) = self.stack.pop() else {
+            return;
+        };
         match frame {
             Frame::Blocks(_) | Frame::Refused => {}
             Frame::Quote(blocks) => self.push_block(Block::Quote(blocks.into())),
@@ -125,14 +133,26 @@ impl Builder<'_> {
 }
 
 /// Parses Markdown into blocks. Problems go to `diags` with their line; the result holds what was valid.
-pub fn parse_blocks(md: &str, origin: &Origin<'_>, diags: &mut Diagnostics, resolve: &mut Resolver<'_>) -> Vec<Block> {
+pub fn parse_blocks(
+    md: &str,
+    origin: &Origin<'_>,
+    diags: &mut Diagnostics,
+    resolve: &mut Resolver<'_>,
+) -> Vec<Block> {
     let mut b = Builder {
         stack: vec![Frame::Blocks(Vec::new())],
         origin,
     };
     for (event, range) in Parser::new_ext(md, Options::empty()).into_offset_iter() {
         let line = b.origin.line(range.start);
-        let mut refuse = |what: &str, hint: &str| diags.error(origin.file, line, format!("{what} is not allowed in content"), hint);
+        let mut refuse = |what: &str, hint: &str| {
+            diags.error(
+                origin.file,
+                line,
+                format!("{what} is not allowed in content"),
+                hint,
+            )
+        };
         if b.refusing() && !matches!(event, Event::End(_) | Event::Start(_)) {
             continue;
         }
@@ -145,7 +165,10 @@ pub fn parse_blocks(md: &str, origin: &Origin<'_>, diags: &mut Diagnostics, reso
                     },
                     Tag::Heading { level, .. } => {
                         if level == HeadingLevel::H1 {
-                            refuse("a level-1 heading (`#`)", "the page title comes from the front matter: use `##` or `###`");
+                            refuse(
+                                "a level-1 heading (`#`)",
+                                "the page title comes from the front matter: use `##` or `###`",
+                            );
                         }
                         Frame::Heading(Vec::new())
                     }
@@ -162,7 +185,10 @@ pub fn parse_blocks(md: &str, origin: &Origin<'_>, diags: &mut Diagnostics, reso
                         }
                     },
                     Tag::Image { .. } => {
-                        refuse("an image", "describe it in words, or link to it with an https link");
+                        refuse(
+                            "an image",
+                            "describe it in words, or link to it with an https link",
+                        );
                         Frame::Refused
                     }
                     Tag::CodeBlock(_) => {
@@ -174,11 +200,17 @@ pub fn parse_blocks(md: &str, origin: &Origin<'_>, diags: &mut Diagnostics, reso
                         Frame::Refused
                     }
                     _ => {
-                        refuse("this Markdown construct", "use paragraphs, lists, quotes, emphasis and links");
+                        refuse(
+                            "this Markdown construct",
+                            "use paragraphs, lists, quotes, emphasis and links",
+                        );
                         Frame::Refused
                     }
                 };
-                if matches!(frame, Frame::Paragraph { .. } | Frame::Heading(_) | Frame::Quote(_) | Frame::List(..)) {
+                if matches!(
+                    frame,
+                    Frame::Paragraph { .. } | Frame::Heading(_) | Frame::Quote(_) | Frame::List(..)
+                ) {
                     b.close_implicit_paragraph();
                 }
                 b.stack.push(frame);
@@ -193,9 +225,17 @@ pub fn parse_blocks(md: &str, origin: &Origin<'_>, diags: &mut Diagnostics, reso
             Event::Code(text) => b.push_inline(Inline::Code(text.into_string().into())),
             Event::SoftBreak => b.push_inline(Inline::Text(" ".into())),
             Event::HardBreak => b.push_inline(Inline::Break),
-            Event::Html(_) | Event::InlineHtml(_) => refuse("raw HTML", "write Markdown instead of HTML"),
-            Event::Rule => refuse("a horizontal rule", "for a gap in the letter write a paragraph that is exactly `[…]`"),
-            _ => refuse("this Markdown construct", "use paragraphs, lists, quotes, emphasis and links"),
+            Event::Html(_) | Event::InlineHtml(_) => {
+                refuse("raw HTML", "write Markdown instead of HTML")
+            }
+            Event::Rule => refuse(
+                "a horizontal rule",
+                "for a gap in the letter write a paragraph that is exactly `[…]`",
+            ),
+            _ => refuse(
+                "this Markdown construct",
+                "use paragraphs, lists, quotes, emphasis and links",
+            ),
         }
     }
     while b.stack.len() > 1 {
@@ -208,7 +248,12 @@ pub fn parse_blocks(md: &str, origin: &Origin<'_>, diags: &mut Diagnostics, reso
 }
 
 /// Parses Markdown that must be one paragraph of inline text (an event's body).
-pub fn parse_inlines(md: &str, origin: &Origin<'_>, diags: &mut Diagnostics, resolve: &mut Resolver<'_>) -> Vec<Inline> {
+pub fn parse_inlines(
+    md: &str,
+    origin: &Origin<'_>,
+    diags: &mut Diagnostics,
+    resolve: &mut Resolver<'_>,
+) -> Vec<Inline> {
     let blocks = parse_blocks(md, origin, diags, resolve);
     match blocks.as_slice() {
         [] => Vec::new(),
@@ -255,7 +300,11 @@ fn merge_text(blocks: Vec<Block>) -> Vec<Block> {
             Block::Heading(v) => Block::Heading(inlines(v)),
             Block::List { ordered, items } => Block::List {
                 ordered: *ordered,
-                items: items.iter().map(|i| blocks_of(i)).collect::<Vec<_>>().into(),
+                items: items
+                    .iter()
+                    .map(|i| blocks_of(i))
+                    .collect::<Vec<_>>()
+                    .into(),
             },
             Block::Quote(v) => Block::Quote(blocks_of(v)),
             Block::Gap => Block::Gap,

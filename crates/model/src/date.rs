@@ -89,7 +89,17 @@ mod tests {
 
     #[test]
     fn rejects_impossible_and_malformed_dates() {
-        for text in ["2023-02-29", "2024-13", "2024-00", "2024-9-30", "24", "2024-09-31", "2024-09-30-1", "", "abcd"] {
+        for text in [
+            "2023-02-29",
+            "2024-13",
+            "2024-00",
+            "2024-9-30",
+            "24",
+            "2024-09-31",
+            "2024-09-30-1",
+            "",
+            "abcd",
+        ] {
             assert!(Date::parse(text).is_err(), "{text} should fail");
         }
     }

@@ -1,0 +1,50 @@
+// Without JavaScript every route still shows its full content; the marks lead to prerendered note pages.
+import { test, expect, notes, sourceIds } from './fixtures.js';
+
+test.use({ javaScriptEnabled: false });
+
+test('with JavaScript off the letter, its marks and the note pages work', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.locator('.letter-text')).toContainText('more than tripling their share');
+  await page.locator('#mark-market-share').click();
+  await expect(page).toHaveURL(/\/notes\/market-share\/$/);
+  await expect(page.locator('#note-title')).toBeVisible();
+  await expect(page.locator('article.note .note-sources li').first()).toBeVisible();
+  await page.locator('.note-close').click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.locator('article.note')).toHaveCount(0);
+});
+
+test('with JavaScript off the timeline, sources and about pages are complete', async ({ page }) => {
+  await page.goto('timeline/');
+  expect(await page.locator('li.event').count()).toBeGreaterThanOrEqual(40);
+  await page.goto('sources/');
+  const ids = sourceIds();
+  await expect(page.locator('.source-list > li')).toHaveCount(ids.length);
+  for (const id of ids.slice(0, 10)) await expect(page.locator(`li[id="${id}"]`)).toHaveCount(1);
+  await page.goto('about/');
+  await expect(page.locator('h1')).toBeVisible();
+  await expect(page.locator('main')).toContainText(/not (been )?published/);
+});
+
+test('the sources page lists each source once, with where it is cited', async ({ page }) => {
+  await page.goto('sources/');
+  const hrefs = await page.locator('.source-list .citation > a').evaluateAll((as) => as.map((a) => a.href));
+  expect(new Set(hrefs).size).toBe(hrefs.length);
+  for (const item of await page.locator('.source-list > li').all()) {
+    expect(await item.locator('.cited-in a').count()).toBeGreaterThan(0);
+  }
+  // Outside links never pass a referrer or the opener.
+  for (const rel of await page.locator('.source-list .citation > a').evaluateAll((as) => as.map((a) => a.rel))) {
+    expect(rel).toContain('noopener');
+    expect(rel).toContain('noreferrer');
+  }
+});
+
+test('every note page reads completely without JavaScript', async ({ page }) => {
+  for (const note of notes()) {
+    await page.goto(`notes/${note.id}/`);
+    await expect(page.locator('#note-title'), note.id).toHaveText(note.title);
+    expect(await page.locator('article.note .note-body p').count(), note.id).toBeGreaterThan(0);
+  }
+});

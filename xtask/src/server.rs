@@ -1,0 +1,220 @@
+//! A small static file server for the built site, as a static host would serve it: the site under its
+//! base path, `index.html` for folders, a redirect to add a missing trailing slash, and `404.html` with
+//! status 404 for anything else. Loopback only; for local reading and the browser tests.
+
+use std::io::{self, BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::{fs, thread};
+
+/// Serves `dir` at `base` on 127.0.0.1:`port`, forever.
+pub fn serve(dir: &Path, base: &str, port: u16) -> io::Result<()> {
+    let listener = TcpListener::bind(("127.0.0.1", port))?;
+    accept(listener, dir.to_path_buf(), base.to_owned());
+    Ok(())
+}
+
+/// Serves in a background thread; returns the port (0 picks a free one).
+pub fn spawn(dir: &Path, base: &str, port: u16) -> io::Result<u16> {
+    let listener =
+        TcpListener::bind(("127.0.0.1", port)).or_else(|_| TcpListener::bind(("127.0.0.1", 0)))?;
+    let port = listener.local_addr()?.port();
+    let (dir, base) = (dir.to_path_buf(), base.to_owned());
+    thread::spawn(move || accept(listener, dir, base));
+    Ok(port)
+}
+
+fn accept(listener: TcpListener, dir: PathBuf, base: String) {
+    for stream in listener.incoming().flatten() {
+        let (dir, base) = (dir.clone(), base.clone());
+        thread::spawn(move || {
+            let _ = handle(stream, &dir, &base);
+        });
+    }
+}
+
+fn handle(mut stream: TcpStream, dir: &Path, base: &str) -> io::Result<()> {
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut request_line = String::new();
+    reader.read_line(&mut request_line)?;
+    // Drain the headers.
+    let mut line = String::new();
+    while reader.read_line(&mut line)? > 2 {
+        line.clear();
+    }
+    let mut parts = request_line.split_whitespace();
+    let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or("/"));
+    let path = target.split(['?', '#']).next().unwrap_or("/");
+    let head_only = method == "HEAD";
+    if method != "GET" && !head_only {
+        return respond(
+            &mut stream,
+            "405 Method Not Allowed",
+            "text/plain",
+            b"method not allowed",
+            &[],
+            head_only,
+        );
+    }
+    match resolve(dir, base, path) {
+        Resolved::File(file) => {
+            let body = fs::read(&file)?;
+            respond(&mut stream, "200 OK", mime(&file), &body, &[], head_only)
+        }
+        Resolved::Redirect(to) => respond(
+            &mut stream,
+            "301 Moved Permanently",
+            "text/plain",
+            b"",
+            &[("Location", &to)],
+            head_only,
+        ),
+        Resolved::NotFound => {
+            let body = fs::read(dir.join("404.html")).unwrap_or_else(|_| b"not found".to_vec());
+            respond(
+                &mut stream,
+                "404 Not Found",
+                "text/html; charset=utf-8",
+                &body,
+                &[],
+                head_only,
+            )
+        }
+    }
+}
+
+enum Resolved {
+    File(PathBuf),
+    Redirect(String),
+    NotFound,
+}
+
+fn resolve(dir: &Path, base: &str, path: &str) -> Resolved {
+    let Some(rest) = path.strip_prefix(base) else {
+        return if format!("{path}/") == base {
+            Resolved::Redirect(base.to_owned())
+        } else {
+            Resolved::NotFound
+        };
+    };
+    let Some(rest) = percent_decode(rest) else {
+        return Resolved::NotFound;
+    };
+    if rest
+        .split('/')
+        .any(|seg| seg == ".." || seg.starts_with('.') && !seg.is_empty() && seg != ".well-known")
+    {
+        return Resolved::NotFound;
+    }
+    let file = dir.join(&rest);
+    if file.is_file() {
+        return Resolved::File(file);
+    }
+    if file.join("index.html").is_file() {
+        return if rest.is_empty() || rest.ends_with('/') {
+            Resolved::File(file.join("index.html"))
+        } else {
+            Resolved::Redirect(format!("{path}/"))
+        };
+    }
+    Resolved::NotFound
+}
+
+fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = s.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+fn mime(file: &Path) -> &'static str {
+    match file.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "wasm" => "application/wasm",
+        "json" => "application/json",
+        "webmanifest" => "application/manifest+json",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "ico" => "image/x-icon",
+        "xml" => "application/xml",
+        "txt" => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+fn respond(
+    stream: &mut TcpStream,
+    status: &str,
+    mime: &str,
+    body: &[u8],
+    headers: &[(&str, &str)],
+    head_only: bool,
+) -> io::Result<()> {
+    let mut head = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {mime}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n",
+        body.len()
+    );
+    for (k, v) in headers {
+        head.push_str(&format!("{k}: {v}\r\n"));
+    }
+    head.push_str("\r\n");
+    stream.write_all(head.as_bytes())?;
+    if !head_only {
+        stream.write_all(body)?;
+    }
+    stream.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site() -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("xtask-server-{}", std::process::id()));
+        fs::create_dir_all(dir.join("notes/a")).unwrap();
+        fs::write(dir.join("index.html"), "root").unwrap();
+        fs::write(dir.join("notes/a/index.html"), "a").unwrap();
+        dir
+    }
+
+    #[test]
+    fn resolves_like_a_static_host() {
+        let dir = site();
+        assert!(matches!(resolve(&dir, "/", "/"), Resolved::File(f) if f.ends_with("index.html")));
+        assert!(matches!(resolve(&dir, "/", "/notes/a/"), Resolved::File(_)));
+        assert!(
+            matches!(resolve(&dir, "/", "/notes/a"), Resolved::Redirect(to) if to == "/notes/a/")
+        );
+        assert!(matches!(
+            resolve(&dir, "/", "/notes/b/"),
+            Resolved::NotFound
+        ));
+        assert!(matches!(
+            resolve(&dir, "/", "/../etc/passwd"),
+            Resolved::NotFound
+        ));
+        assert!(
+            matches!(resolve(&dir, "/letter/", "/letter"), Resolved::Redirect(to) if to == "/letter/")
+        );
+        assert!(matches!(
+            resolve(&dir, "/letter/", "/notes/a/"),
+            Resolved::NotFound
+        ));
+        assert!(matches!(
+            resolve(&dir, "/letter/", "/letter/notes/a/"),
+            Resolved::File(_)
+        ));
+    }
+}

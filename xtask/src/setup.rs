@@ -1,0 +1,119 @@
+//! Installs what the build and the tests need, skipping whatever is already there. Every step is one
+//! ordinary package-manager call, so a fresh Debian machine with rustup and Node gets the same tools.
+
+use crate::root;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+/// The trunk release this project builds with (0.22 needs a newer rustc than the machines have).
+const TRUNK_VERSION: &str = "0.21.14";
+
+/// Installs the build tools, and with `tests` the browser and the test suite's npm packages.
+pub fn run(tests: bool) -> Result<(), String> {
+    let installed = output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
+    if !installed
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
+        crate::run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
+    }
+    if !output("trunk", &["--version"]).is_some_and(|v| v.contains(TRUNK_VERSION)) {
+        crate::run(Command::new("cargo").args([
+            "install",
+            "trunk",
+            "--version",
+            TRUNK_VERSION,
+            "--locked",
+        ]))?;
+    }
+    // trunk must find the wasm-bindgen CLI of exactly the library's version, or it tries to download one.
+    let wbg = lock_version("wasm-bindgen")?;
+    if !output("wasm-bindgen", &["--version"])
+        .is_some_and(|v| v.split_whitespace().nth(1) == Some(wbg.as_str()))
+    {
+        // Not --locked: the CLI's own lockfile names a release the registry lacks.
+        crate::run(Command::new("cargo").args(["install", "wasm-bindgen-cli", "--version", &wbg]))?;
+    }
+    // wasm-opt from npm's binaryen (Debian's is too old for current wasm-bindgen output).
+    if !root().join("tools/node_modules/.bin/wasm-opt").exists() {
+        crate::run(
+            Command::new("npm")
+                .args(["ci", "--no-audit", "--no-fund"])
+                .current_dir(root().join("tools")),
+        )?;
+    }
+    if tests {
+        if !PathBuf::from("/usr/bin/chromium").exists() {
+            let sudo = if output("id", &["-u"]).as_deref().map(str::trim) == Some("0") {
+                vec![]
+            } else {
+                vec!["sudo"]
+            };
+            let apt = |args: &[&str]| {
+                let mut all: Vec<&str> = sudo.clone();
+                all.push("apt-get");
+                all.extend_from_slice(args);
+                crate::run(
+                    Command::new(all[0])
+                        .args(&all[1..])
+                        .env("DEBIAN_FRONTEND", "noninteractive"),
+                )
+            };
+            apt(&["update"])?;
+            apt(&["install", "-y", "chromium", "chromium-driver"])?;
+        }
+        if !root()
+            .join("tests/e2e/node_modules/.bin/playwright")
+            .exists()
+        {
+            crate::run(
+                Command::new("npm")
+                    .args(["ci", "--no-audit", "--no-fund"])
+                    .current_dir(root().join("tests/e2e")),
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// PATH with cargo's bin folder and the npm-installed wasm-opt first.
+pub fn tool_path() -> String {
+    let mut parts = vec![root().join("tools/node_modules/.bin").display().to_string()];
+    if let Some(home) = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+    {
+        parts.push(home.join("bin").display().to_string());
+    }
+    parts.push(std::env::var("PATH").unwrap_or_default());
+    parts.join(":")
+}
+
+/// A package's version in Cargo.lock.
+fn lock_version(name: &str) -> Result<String, String> {
+    let lock = std::fs::read_to_string(root().join("Cargo.lock"))
+        .map_err(|e| format!("Cargo.lock: {e}"))?;
+    let needle = format!("name = \"{name}\"\nversion = \"");
+    let start = lock
+        .find(&needle)
+        .ok_or(format!("{name} is not in Cargo.lock"))?
+        + needle.len();
+    Ok(lock[start..]
+        .split('"')
+        .next()
+        .unwrap_or_default()
+        .to_owned())
+}
+
+/// A command's standard output, or None if it cannot run or fails.
+fn output(program: &str, args: &[&str]) -> Option<String> {
+    let out = Command::new(program)
+        .args(args)
+        .env("PATH", tool_path())
+        .stderr(Stdio::null())
+        .output()
+        .ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
