@@ -4,9 +4,11 @@
 //! - `cargo xtask test`: install what is missing, run every test (Rust, then the browser suite)
 //! - `cargo xtask build [--base /letter/] [--out DIR]`: build the static site
 //! - `cargo xtask e2e [PLAYWRIGHT ARGS]`: only the browser suite, against the last builds
+//! - `cargo xtask bench`: measure each route's first-visit transfer into `bench/results.json` and `BENCH.md`
 //! - `cargo xtask content [DIR]`: check the content and list every error
 //! - `cargo xtask setup [--tests]`: only install the tools
 
+mod bench;
 mod server;
 mod setup;
 
@@ -40,13 +42,18 @@ fn main() {
         }),
         Some("test") => setup::run(true).and_then(|_| test()),
         Some("e2e") => setup::run(true).and_then(|_| e2e(&args[1..])),
+        Some("bench") => setup::run(false).and_then(|_| {
+            let dist = root().join("dist");
+            build("/", &dist)?;
+            bench::run(&root(), &dist)
+        }),
         Some("content") => check_content(
             args.get(1)
                 .map(PathBuf::from)
                 .unwrap_or_else(|| root().join("content")),
         ),
         _ => Err(
-            "usage: cargo xtask <serve|test|e2e|build|content|setup> (see xtask/src/main.rs)"
+            "usage: cargo xtask <serve|test|e2e|build|bench|content|setup> (see xtask/src/main.rs)"
                 .into(),
         ),
     };

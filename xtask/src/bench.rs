@@ -1,0 +1,138 @@
+//! Measures what a first visit to each route transfers: the HTML and every stylesheet, script and wasm
+//! file it loads, raw, gzip (level 9) and brotli (quality 11). Results go to `bench/results.json` and a table
+//! in `BENCH.md`. Bytes are deterministic, so budgets on them can be checked in tests.
+
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+
+/// One file's sizes.
+pub struct Sizes {
+    pub raw: usize,
+    pub gzip: usize,
+    pub brotli: usize,
+}
+
+/// Sizes of one file's bytes.
+pub fn sizes(bytes: &[u8]) -> Sizes {
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    gz.write_all(bytes).expect("gzip in memory");
+    let gzip = gz.finish().expect("gzip in memory").len();
+    let mut br = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 22,
+        ..Default::default()
+    };
+    brotli::BrotliCompress(&mut &bytes[..], &mut br, &params).expect("brotli in memory");
+    Sizes {
+        raw: bytes.len(),
+        gzip,
+        brotli: br.len(),
+    }
+}
+
+/// The kinds of bytes a page loads.
+const KINDS: [&str; 4] = ["html", "css", "js", "wasm"];
+
+/// The files a page loads, by kind: the page itself, stylesheets, module scripts and preloaded wasm.
+pub fn page_files(dist: &Path, html_file: &str) -> Result<Vec<(&'static str, Vec<u8>)>, String> {
+    let html = fs::read(dist.join(html_file)).map_err(|e| format!("{html_file}: {e}"))?;
+    let text = String::from_utf8_lossy(&html).into_owned();
+    let mut files = vec![("html", html)];
+    for tag in text
+        .split('<')
+        .filter(|t| t.starts_with("link ") || t.starts_with("script "))
+    {
+        let attr = |name: &str| {
+            let key = format!("{name}=\"");
+            tag.find(&key).map(|i| {
+                tag[i + key.len()..]
+                    .split('"')
+                    .next()
+                    .unwrap_or("")
+                    .to_owned()
+            })
+        };
+        let Some(href) = attr("href").or_else(|| attr("src")) else {
+            continue;
+        };
+        let kind = match href.rsplit('.').next() {
+            Some("css") if attr("rel").as_deref() == Some("stylesheet") => "css",
+            Some("js") => "js",
+            Some("wasm") => "wasm",
+            _ => continue,
+        };
+        let path = dist.join(href.trim_start_matches('/'));
+        files.push((
+            kind,
+            fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?,
+        ));
+    }
+    Ok(files)
+}
+
+/// Measures the routes of the site built in `dist` (at base `/`) and writes the results.
+pub fn run(root: &Path, dist: &Path) -> Result<(), String> {
+    let routes = [
+        ("/", "index.html"),
+        ("/notes/market-share/", "notes/market-share/index.html"),
+        ("/timeline/", "timeline/index.html"),
+        ("/sources/", "sources/index.html"),
+    ];
+    let mut json = String::from("{\n  \"transfer\": [\n");
+    let mut table = String::from(
+        "| route | html | css | js | wasm | total |\n| --- | ---: | ---: | ---: | ---: | ---: |\n",
+    );
+    for (i, (route, file)) in routes.iter().enumerate() {
+        let files = page_files(dist, file)?;
+        let mut by_kind = Vec::new();
+        for kind in KINDS {
+            let (mut raw, mut gzip, mut brotli) = (0, 0, 0);
+            for (_, bytes) in files.iter().filter(|(k, _)| *k == kind) {
+                let s = sizes(bytes);
+                raw += s.raw;
+                gzip += s.gzip;
+                brotli += s.brotli;
+            }
+            by_kind.push((kind, raw, gzip, brotli));
+        }
+        let total =
+            |f: fn(&(&str, usize, usize, usize)) -> usize| by_kind.iter().map(f).sum::<usize>();
+        let kinds: Vec<String> = by_kind
+            .iter()
+            .map(|(k, r, g, b)| {
+                format!("\"{k}\": {{\"raw\": {r}, \"gzip\": {g}, \"brotli\": {b}}}")
+            })
+            .collect();
+        json.push_str(&format!(
+            "    {{\"route\": \"{route}\", {}, \"total\": {{\"raw\": {}, \"gzip\": {}, \"brotli\": {}}}}}{}\n",
+            kinds.join(", "),
+            total(|k| k.1),
+            total(|k| k.2),
+            total(|k| k.3),
+            if i + 1 < routes.len() { "," } else { "" }
+        ));
+        let kb = |n: usize| format!("{:.1} KB", n as f64 / 1024.0);
+        table.push_str(&format!(
+            "| `{route}` | {} | {} | {} | {} | **{}** |\n",
+            kb(by_kind[0].3),
+            kb(by_kind[1].3),
+            kb(by_kind[2].3),
+            kb(by_kind[3].3),
+            kb(total(|k| k.3))
+        ));
+    }
+    json.push_str("  ]\n}\n");
+    fs::create_dir_all(root.join("bench")).map_err(|e| e.to_string())?;
+    fs::write(root.join("bench/results.json"), &json).map_err(|e| e.to_string())?;
+    let md = format!(
+        "# Benchmarks\n\nWritten by `cargo xtask bench` from a release build at base `/`. Do not edit by hand.\n\n\
+         ## First-visit transfer, brotli (quality 11)\n\nEverything a first visit to the route downloads: the \
+         page, its stylesheet, and on letter pages the app's JavaScript glue and wasm. Raw and gzip sizes are in \
+         `bench/results.json`.\n\n{table}"
+    );
+    fs::write(root.join("BENCH.md"), md).map_err(|e| e.to_string())?;
+    print!("{table}");
+    Ok(())
+}
