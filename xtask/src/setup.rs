@@ -28,8 +28,8 @@ pub fn run(tests: bool) -> Result<(), String> {
     }
     // trunk must find the wasm-bindgen CLI of exactly the library's version, or it tries to download one.
     let wbg = lock_version("wasm-bindgen")?;
-    if !output("wasm-bindgen", &["--version"])
-        .is_some_and(|v| v.split_whitespace().nth(1) == Some(wbg.as_str()))
+    if output("wasm-bindgen", &["--version"])
+        .is_none_or(|v| v.split_whitespace().nth(1) != Some(wbg.as_str()))
     {
         // Not --locked: the CLI's own lockfile names a release the registry lacks.
         crate::run(Command::new("cargo").args(["install", "wasm-bindgen-cli", "--version", &wbg]))?;

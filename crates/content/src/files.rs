@@ -29,6 +29,21 @@ pub struct ContentTree {
 }
 
 impl ContentTree {
+    /// The display path of a file in this tree's folder, for errors about a file that is missing: the
+    /// folder name the other files' paths start with (`content` when there are none).
+    pub fn display_path(&self, rel: &str) -> String {
+        let root = self
+            .letter
+            .iter()
+            .chain(&self.notes)
+            .chain(&self.timeline)
+            .chain(&self.sources)
+            .chain(&self.about)
+            .find_map(|f| f.path.split_once('/').map(|(root, _)| root))
+            .unwrap_or("content");
+        format!("{root}/{rel}")
+    }
+
     /// Reads a content folder. Missing files are left out (the compiler reports them); unreadable ones are
     /// I/O errors.
     pub fn read(dir: &Path) -> io::Result<ContentTree> {

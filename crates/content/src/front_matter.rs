@@ -6,6 +6,8 @@ pub struct Split<'a> {
     pub toml: &'a str,
     /// 1-based line of the TOML's first line.
     pub toml_line: usize,
+    /// Byte offset of the TOML in the file (4 after `+++\n`, 5 after `+++\r\n`).
+    pub toml_offset: usize,
     /// The Markdown after the closing fence.
     pub body: &'a str,
     /// Byte offset of the body in the file.
@@ -25,6 +27,7 @@ pub fn split(text: &str) -> Result<Split<'_>, String> {
             return Ok(Split {
                 toml: &rest[..offset],
                 toml_line: 2,
+                toml_offset: open,
                 body: &rest[offset + line.len()..],
                 body_offset: open + offset + line.len(),
             });

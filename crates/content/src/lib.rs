@@ -156,7 +156,7 @@ pub fn compile(tree: &ContentTree) -> Result<Site, Diagnostics> {
         });
     if tree.letter.is_none() {
         diags.error(
-            "content/letter.md",
+            &tree.display_path("letter.md"),
             1,
             "the letter is missing",
             "create content/letter.md (see CONTENT.md)",
@@ -177,7 +177,7 @@ pub fn compile(tree: &ContentTree) -> Result<Site, Diagnostics> {
         let t = Toml {
             file: &file.path,
             text: &file.text,
-            offset: 4,
+            offset: split.toml_offset,
         };
         let meta: raw::LetterMeta = t.parse(split.toml, &mut diags)?;
         let date = parse_date(&t, &meta.date, &mut diags);
@@ -249,8 +249,14 @@ pub fn compile(tree: &ContentTree) -> Result<Site, Diagnostics> {
                     "add `tracks = [\"us\"]` (or another track)",
                 );
             }
-            let quote = if file.text[raw.body.span()].starts_with("\"\"\"") {
-                3
+            // A multi-line string's opening quotes and the newline right after them (which TOML drops).
+            let written = &file.text[raw.body.span()];
+            let quote = if written.starts_with("\"\"\"") || written.starts_with("'''") {
+                match &written[3..] {
+                    after if after.starts_with("\r\n") => 5,
+                    after if after.starts_with('\n') => 4,
+                    _ => 3,
+                }
             } else {
                 1
             };
@@ -384,7 +390,7 @@ pub fn compile(tree: &ContentTree) -> Result<Site, Diagnostics> {
     }
     let about = read_page(
         tree.about.as_ref(),
-        "content/pages/about.md",
+        &tree.display_path("pages/about.md"),
         &ids,
         &mut diags,
     );
@@ -393,6 +399,11 @@ pub fn compile(tree: &ContentTree) -> Result<Site, Diagnostics> {
         diags
             .0
             .sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+        // One report per problem: `<b>x</b>` is two HTML tags but one mistake on that line.
+        let mut seen = BTreeSet::new();
+        diags
+            .0
+            .retain(|d| seen.insert((d.file.clone(), d.line, d.message.clone())));
         return Err(diags);
     }
     let letter = letter.expect("no errors means the letter was read");
@@ -520,7 +531,7 @@ fn read_notes<'a>(
         let t = Toml {
             file: &file.path,
             text: &file.text,
-            offset: 4,
+            offset: split.toml_offset,
         };
         let Some(meta) = t.parse::<raw::NoteMeta>(split.toml, diags) else {
             continue;
@@ -531,7 +542,7 @@ fn read_notes<'a>(
             meta,
             body: split.body,
             body_offset: split.body_offset,
-            toml_offset: 4,
+            toml_offset: split.toml_offset,
         });
     }
     let rank = |id: &str| {
@@ -551,7 +562,7 @@ fn read_notes<'a>(
 fn read_events(tree: &ContentTree, ids: &mut Ids, diags: &mut Diagnostics) -> Vec<raw::RawEvent> {
     let Some(file) = &tree.timeline else {
         diags.error(
-            "content/timeline.toml",
+            &tree.display_path("timeline.toml"),
             1,
             "the timeline is missing",
             "create content/timeline.toml (see CONTENT.md)",
@@ -639,7 +650,7 @@ fn read_page(
     let t = Toml {
         file: &file.path,
         text: &file.text,
-        offset: 4,
+        offset: split.toml_offset,
     };
     let meta: raw::PageMeta = t.parse(split.toml, diags)?;
     let origin = Origin {

@@ -57,15 +57,15 @@ impl Builder<'_> {
                 inlines: Vec::new(),
             });
         }
-        match self.stack.last_mut() {
-            Some(
-                Frame::Paragraph { inlines: v, .. }
-                | Frame::Heading(v)
-                | Frame::Emph(v)
-                | Frame::Strong(v)
-                | Frame::Link(_, v),
-            ) => v.push(inline),
-            _ => {}
+        if let Some(
+            Frame::Paragraph { inlines: v, .. }
+            | Frame::Heading(v)
+            | Frame::Emph(v)
+            | Frame::Strong(v)
+            | Frame::Link(_, v),
+        ) = self.stack.last_mut()
+        {
+            v.push(inline);
         }
     }
 
@@ -80,9 +80,8 @@ impl Builder<'_> {
 
     fn push_block(&mut self, block: Block) {
         self.close_implicit_paragraph();
-        match self.stack.last_mut() {
-            Some(Frame::Blocks(v) | Frame::Quote(v) | Frame::Item(v)) => v.push(block),
-            _ => {}
+        if let Some(Frame::Blocks(v) | Frame::Quote(v) | Frame::Item(v)) = self.stack.last_mut() {
+            v.push(block);
         }
     }
 
