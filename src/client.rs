@@ -1,12 +1,16 @@
 //! The browser side, and all of it: the page arrives complete as static HTML, and on the letter page the
-//! wasm hydrates only the notes column, then adds behaviour with a few listeners. Other pages load no wasm.
+//! wasm hydrates only the notes column, and on the timeline only the filter, then adds behaviour with a few
+//! listeners. Other pages load no wasm.
 //!
 //! - A click on any link to a note (a mark, a link in a note, the background list) opens the note in place.
 //! - Back and Forward follow the URL; Escape closes the open note.
-//! - The open note's mark carries `aria-current` and the `active` class.
+//! - The open note's mark carries `aria-current`.
+//! - On the timeline, the filter follows and updates `?tracks=`, and the event named by `#<id>` gets focus.
 
-use crate::content::notes;
+use crate::content::{events, notes};
+use crate::filter::TrackSet;
 use crate::pages::letter::NotesColumn;
+use crate::pages::timeline::TimelineFilter;
 use crate::route::Route;
 use crate::state::{mark_id, NoteState};
 use leptos::prelude::*;
@@ -16,22 +20,35 @@ use wasm_bindgen::JsCast;
 pub fn start() {
     let window = web_sys::window().expect("a window");
     let document = window.document().expect("a document");
-    let path = window.location().pathname().unwrap_or_default();
-    let Route::Letter(open) = Route::parse(&path) else {
-        return;
-    };
-    let Some(column) = document
-        .get_element_by_id("notes")
+    match Route::parse(&window.location().pathname().unwrap_or_default()) {
+        Route::Letter(open) => letter_page(&document, open),
+        Route::Timeline => timeline_page(&document),
+        _ => return,
+    }
+    if let Some(html) = document.document_element() {
+        // Tells tests (and curious readers' tools) that the page is interactive.
+        let _ = html.set_attribute("data-hydrated", "true");
+    }
+}
+
+fn element(document: &web_sys::Document, id: &str) -> Option<web_sys::HtmlElement> {
+    document
+        .get_element_by_id(id)
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    else {
+}
+
+/// The letter page: hydrates the notes column; handles links to notes, Back and Escape.
+fn letter_page(document: &web_sys::Document, open: Option<usize>) {
+    let Some(column) = element(document, "notes") else {
         return;
     };
     let state = NoteState::new(open);
+    let doc = document.clone();
     leptos::mount::hydrate_from(column, move || {
         provide_context(state);
         Effect::new(move |previous: Option<Option<usize>>| {
             let open = state.open.get();
-            let mark = |i: usize| document.get_element_by_id(&mark_id(i));
+            let mark = |i: usize| doc.get_element_by_id(&mark_id(i));
             if let Some(el) = previous.flatten().and_then(mark) {
                 let _ = el.remove_attribute("aria-current");
             }
@@ -51,13 +68,74 @@ pub fn start() {
             state.close();
         }
     });
-    if let Some(html) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    {
-        // Tells tests (and curious readers' tools) that the page is interactive.
-        let _ = html.set_attribute("data-hydrated", "true");
+}
+
+/// The timeline: hydrates the filter, which follows `?tracks=` and writes it back; hides years with no
+/// shown event; moves focus to the event named in the URL's fragment.
+fn timeline_page(document: &web_sys::Document) {
+    let Some(form) = element(document, "timeline-filter") else {
+        return;
+    };
+    let selected = RwSignal::new(TrackSet::all());
+    let doc = document.clone();
+    leptos::mount::hydrate_from(form, move || {
+        provide_context(selected);
+        Effect::new(move |_| {
+            let set = selected.get();
+            let Some(window) = web_sys::window() else {
+                return;
+            };
+            let location = window.location();
+            let url = format!(
+                "{}{}{}",
+                location.pathname().unwrap_or_default(),
+                set.to_query(),
+                location.hash().unwrap_or_default()
+            );
+            if let Ok(history) = window.history() {
+                let _ =
+                    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+            }
+            let mut years: Vec<u16> = events().iter().map(|e| e.date.year).collect();
+            years.dedup();
+            for year in years {
+                let any = events().iter().any(|e| e.date.year == year && set.shows(e));
+                if let Some(section) = element(&doc, &format!("year-{year}")) {
+                    section.set_hidden(!any);
+                }
+            }
+        });
+        view! { <TimelineFilter/> }
+    })
+    .forget();
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    selected.set(TrackSet::from_query(&search));
+    focus_fragment(selected);
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| focus_fragment(selected));
+}
+
+/// Focuses (and shows, if the filter hides it) the event that the URL's fragment names.
+fn focus_fragment(selected: RwSignal<TrackSet>) {
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) else {
+        return;
+    };
+    let Some(event) = events().iter().find(|e| e.id == id) else {
+        return;
+    };
+    if !selected.get_untracked().shows(event) {
+        selected.set(
+            event
+                .tracks
+                .iter()
+                .fold(selected.get_untracked(), |s, &t| s.with(t, true)),
+        );
     }
+    crate::state::browser::focus_id(id);
 }
 
 /// A plain click on a link to a note opens it in place; the close link closes; modified clicks (new tab,

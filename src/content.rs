@@ -1,7 +1,7 @@
 //! The content, compiled at build time from `content/` into statics (see `build.rs`). One accessor per
 //! part: what a build never reads is never linked into it.
 
-use model::{Event, Letter, Note, Page, Source};
+use model::{Date, Event, Letter, Note, Page, Source};
 
 mod baked {
     include!(concat!(env!("OUT_DIR"), "/content.rs"));
@@ -30,6 +30,11 @@ pub fn sources() -> &'static [Source] {
 /// The about page.
 pub fn about() -> &'static Page {
     &baked::ABOUT
+}
+
+/// When the facts were last checked against the sources.
+pub fn checked() -> Option<Date> {
+    baked::CHECKED
 }
 
 /// The index of the note with this id.

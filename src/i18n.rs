@@ -79,6 +79,18 @@ pub struct Strings {
     pub timeline_title: &'static str,
     /// Timeline page introduction.
     pub timeline_intro: &'static str,
+    /// Name of the timeline's filter form.
+    pub filter_label: &'static str,
+    /// Legend of the timeline's track checkboxes.
+    pub filter_legend: &'static str,
+    /// Says the letter's own events are never hidden.
+    pub filter_letter_always: &'static str,
+    /// Before the date the facts were last checked.
+    pub last_checked: &'static str,
+    /// Heading of the letter page's strip of nearby events.
+    pub in_time_heading: &'static str,
+    /// Link from the strip to the whole timeline.
+    pub in_time_all: &'static str,
     /// Label before an event's related notes.
     pub event_notes: &'static str,
     /// Label before an event's sources.
@@ -144,6 +156,12 @@ pub const EN: Strings = Strings {
     cited_letter: "The letter",
     timeline_title: "Timeline",
     timeline_intro: "What happened before and after the letter, in order. Dates are given as precisely as the sources give them.",
+    filter_label: "Filter the timeline",
+    filter_legend: "Show events about",
+    filter_letter_always: "Events of the letter itself are always shown.",
+    last_checked: "Facts last checked against the sources:",
+    in_time_heading: "The letter in time",
+    in_time_all: "The whole timeline",
     event_notes: "Notes",
     event_sources: "Sources",
     not_found_title: "Page not found",
@@ -170,6 +188,11 @@ impl Strings {
             (_, 0) => format!("{} {}", month(), d.year),
             _ => format!("{} {} {}", d.day, month(), d.year),
         }
+    }
+
+    /// The filter's count: "Showing 12 of 83 events".
+    pub fn showing(&self, shown: usize, total: usize) -> String {
+        format!("Showing {shown} of {total} events")
     }
 
     /// The label of a note kind.

@@ -13,6 +13,7 @@ compile_error!(
 pub mod client;
 pub mod components;
 pub mod content;
+pub mod filter;
 pub mod head;
 pub mod i18n;
 pub mod pages;

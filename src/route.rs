@@ -25,11 +25,11 @@ impl Route {
     /// The route for a URL path (as in `location.pathname`). Unknown paths and unknown note ids are
     /// [`Route::NotFound`].
     pub fn parse(path: &str) -> Route {
-        let Some(rest) = path
-            .strip_prefix(BASE)
-            .or_else(|| (path.to_owned() + "/").strip_prefix(BASE).map(|_| ""))
-        else {
-            return Route::NotFound;
+        let path = path.split(['?', '#']).next().unwrap_or_default();
+        let rest = match path.strip_prefix(BASE) {
+            Some(rest) => rest,
+            None if format!("{path}/") == BASE => "",
+            None => return Route::NotFound,
         };
         let rest = rest.strip_suffix("index.html").unwrap_or(rest);
         let parts: Vec<&str> = rest.split('/').filter(|p| !p.is_empty()).collect();

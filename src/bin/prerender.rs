@@ -23,9 +23,9 @@ fn main() {
     let (static_template, app_tags) = split_app_tags(&template).unwrap_or_else(|e| fail(&e));
     let routes = Route::all();
     for &route in &routes {
-        // Only the letter page has behaviour; every other page is plain HTML and CSS.
+        // Only the letter and the timeline have behaviour; every other page is plain HTML and CSS.
         let template = match route {
-            Route::Letter(_) => &template,
+            Route::Letter(_) | Route::Timeline => &template,
             _ => &static_template,
         };
         let html = page(template, route).unwrap_or_else(|e| fail(&e));
@@ -33,7 +33,7 @@ fn main() {
         write(&path, &html);
     }
     println!(
-        "prerendered {} routes into {} (the app's {} tags only on letter pages)",
+        "prerendered {} routes into {} (the app's {} tags only on letter and timeline pages)",
         routes.len(),
         dir.display(),
         app_tags.len()

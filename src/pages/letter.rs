@@ -3,10 +3,12 @@
 use crate::components::note_panel::NotePanel;
 use crate::components::rich_text::{Blocks, NoteLink, Place};
 use crate::components::source_citation::SourceCitation;
-use crate::content::{letter, notes};
+use crate::content::{events, letter, notes};
 use crate::i18n::EN;
+use crate::route::{event_href, Route};
 use crate::state::NoteState;
 use leptos::prelude::*;
+use model::Track;
 
 /// The letter page; `open` is the note open when the page loads.
 #[component]
@@ -34,6 +36,7 @@ pub fn LetterPage(
                         </div>
                     </dl>
                     <p class="partial">{EN.letter_partial}</p>
+                    <LetterInTime/>
                     <Legend/>
                 </header>
                 <div class="letter-text">
@@ -62,6 +65,38 @@ pub fn LetterPage(
             </div>
             <aside id="notes" class="notes-column" aria-label=EN.notes_region><NotesColumn/></aside>
         </main>
+    }
+}
+
+/// A compact strip of the events around the letter, the letter's own highlighted, each linking to the
+/// timeline.
+#[component]
+fn LetterInTime() -> impl IntoView {
+    let events = events();
+    let date = letter().date;
+    let at = events
+        .iter()
+        .position(|e| e.date >= date)
+        .unwrap_or(events.len());
+    let window = &events[at.saturating_sub(3)..(at + 5).min(events.len())];
+    view! {
+        <nav class="in-time" aria-labelledby="in-time-h">
+            <h2 id="in-time-h">{EN.in_time_heading}</h2>
+            <ol>
+                {window.iter().map(|e| {
+                    let own = e.tracks.contains(&Track::Letter) && e.date == date;
+                    view! {
+                        <li class:own=own>
+                            <a href=event_href(events.iter().position(|x| x.id == e.id).unwrap_or(0))>
+                                <time datetime=e.date.to_string()>{EN.date(e.date)}</time>
+                                " "<span>{e.title.as_ref()}</span>
+                            </a>
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+            <p><a href=Route::Timeline.href()>{EN.in_time_all}</a></p>
+        </nav>
     }
 }
 

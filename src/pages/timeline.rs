@@ -1,52 +1,130 @@
-//! The dated events, grouped by year (`/timeline/`). Every event is addressable as `#<event-id>`.
+//! The dated events, grouped by year (`/timeline/`). Every event is addressable as `#<event-id>`; the
+//! filter (real checkboxes) works with CSS alone, and in the browser it also follows and updates the URL.
 
 use crate::components::note_panel::EventBody;
 use crate::components::source_citation::SourceCitation;
-use crate::content::{events, notes};
+use crate::content::{checked, events, letter, notes};
+use crate::filter::{TrackSet, FILTERABLE};
 use crate::i18n::EN;
 use crate::route::note_href;
+use crate::state::mark_id;
 use leptos::prelude::*;
+use model::Track;
 
 /// The timeline page.
 #[component]
 pub fn TimelinePage() -> impl IntoView {
-    let events = &events();
+    let events = events();
     let mut years: Vec<u16> = events.iter().map(|e| e.date.year).collect();
     years.dedup();
     view! {
         <main id="main" class="page timeline-page">
             <h1>{EN.timeline_title}</h1>
             <p class="intro">{EN.timeline_intro}</p>
-            {years.into_iter().map(|year| view! {
-                <section class="year" aria-labelledby=format!("y{year}")>
-                    <h2 id=format!("y{year}")>{year}</h2>
-                    <ol class="events">
-                        {events.iter().enumerate().filter(|(_, e)| e.date.year == year).map(|(i, e)| view! {
-                            <li id=e.id.as_ref() class="event" tabindex="-1">
-                                <time datetime=e.date.to_string()>{EN.date(e.date)}</time>
-                                <h3>{e.title.as_ref()}</h3>
-                                <p><EventBody event=i/></p>
-                                {(!e.notes.is_empty()).then(|| view! {
-                                    <p class="event-notes">
-                                        {EN.event_notes}": "
-                                        {e.notes.iter().enumerate().map(|(k, &n)| view! {
-                                            {(k > 0).then_some(", ")}
-                                            <a href=note_href(n)>{notes()[n].title.as_ref()}</a>
-                                        }).collect_view()}
-                                    </p>
-                                })}
-                                <p class="event-sources">
-                                    {EN.event_sources}": "
-                                    {e.sources.iter().enumerate().map(|(k, &s)| view! {
-                                        {(k > 0).then_some("; ")}
-                                        <SourceCitation source=s/>
-                                    }).collect_view()}
-                                </p>
-                            </li>
-                        }).collect_view()}
-                    </ol>
-                </section>
-            }).collect_view()}
+            <form id="timeline-filter" class="filters" aria-label=EN.filter_label><TimelineFilter/></form>
+            {years.into_iter().map(|year| view! { <Year year/> }).collect_view()}
+            {checked().map(|d| view! {
+                <p class="checked">{EN.last_checked}" "<time datetime=d.to_string()>{EN.date(d)}</time></p>
+            })}
         </main>
+    }
+}
+
+/// One year's heading and events.
+#[component]
+fn Year(
+    /// The year.
+    year: u16,
+) -> impl IntoView {
+    view! {
+        <section class="year" id=format!("year-{year}") aria-labelledby=format!("y{year}")>
+            <h2 id=format!("y{year}")>{year}</h2>
+            <ol class="events">
+                {events().iter().enumerate().filter(|(_, e)| e.date.year == year).map(|(i, _)| view! { <EventItem event=i/> }).collect_view()}
+            </ol>
+        </section>
+    }
+}
+
+/// One event: date at its precision, title, body, the notes it bears on, its sources.
+#[component]
+fn EventItem(
+    /// The event's index.
+    event: usize,
+) -> impl IntoView {
+    let e = &events()[event];
+    let is_letter = e.tracks.contains(&Track::Letter) && e.date == letter().date;
+    let class = e
+        .tracks
+        .iter()
+        .map(|t| format!("t-{}", t.slug()))
+        .chain(is_letter.then(|| "letter-event".to_owned()))
+        .fold("event".to_owned(), |c, t| c + " " + &t);
+    view! {
+        <li id=e.id.as_ref() class=class tabindex="-1">
+            <time datetime=e.date.to_string()>{EN.date(e.date)}</time>
+            <h3>{e.title.as_ref()}</h3>
+            <p><EventBody event/></p>
+            <p class="event-tracks">
+                {e.tracks.iter().map(|&t| view! { <span class=format!("track track-{}", t.slug())>{EN.track(t)}</span> }).collect_view()}
+            </p>
+            {(!e.notes.is_empty()).then(|| view! {
+                <p class="event-notes">
+                    {EN.event_notes}": "
+                    {e.notes.iter().enumerate().map(|(k, &n)| {
+                        // Opens the note at its mark in the letter, when it has one.
+                        let href = match notes()[n].passage {
+                            Some(_) => format!("{}#{}", note_href(n), mark_id(n)),
+                            None => note_href(n),
+                        };
+                        view! {
+                            {(k > 0).then_some(", ")}
+                            <a href=href>{notes()[n].title.as_ref()}</a>
+                        }
+                    }).collect_view()}
+                </p>
+            })}
+            <p class="event-sources">
+                {EN.event_sources}": "
+                {e.sources.iter().enumerate().map(|(k, &s)| view! {
+                    {(k > 0).then_some("; ")}
+                    <SourceCitation source=s/>
+                }).collect_view()}
+            </p>
+        </li>
+    }
+}
+
+/// The filter: one checkbox per track (the letter's own events are always shown) and a live count. The
+/// selection comes from context (the browser reads it from the URL); at build time every track is shown.
+#[component]
+pub fn TimelineFilter() -> impl IntoView {
+    let selected =
+        use_context::<RwSignal<TrackSet>>().unwrap_or_else(|| RwSignal::new(TrackSet::all()));
+    let total = events().len();
+    let shown = move || events().iter().filter(|e| selected.get().shows(e)).count();
+    view! {
+        <fieldset>
+            <legend>{EN.filter_legend}</legend>
+            {FILTERABLE.into_iter().map(|track| {
+                let count = events().iter().filter(|e| e.tracks.contains(&track)).count();
+                view! {
+                    <label class="track-toggle">
+                        <input
+                            type="checkbox"
+                            name="tracks"
+                            value=track.slug()
+                            id=format!("track-{}", track.slug())
+                            checked=true
+                            prop:checked=move || selected.get().contains(track)
+                            on:change=move |ev| selected.update(|s| *s = s.with(track, event_target_checked(&ev)))
+                        />
+                        " "{EN.track(track)}" "<span class="count">{format!("({count})")}</span>
+                    </label>
+                }
+            }).collect_view()}
+            <p class="filter-note">{EN.filter_letter_always}</p>
+        </fieldset>
+        <p class="filter-status" role="status">{move || EN.showing(shown(), total)}</p>
     }
 }

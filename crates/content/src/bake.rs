@@ -21,7 +21,7 @@ pub trait Bake {
     fn bake(&self, b: &mut Baker) -> String;
 }
 
-/// The site as Rust source: one `pub static` per part (`LETTER`, `NOTES`, `EVENTS`, `SOURCES`, `ABOUT`),
+/// The site as Rust source: one `pub static` per part (`LETTER`, `NOTES`, `EVENTS`, `SOURCES`, `ABOUT`, `CHECKED`),
 /// so a build that never reads a part (the browser app never shows the about page) links none of its data.
 pub fn bake_site(site: &Site) -> String {
     let mut b = Baker::default();
@@ -47,6 +47,7 @@ pub fn bake_site(site: &Site) -> String {
         array(&site.sources, &mut b),
     );
     part("ABOUT", Page::ty(), site.about.bake(&mut b));
+    part("CHECKED", Option::<Date>::ty(), site.checked.bake(&mut b));
     out + &b.statics
 }
 

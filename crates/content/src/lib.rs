@@ -167,7 +167,7 @@ pub fn compile(tree: &ContentTree) -> Result<Site, Diagnostics> {
         .map(|(_, s)| note_links_in_order(s.body))
         .unwrap_or_default();
     let mut pending = read_notes(tree, &mark_order, &mut ids, &mut diags);
-    let raw_events = read_events(tree, &mut ids, &mut diags);
+    let (raw_events, checked) = read_events(tree, &mut ids, &mut diags);
 
     // Pass 2: everything that refers to ids.
     let mut cited: Vec<BTreeSet<Citation>> = vec![BTreeSet::new(); sources.len()];
@@ -423,6 +423,7 @@ pub fn compile(tree: &ContentTree) -> Result<Site, Diagnostics> {
         events: events.into(),
         sources: sources.into(),
         about,
+        checked,
     })
 }
 
@@ -559,7 +560,11 @@ fn read_notes<'a>(
 }
 
 /// Reads the timeline's events, sorts them by date and registers their ids.
-fn read_events(tree: &ContentTree, ids: &mut Ids, diags: &mut Diagnostics) -> Vec<raw::RawEvent> {
+fn read_events(
+    tree: &ContentTree,
+    ids: &mut Ids,
+    diags: &mut Diagnostics,
+) -> (Vec<raw::RawEvent>, Option<Date>) {
     let Some(file) = &tree.timeline else {
         diags.error(
             &tree.display_path("timeline.toml"),
@@ -567,7 +572,7 @@ fn read_events(tree: &ContentTree, ids: &mut Ids, diags: &mut Diagnostics) -> Ve
             "the timeline is missing",
             "create content/timeline.toml (see CONTENT.md)",
         );
-        return Vec::new();
+        return (Vec::new(), None);
     };
     let t = Toml {
         file: &file.path,
@@ -575,8 +580,9 @@ fn read_events(tree: &ContentTree, ids: &mut Ids, diags: &mut Diagnostics) -> Ve
         offset: 0,
     };
     let Some(parsed) = t.parse::<raw::Timeline>(&file.text, diags) else {
-        return Vec::new();
+        return (Vec::new(), None);
     };
+    let checked = parsed.checked.as_ref().map(|d| parse_date(&t, d, diags));
     let mut seen = HashMap::new();
     let mut dated = Vec::new();
     for raw in parsed.event {
@@ -617,7 +623,7 @@ fn read_events(tree: &ContentTree, ids: &mut Ids, diags: &mut Diagnostics) -> Ve
         ids.events.insert(raw.id.get_ref().clone(), events.len());
         events.push(raw);
     }
-    events
+    (events, checked)
 }
 
 fn read_page(

@@ -39,6 +39,8 @@ pub struct NoteMeta {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Timeline {
+    /// When the facts were last checked against the sources.
+    pub checked: Option<S>,
     #[serde(default)]
     pub event: Vec<Spanned<RawEvent>>,
 }

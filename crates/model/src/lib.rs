@@ -31,6 +31,8 @@ pub struct Site {
     pub sources: List<Source>,
     /// The about page.
     pub about: Page,
+    /// When the facts were last checked against the sources (`checked` in `timeline.toml`).
+    pub checked: Option<Date>,
 }
 
 /// The letter as published: metadata and the verbatim passages.

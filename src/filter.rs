@@ -1,0 +1,142 @@
+//! The timeline's filter: which tracks a reader shows, and how that reads and writes in the URL
+//! (`?tracks=us,mexico`; no parameter means every track). Events of the letter itself are never hidden.
+
+use model::{Event, Track};
+
+/// The tracks a reader can switch off (the letter's own track is always shown).
+pub const FILTERABLE: [Track; 5] = [
+    Track::Us,
+    Track::Mexico,
+    Track::Canada,
+    Track::China,
+    Track::Industry,
+];
+
+/// A set of tracks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TrackSet(u8);
+
+impl TrackSet {
+    /// Every track.
+    pub fn all() -> Self {
+        TrackSet(Track::ALL.iter().fold(0, |bits, &t| bits | bit(t)))
+    }
+
+    /// True if the set holds `track`.
+    pub fn contains(self, track: Track) -> bool {
+        self.0 & bit(track) != 0
+    }
+
+    /// The set with `track` switched on or off. The letter's track stays on.
+    pub fn with(self, track: Track, on: bool) -> Self {
+        if track == Track::Letter {
+            return self;
+        }
+        TrackSet(if on {
+            self.0 | bit(track)
+        } else {
+            self.0 & !bit(track)
+        })
+    }
+
+    /// True if the event is shown: it is the letter's, or one of its tracks is in the set.
+    pub fn shows(self, event: &Event) -> bool {
+        event
+            .tracks
+            .iter()
+            .any(|&t| t == Track::Letter || self.contains(t))
+    }
+
+    /// Reads the `tracks` parameter of a URL query (`?tracks=us,mexico` or `tracks=us,mexico`). No parameter,
+    /// or nothing recognisable in it, means every track; unknown names are ignored.
+    pub fn from_query(query: &str) -> Self {
+        let value = query
+            .trim_start_matches('?')
+            .split('&')
+            .find_map(|pair| pair.strip_prefix("tracks="));
+        let Some(value) = value else {
+            return Self::all();
+        };
+        let chosen = value
+            .split([',', '+'])
+            .filter_map(|s| Track::from_slug(s.trim()))
+            .fold(bit(Track::Letter), |bits, t| bits | bit(t));
+        if chosen == bit(Track::Letter) && !value.is_empty() {
+            Self::all()
+        } else {
+            TrackSet(chosen)
+        }
+    }
+
+    /// The query string for this set: empty for every track, else `?tracks=…` in display order.
+    pub fn to_query(self) -> String {
+        if self == Self::all() {
+            return String::new();
+        }
+        let names: Vec<&str> = FILTERABLE
+            .iter()
+            .filter(|&&t| self.contains(t))
+            .map(|t| t.slug())
+            .collect();
+        format!("?tracks={}", names.join(","))
+    }
+}
+
+fn bit(track: Track) -> u8 {
+    1 << Track::ALL.iter().position(|&t| t == track).unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::borrow::Cow;
+
+    fn event(tracks: &'static [Track]) -> Event {
+        Event {
+            id: "e".into(),
+            date: model::Date::parse("2024").unwrap(),
+            title: "t".into(),
+            body: Cow::Borrowed(&[]),
+            tracks: Cow::Borrowed(tracks),
+            sources: Cow::Borrowed(&[]),
+            notes: Cow::Borrowed(&[]),
+        }
+    }
+
+    #[test]
+    fn no_parameter_means_every_track() {
+        assert_eq!(TrackSet::from_query(""), TrackSet::all());
+        assert_eq!(TrackSet::from_query("?other=1"), TrackSet::all());
+        assert_eq!(TrackSet::all().to_query(), "");
+    }
+
+    #[test]
+    fn the_query_round_trips_and_ignores_unknown_names() {
+        let set = TrackSet::from_query("?tracks=mexico,nonsense,us");
+        assert!(
+            set.contains(Track::Us) && set.contains(Track::Mexico) && !set.contains(Track::Canada)
+        );
+        assert_eq!(set.to_query(), "?tracks=us,mexico");
+        assert_eq!(TrackSet::from_query(&set.to_query()), set);
+        // Only unknown names: show everything rather than nothing.
+        assert_eq!(TrackSet::from_query("?tracks=nonsense"), TrackSet::all());
+    }
+
+    #[test]
+    fn an_event_shows_if_any_of_its_tracks_is_chosen_and_the_letter_always_shows() {
+        let only_us = TrackSet::from_query("?tracks=us");
+        assert!(only_us.shows(&event(&[Track::Us])));
+        assert!(only_us.shows(&event(&[Track::Mexico, Track::Us])));
+        assert!(!only_us.shows(&event(&[Track::Canada])));
+        assert!(only_us.shows(&event(&[Track::Letter])));
+        let none = FILTERABLE
+            .iter()
+            .fold(TrackSet::all(), |s, &t| s.with(t, false));
+        assert!(none.shows(&event(&[Track::Letter])));
+        assert!(!none.shows(&event(&[Track::China])));
+        assert!(
+            none.with(Track::Letter, false).contains(Track::Letter),
+            "the letter cannot be switched off"
+        );
+    }
+}
