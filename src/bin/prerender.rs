@@ -20,6 +20,7 @@ fn main() {
         .unwrap_or_else(|| fail("usage: prerender <site-folder> (or set TRUNK_STAGING_DIR)"));
     let template = fs::read_to_string(dir.join("index.html"))
         .unwrap_or_else(|e| fail(&format!("cannot read {}/index.html: {e}", dir.display())));
+    let template = externalize_boot_script(&dir, &template).unwrap_or_else(|e| fail(&e));
     let (static_template, app_tags) = split_app_tags(&template).unwrap_or_else(|e| fail(&e));
     let routes = Route::all();
     for &route in &routes {
@@ -40,13 +41,68 @@ fn main() {
     );
 }
 
+/// Moves trunk's inline module script (which loads the wasm) into a file named by its hash, loaded with
+/// subresource integrity, so the Content-Security-Policy needs no `'unsafe-inline'`.
+fn externalize_boot_script(dir: &Path, template: &str) -> Result<String, String> {
+    use sha2::{Digest, Sha256, Sha384};
+    let open = "<script type=\"module\">";
+    let start = template
+        .find(open)
+        .ok_or("trunk's output has no inline module script")?;
+    let body_start = start + open.len();
+    let end = body_start
+        + template[body_start..]
+            .find("</script>")
+            .ok_or("unclosed module script")?;
+    let js = template[body_start..end].trim();
+    let hash = Sha256::digest(js.as_bytes());
+    let name = format!(
+        "boot-{}.js",
+        hash[..8]
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect::<String>()
+    );
+    write(&dir.join(&name), js);
+    let integrity = format!("sha384-{}", base64(&Sha384::digest(js.as_bytes())));
+    let tag = format!(
+        "<script type=\"module\" src=\"{}{name}\" integrity=\"{integrity}\"></script>",
+        letter_explainer::route::BASE
+    );
+    Ok(format!(
+        "{}{tag}{}",
+        &template[..start],
+        &template[end + "</script>".len()..]
+    ))
+}
+
+/// Standard base64 with padding.
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
 /// The template without the tags that load the wasm app (trunk's module script and its preloads), and
 /// those tags. Fails if trunk's output no longer has the expected shape.
 fn split_app_tags(template: &str) -> Result<(String, Vec<String>), String> {
     let mut html = template.to_owned();
     let mut tags = Vec::new();
     for (open, close) in [
-        ("<script type=\"module\">", "</script>"),
+        ("<script type=\"module\" src=", "</script>"),
         ("<link rel=\"modulepreload\"", ">"),
         ("<link rel=\"preload\"", ">"),
     ] {
@@ -102,6 +158,18 @@ fn write(path: &Path, html: &str) {
     }
     fs::write(path, html)
         .unwrap_or_else(|e| fail(&format!("cannot write {}: {e}", path.display())));
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn base64_matches_the_standard() {
+        assert_eq!(super::base64(b""), "");
+        assert_eq!(super::base64(b"f"), "Zg==");
+        assert_eq!(super::base64(b"fo"), "Zm8=");
+        assert_eq!(super::base64(b"foo"), "Zm9v");
+        assert_eq!(super::base64(b"foobar"), "Zm9vYmFy");
+    }
 }
 
 fn fail(message: &str) -> ! {
