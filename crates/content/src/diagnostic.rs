@@ -65,10 +65,51 @@ impl std::error::Error for Diagnostics {}
 
 /// The 1-based line of a byte offset in `text`.
 pub fn line_of(text: &str, offset: usize) -> usize {
-    let end = offset.min(text.len());
-    text.as_bytes()[..end]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
+    LineIndex::new(text).line(offset)
+}
+
+/// Where each line of a text starts, for many lookups in one large file.
+pub struct LineIndex {
+    starts: Vec<usize>,
+    len: usize,
+}
+
+impl LineIndex {
+    /// Indexes `text`.
+    pub fn new(text: &str) -> Self {
+        let starts = text
+            .bytes()
+            .enumerate()
+            .filter(|&(_, b)| b == b'\n')
+            .map(|(i, _)| i + 1)
+            .collect();
+        LineIndex {
+            starts,
+            len: text.len(),
+        }
+    }
+
+    /// The 1-based line of a byte offset.
+    pub fn line(&self, offset: usize) -> usize {
+        self.starts
+            .partition_point(|&start| start <= offset.min(self.len))
+            + 1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::line_of;
+
+    #[test]
+    fn lines_are_counted_from_one_and_follow_newlines() {
+        let text = "a\nbc\n\nd";
+        assert_eq!(line_of(text, 0), 1);
+        assert_eq!(line_of(text, 1), 1);
+        assert_eq!(line_of(text, 2), 2);
+        assert_eq!(line_of(text, 5), 3);
+        assert_eq!(line_of(text, 6), 4);
+        assert_eq!(line_of(text, 100), 4);
+        assert_eq!(line_of("other", 3), 1);
+    }
 }

@@ -12,6 +12,7 @@ pub mod files;
 pub mod front_matter;
 pub mod markdown;
 mod raw;
+pub mod stress;
 
 pub use diagnostic::{Diagnostic, Diagnostics};
 pub use files::{ContentTree, File};
@@ -81,11 +82,21 @@ struct Toml<'a> {
     text: &'a str,
     /// Byte offset of the TOML within the file.
     offset: usize,
+    lines: diagnostic::LineIndex,
 }
 
-impl Toml<'_> {
+impl<'a> Toml<'a> {
+    fn new(file: &'a str, text: &'a str, offset: usize) -> Self {
+        Toml {
+            file,
+            text,
+            offset,
+            lines: diagnostic::LineIndex::new(text),
+        }
+    }
+
     fn line(&self, span: std::ops::Range<usize>) -> usize {
-        line_of(self.text, self.offset + span.start)
+        self.lines.line(self.offset + span.start)
     }
 
     fn at(&self, s: &S) -> usize {
@@ -174,11 +185,7 @@ pub fn compile(tree: &ContentTree) -> Result<Site, Diagnostics> {
     let mut linked_notes: BTreeSet<usize> = BTreeSet::new();
 
     let letter = letter_split.and_then(|(file, split)| {
-        let t = Toml {
-            file: &file.path,
-            text: &file.text,
-            offset: split.toml_offset,
-        };
+        let t = Toml::new(&file.path, &file.text, split.toml_offset);
         let meta: raw::LetterMeta = t.parse(split.toml, &mut diags)?;
         let date = parse_date(&t, &meta.date, &mut diags);
         let published = parse_date(&t, &meta.published, &mut diags);
@@ -218,11 +225,7 @@ pub fn compile(tree: &ContentTree) -> Result<Site, Diagnostics> {
     let mut events = Vec::with_capacity(raw_events.len());
     let mut note_events: Vec<Vec<usize>> = vec![Vec::new(); pending.len()];
     if let Some(file) = &tree.timeline {
-        let t = Toml {
-            file: &file.path,
-            text: &file.text,
-            offset: 0,
-        };
+        let t = Toml::new(&file.path, &file.text, 0);
         for (index, raw) in raw_events.iter().enumerate() {
             let line = t.at(&raw.id);
             let mut event_sources =
@@ -308,11 +311,7 @@ pub fn compile(tree: &ContentTree) -> Result<Site, Diagnostics> {
 
     let mut notes = Vec::with_capacity(pending.len());
     for (index, p) in pending.iter_mut().enumerate() {
-        let t = Toml {
-            file: &p.file.path,
-            text: &p.file.text,
-            offset: p.toml_offset,
-        };
+        let t = Toml::new(&p.file.path, &p.file.text, p.toml_offset);
         let origin = Origin {
             file: &p.file.path,
             text: &p.file.text,
@@ -437,11 +436,7 @@ fn read_sources(
     let mut urls: HashMap<String, (String, usize)> = HashMap::new();
     let mut seen: HashMap<String, (String, usize)> = HashMap::new();
     for file in &tree.sources {
-        let t = Toml {
-            file: &file.path,
-            text: &file.text,
-            offset: 0,
-        };
+        let t = Toml::new(&file.path, &file.text, 0);
         let Some(parsed) = t.parse::<raw::SourcesFile>(&file.text, diags) else {
             continue;
         };
@@ -529,11 +524,7 @@ fn read_notes<'a>(
                 continue;
             }
         };
-        let t = Toml {
-            file: &file.path,
-            text: &file.text,
-            offset: split.toml_offset,
-        };
+        let t = Toml::new(&file.path, &file.text, split.toml_offset);
         let Some(meta) = t.parse::<raw::NoteMeta>(split.toml, diags) else {
             continue;
         };
@@ -574,11 +565,7 @@ fn read_events(
         );
         return (Vec::new(), None);
     };
-    let t = Toml {
-        file: &file.path,
-        text: &file.text,
-        offset: 0,
-    };
+    let t = Toml::new(&file.path, &file.text, 0);
     let Some(parsed) = t.parse::<raw::Timeline>(&file.text, diags) else {
         return (Vec::new(), None);
     };
@@ -653,11 +640,7 @@ fn read_page(
             return None;
         }
     };
-    let t = Toml {
-        file: &file.path,
-        text: &file.text,
-        offset: split.toml_offset,
-    };
+    let t = Toml::new(&file.path, &file.text, split.toml_offset);
     let meta: raw::PageMeta = t.parse(split.toml, diags)?;
     let origin = Origin {
         file: &file.path,

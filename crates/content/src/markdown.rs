@@ -143,11 +143,13 @@ pub fn parse_blocks(
         origin,
     };
     for (event, range) in Parser::new_ext(md, Options::empty()).into_offset_iter() {
-        let line = b.origin.line(range.start);
+        // Computed only when there is something to report: a scan of a large file costs.
+        let start = range.start;
+        let line = move || origin.line(start);
         let mut refuse = |what: &str, hint: &str| {
             diags.error(
                 origin.file,
-                line,
+                line(),
                 format!("{what} is not allowed in content"),
                 hint,
             )
@@ -179,7 +181,7 @@ pub fn parse_blocks(
                     Tag::Link { dest_url, .. } => match resolve(&dest_url) {
                         Ok(target) => Frame::Link(Some(target), Vec::new()),
                         Err((message, hint)) => {
-                            diags.error(origin.file, line, message, hint);
+                            diags.error(origin.file, line(), message, hint);
                             Frame::Link(None, Vec::new())
                         }
                     },

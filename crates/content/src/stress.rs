@@ -1,0 +1,118 @@
+//! A generated content pack for load tests and benchmarks only (never shipped): many notes and events,
+//! valid by construction, shaped like the real content (marks in the letter, notes linked from events,
+//! events on every track and at every date precision).
+
+use crate::files::{ContentTree, File};
+use std::fmt::Write;
+
+/// A valid pack with `notes` notes and `events` events.
+pub fn pack(notes: usize, events: usize) -> ContentTree {
+    let notes = notes.max(3);
+    let mut sources = String::new();
+    let source_count = (events / 4).max(notes / 4).max(10);
+    for s in 0..source_count {
+        let _ = write!(
+            sources,
+            "[[source]]\nid = \"s{s}\"\ntitle = \"Generated source {s}\"\npublisher = \"Publisher {}\"\ndate = \"20{:02}-{:02}-{:02}\"\nurl = \"https://example.org/stress/{s}\"\n\n",
+            s % 37,
+            15 + s % 11,
+            1 + s % 12,
+            1 + s % 28
+        );
+    }
+    // The letter marks the first notes (one per sentence); events link the rest.
+    let marked = notes.min(200);
+    let mut letter = String::from(
+        "+++\ntitle = \"Generated letter\"\ndate = \"2024-09-30\"\npublished = \"2024-10-01\"\nfrom = \"Generated\"\nto = \"Generated\"\nsources = [\"s0\"]\n+++\n\n",
+    );
+    for n in 0..marked {
+        let _ = write!(
+            letter,
+            "Sentence {n} makes [a generated claim number {n}](note:n{n}). "
+        );
+        if n % 10 == 9 {
+            letter.push_str("\n\n[…]\n\n");
+        }
+    }
+    letter.push_str("\n\n1. [Request one](note:n0)\n");
+    let note_files = (0..notes)
+        .map(|n| {
+            let kind = match n % 3 {
+                0 => "kind = \"claim\"\nverdict = \"needs-context\"\nverdict_reason = \"Generated.\"",
+                1 => "kind = \"request\"\nstatus = \"unclear\"\nstatus_as_of = \"2026-06-01\"",
+                _ => "kind = \"context\"",
+            };
+            File {
+                path: format!("stress/notes/n{n}.md"),
+                text: format!(
+                    "+++\ntitle = \"Generated note {n}\"\n{kind}\nsummary = \"A generated note for load tests.\"\nsources = [\"s{}\", \"s{}\"]\n+++\n\nA paragraph with *emphasis*, a [source](source:s{}) and [another note](note:n{}).\n\n- a list item\n- another item\n\n### A heading\n\nA second paragraph of generated text to give the note a realistic length, about as long as a real note's paragraph, so sizes and timings mean something.\n",
+                    n % source_count,
+                    (n + 1) % source_count,
+                    (n + 2) % source_count,
+                    (n + 1) % notes
+                ),
+            }
+        })
+        .collect();
+    let tracks = ["us", "mexico", "canada", "china", "industry", "letter"];
+    let mut timeline = String::from("checked = \"2026-06-01\"\n\n");
+    for e in 0..events {
+        let year = 2015 + e % 12;
+        let date = match e % 3 {
+            0 => format!("{year}"),
+            1 => format!("{year}-{:02}", 1 + e % 12),
+            _ => format!("{year}-{:02}-{:02}", 1 + e % 12, 1 + e % 28),
+        };
+        let _ = write!(
+            timeline,
+            "[[event]]\nid = \"e{e}\"\ndate = \"{date}\"\ntitle = \"Generated event {e}\"\nbody = \"Something happened, see [a note](note:n{}).\"\ntracks = [\"{}\", \"{}\"]\nsources = [\"s{}\"]\nnotes = [\"n{}\"]\n\n",
+            e % notes,
+            tracks[e % 6],
+            tracks[(e / 6) % 5],
+            e % source_count,
+            e % notes
+        );
+    }
+    ContentTree {
+        letter: Some(File {
+            path: "stress/letter.md".into(),
+            text: letter,
+        }),
+        notes: note_files,
+        timeline: Some(File {
+            path: "stress/timeline.toml".into(),
+            text: timeline,
+        }),
+        sources: vec![File {
+            path: "stress/sources/generated.toml".into(),
+            text: sources,
+        }],
+        about: Some(File {
+            path: "stress/pages/about.md".into(),
+            text: "+++\ntitle = \"About\"\n+++\n\nA generated pack.\n".into(),
+        }),
+    }
+}
+
+impl ContentTree {
+    /// Writes the tree under `dir` (the folder layout `read` expects).
+    pub fn write(&self, dir: &std::path::Path) -> std::io::Result<()> {
+        let all = self
+            .letter
+            .iter()
+            .chain(&self.notes)
+            .chain(&self.timeline)
+            .chain(&self.sources)
+            .chain(&self.about);
+        for file in all {
+            let rel = file
+                .path
+                .split_once('/')
+                .map_or(file.path.as_str(), |(_, r)| r);
+            let path = dir.join(rel);
+            std::fs::create_dir_all(path.parent().expect("a parent folder"))?;
+            std::fs::write(path, &file.text)?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,34 @@
+//! The generated stress pack (2,000 notes, 5,000 events) compiles, bakes, and keeps its invariants.
+
+use content::{bake::bake_site, compile, stress};
+
+#[test]
+fn the_stress_pack_compiles_and_bakes() {
+    let tree = stress::pack(2_000, 5_000);
+    let site = compile(&tree).unwrap_or_else(|d| panic!("the stress pack must compile:\n{d}"));
+    assert_eq!(site.notes.len(), 2_000);
+    assert_eq!(site.events.len(), 5_000);
+    assert!(
+        site.events.windows(2).all(|w| w[0].date <= w[1].date),
+        "events in date order"
+    );
+    assert!(site
+        .notes
+        .iter()
+        .all(|n| !n.events.is_empty() || n.passage.is_some()));
+    let baked = bake_site(&site);
+    assert!(baked.contains("pub static EVENTS: [::model::Event; 5000]"));
+}
+
+#[test]
+fn a_written_stress_pack_reads_back_the_same() {
+    let tree = stress::pack(30, 60);
+    let dir = std::env::temp_dir().join(format!("stress-pack-{}", std::process::id()));
+    tree.write(&dir).unwrap();
+    let read = content::ContentTree::read(&dir).unwrap();
+    let a = compile(&tree).unwrap();
+    let b = compile(&read).unwrap();
+    assert_eq!(a.notes.len(), b.notes.len());
+    assert_eq!(a.events.len(), b.events.len());
+    std::fs::remove_dir_all(dir).ok();
+}
