@@ -41,12 +41,11 @@ enum Frame {
     Refused,
 }
 
-struct Builder<'o> {
+struct Builder {
     stack: Vec<Frame>,
-    origin: &'o Origin<'o>,
 }
 
-impl Builder<'_> {
+impl Builder {
     fn push_inline(&mut self, inline: Inline) {
         if matches!(
             self.stack.last(),
@@ -140,7 +139,6 @@ pub fn parse_blocks(
 ) -> Vec<Block> {
     let mut b = Builder {
         stack: vec![Frame::Blocks(Vec::new())],
-        origin,
     };
     for (event, range) in Parser::new_ext(md, Options::empty()).into_offset_iter() {
         // Computed only when there is something to report: a scan of a large file costs.
