@@ -21,13 +21,37 @@ pub fn start() {
     let window = web_sys::window().expect("a window");
     let document = window.document().expect("a document");
     match Route::parse(&window.location().pathname().unwrap_or_default()) {
-        Route::Letter(open) => letter_page(&document, open),
-        Route::Timeline => timeline_page(&document),
+        Route::Letter(open) => letter_page(&document, NoteState::new(open)),
+        Route::EmbedLetter => letter_page(&document, NoteState::in_frame()),
+        Route::Timeline | Route::EmbedTimeline => timeline_page(&document),
         _ => return,
     }
+    fill_in_origin(&document);
     if let Some(html) = document.document_element() {
         // Tells tests (and curious readers' tools) that the page is interactive.
         let _ = html.set_attribute("data-hydrated", "true");
+    }
+}
+
+/// Embed snippets built without a known origin get this page's.
+fn fill_in_origin(document: &web_sys::Document) {
+    if !crate::route::ORIGIN.is_empty() {
+        return;
+    }
+    let origin = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
+    let Ok(snippets) = document.query_selector_all("textarea.embed-snippet") else {
+        return;
+    };
+    for i in 0..snippets.length() {
+        if let Some(area) = snippets
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+        {
+            let text = area.value().replace("src=\"/", &format!("src=\"{origin}/"));
+            area.set_value(&text);
+        }
     }
 }
 
@@ -38,11 +62,10 @@ fn element(document: &web_sys::Document, id: &str) -> Option<web_sys::HtmlElemen
 }
 
 /// The letter page: hydrates the notes column; handles links to notes, Back and Escape.
-fn letter_page(document: &web_sys::Document, open: Option<usize>) {
+fn letter_page(document: &web_sys::Document, state: NoteState) {
     let Some(column) = element(document, "notes") else {
         return;
     };
-    let state = NoteState::new(open);
     let doc = document.clone();
     leptos::mount::hydrate_from(column, move || {
         provide_context(state);

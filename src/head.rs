@@ -15,14 +15,15 @@ pub fn title(route: Route) -> String {
         Route::Sources => format!("{} — {name}", EN.sources_title),
         Route::About => format!("{} — {name}", about().title),
         Route::NotFound => format!("{} — {name}", EN.not_found_title),
+        embed => title(embed.full_site()),
     }
 }
 
 /// The meta description of a route.
 pub fn description(route: Route) -> String {
     match route {
-        Route::Letter(Some(i)) => notes()[i].summary.to_string(),
-        Route::Timeline => EN.timeline_intro.to_owned(),
+        Route::Letter(Some(i)) | Route::EmbedNote(i) => notes()[i].summary.to_string(),
+        Route::Timeline | Route::EmbedTimeline => EN.timeline_intro.to_owned(),
         Route::Sources => EN.sources_intro.to_owned(),
         _ => EN.site_description.to_owned(),
     }
@@ -39,6 +40,7 @@ pub fn Head(
     view! {
         <title>{title.clone()}</title>
         <meta name="description" content=description.clone()/>
+        {route.is_embed().then(|| view! { <meta name="robots" content="noindex"/> })}
         {og("og:title", title)}
         {og("og:description", description)}
         {og("og:type", "article".into())}

@@ -11,6 +11,8 @@ pub struct Strings {
     pub site_name: &'static str,
     /// What the site is, for search engines and link previews.
     pub site_description: &'static str,
+    /// The installed app's name under its icon (a dozen characters or so).
+    pub app_short_name: &'static str,
     /// Link that skips to the main content.
     pub skip_to_content: &'static str,
     /// Navigation landmark name.
@@ -91,6 +93,18 @@ pub struct Strings {
     pub in_time_heading: &'static str,
     /// Link from the strip to the whole timeline.
     pub in_time_all: &'static str,
+    /// The embed control's summary.
+    pub embed_summary: &'static str,
+    /// What the embed control offers.
+    pub embed_intro: &'static str,
+    /// Label of the self-sizing snippet.
+    pub embed_responsive: &'static str,
+    /// Label of the plain snippet.
+    pub embed_plain: &'static str,
+    /// Link from an embed to the full site.
+    pub open_full: &'static str,
+    /// Hidden text: the link opens a new tab.
+    pub new_tab: &'static str,
     /// Label before an event's related notes.
     pub event_notes: &'static str,
     /// Label before an event's sources.
@@ -122,6 +136,7 @@ pub const EN: Strings = Strings {
     lang: "en",
     site_name: "The Slotkin–Brown letter to Sheinbaum, annotated",
     site_description: "The September 2024 letter from members of the U.S. Congress to Mexico's President Claudia Sheinbaum on Chinese connected vehicles, with every claim and request checked against sources.",
+    app_short_name: "Letter notes",
     skip_to_content: "Skip to content",
     nav_label: "Site",
     nav_letter: "The letter",
@@ -162,6 +177,12 @@ pub const EN: Strings = Strings {
     last_checked: "Facts last checked against the sources:",
     in_time_heading: "The letter in time",
     in_time_all: "The whole timeline",
+    embed_summary: "Embed",
+    embed_intro: "Put this in your page. The first snippet sizes itself to its content; the second is a plain iframe that needs no script.",
+    embed_responsive: "Self-sizing (recommended)",
+    embed_plain: "Plain iframe",
+    open_full: "Open the full explainer",
+    new_tab: " (opens in a new tab)",
     event_notes: "Notes",
     event_sources: "Sources",
     not_found_title: "Page not found",

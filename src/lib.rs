@@ -15,16 +15,18 @@ pub mod components;
 pub mod content;
 pub mod filter;
 pub mod head;
+#[cfg(feature = "ssr")]
+pub mod hosting;
 pub mod i18n;
 pub mod pages;
 pub mod route;
 pub mod state;
 
-use components::site_chrome::{SiteFooter, SiteHeader};
+use components::site_chrome::{EmbedFooter, SiteFooter, SiteHeader};
 use leptos::prelude::*;
 use pages::{
-    about::AboutPage, letter::LetterPage, not_found::NotFoundPage, sources::SourcesPage,
-    timeline::TimelinePage,
+    about::AboutPage, embed::EmbedNotePage, letter::LetterPage, not_found::NotFoundPage,
+    sources::SourcesPage, timeline::TimelinePage,
 };
 use route::Route;
 
@@ -40,10 +42,17 @@ pub fn App(
         Route::Sources => view! { <SourcesPage/> }.into_any(),
         Route::About => view! { <AboutPage/> }.into_any(),
         Route::NotFound => view! { <NotFoundPage/> }.into_any(),
+        Route::EmbedLetter => view! { <LetterPage open=None embed=true/> }.into_any(),
+        Route::EmbedNote(note) => view! { <EmbedNotePage note/> }.into_any(),
+        Route::EmbedTimeline => view! { <TimelinePage embed=true/> }.into_any(),
     };
+    if route.is_embed() {
+        return view! { <div class="embed">{page}<EmbedFooter route/></div> }.into_any();
+    }
     view! {
         <SiteHeader current=route/>
         {page}
         <SiteFooter/>
     }
+    .into_any()
 }

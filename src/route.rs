@@ -6,6 +6,14 @@ use crate::content::{events, note_index, notes, sources};
 /// The base path, with leading and trailing slashes (`/` or e.g. `/letter/`).
 pub const BASE: &str = env!("SITE_BASE");
 
+/// The site's origin (`https://example.org`) when the build was told it (`SITE_ORIGIN`), else empty.
+pub const ORIGIN: &str = env!("SITE_ORIGIN");
+
+/// An absolute URL for a root-relative path, when the origin is known; else the path itself.
+pub fn absolute(path: &str) -> String {
+    format!("{ORIGIN}{path}")
+}
+
 /// A page of the site.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Route {
@@ -17,6 +25,12 @@ pub enum Route {
     Sources,
     /// What the site is.
     About,
+    /// The letter alone, for an iframe in someone else's page.
+    EmbedLetter,
+    /// One note as a card, for an iframe.
+    EmbedNote(usize),
+    /// The timeline alone, for an iframe.
+    EmbedTimeline,
     /// Anything else.
     NotFound,
 }
@@ -39,6 +53,9 @@ impl Route {
             ["timeline"] => Route::Timeline,
             ["sources"] => Route::Sources,
             ["about"] => Route::About,
+            ["embed", "letter"] => Route::EmbedLetter,
+            ["embed", "notes", id] => note_index(id).map_or(Route::NotFound, Route::EmbedNote),
+            ["embed", "timeline"] => Route::EmbedTimeline,
             _ => Route::NotFound,
         }
     }
@@ -51,6 +68,9 @@ impl Route {
             Route::Timeline => format!("{BASE}timeline/"),
             Route::Sources => format!("{BASE}sources/"),
             Route::About => format!("{BASE}about/"),
+            Route::EmbedLetter => format!("{BASE}embed/letter/"),
+            Route::EmbedNote(i) => format!("{BASE}embed/notes/{}/", notes()[i].id),
+            Route::EmbedTimeline => format!("{BASE}embed/timeline/"),
             Route::NotFound => format!("{BASE}404.html"),
         }
     }
@@ -73,7 +93,27 @@ impl Route {
             Route::NotFound,
         ];
         routes.extend((0..notes().len()).map(|i| Route::Letter(Some(i))));
+        routes.extend([Route::EmbedLetter, Route::EmbedTimeline]);
+        routes.extend((0..notes().len()).map(Route::EmbedNote));
         routes
+    }
+
+    /// True for the routes made to sit in an iframe in someone else's page.
+    pub fn is_embed(self) -> bool {
+        matches!(
+            self,
+            Route::EmbedLetter | Route::EmbedNote(_) | Route::EmbedTimeline
+        )
+    }
+
+    /// The full-site page an embed stands for ("Open the full explainer").
+    pub fn full_site(self) -> Route {
+        match self {
+            Route::EmbedLetter => Route::Letter(None),
+            Route::EmbedNote(i) => Route::Letter(Some(i)),
+            Route::EmbedTimeline => Route::Timeline,
+            other => other,
+        }
     }
 }
 

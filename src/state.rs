@@ -15,6 +15,8 @@ pub struct NoteState {
     pushed: StoredValue<bool>,
     /// The note whose mark should get focus back when the note closes.
     return_to: StoredValue<Option<usize>>,
+    /// False inside an iframe: the host page's Back button must not walk through our notes.
+    history: bool,
 }
 
 impl NoteState {
@@ -24,6 +26,15 @@ impl NoteState {
             open: RwSignal::new(open),
             pushed: StoredValue::new(false),
             return_to: StoredValue::new(open),
+            history: true,
+        }
+    }
+
+    /// State for the letter embedded in an iframe: notes open and close in place, the URL stays.
+    pub fn in_frame() -> Self {
+        NoteState {
+            history: false,
+            ..Self::new(None)
         }
     }
 
@@ -33,16 +44,25 @@ impl NoteState {
             browser::focus_id("note-title");
             return;
         }
-        browser::push(&note_href(index));
-        self.pushed.set_value(true);
+        if self.history {
+            browser::push(&note_href(index));
+            self.pushed.set_value(true);
+            browser::set_title(&crate::head::title(Route::Letter(Some(index))));
+        }
         self.return_to.set_value(Some(index));
         self.open.set(Some(index));
-        browser::set_title(&crate::head::title(Route::Letter(Some(index))));
         browser::focus_id("note-title");
     }
 
     /// Closes the open note (Back if this page opened it) and returns focus to its mark.
     pub fn close(&self) {
+        if !self.history {
+            self.open.set(None);
+            if let Some(i) = self.return_to.get_value() {
+                browser::focus_id(&mark_id(i));
+            }
+            return;
+        }
         if self.pushed.get_value() {
             // popstate will update the state.
             browser::back();

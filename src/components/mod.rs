@@ -1,5 +1,6 @@
 //! Components, named for what the reader sees.
 
+pub mod embed_control;
 pub mod note_panel;
 pub mod rich_text;
 pub mod site_chrome;

@@ -1,10 +1,11 @@
 //! The open note: beside the letter on wide screens, a bottom sheet on narrow ones.
 
+use super::embed_control::EmbedControl;
 use super::rich_text::{Blocks, Inlines, Place};
 use super::source_citation::SourceCitation;
 use crate::content::{events, notes};
 use crate::i18n::EN;
-use crate::route::{event_href, BASE};
+use crate::route::{event_href, Route, BASE};
 use leptos::prelude::*;
 use model::{Assessment, NoteKind, Status, Verdict};
 
@@ -13,6 +14,9 @@ use model::{Assessment, NoteKind, Status, Verdict};
 pub fn NotePanel(
     /// The note's index.
     note: usize,
+    /// As a card in an iframe: no close link and no embed control (the card's footer links to the site).
+    #[prop(optional)]
+    embed: bool,
 ) -> impl IntoView {
     let n = &notes()[note];
     let kind_label = match n.number {
@@ -29,10 +33,12 @@ pub fn NotePanel(
             <header class="note-head">
                 <p class=kind_class>{kind_label}</p>
                 <h2 id="note-title" tabindex="-1">{n.title.as_ref()}</h2>
-                <a class="note-close" href=BASE>
-                    <span aria-hidden="true">"×"</span>
-                    <span class="vh">{EN.close_note}</span>
-                </a>
+                {(!embed).then(|| view! {
+                    <a class="note-close" href=BASE>
+                        <span aria-hidden="true">"×"</span>
+                        <span class="vh">{EN.close_note}</span>
+                    </a>
+                })}
             </header>
             {n.passage.as_ref().map(|p| view! {
                 <figure class="note-passage">
@@ -65,6 +71,7 @@ pub fn NotePanel(
                     {n.sources.iter().map(|&s| view! { <li><SourceCitation source=s/></li> }).collect_view()}
                 </ol>
             </section>
+            {(!embed).then(|| view! { <EmbedControl route=Route::EmbedNote(note)/> })}
         </article>
     }
 }

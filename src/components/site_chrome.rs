@@ -38,3 +38,19 @@ pub fn SiteHeader(
 pub fn SiteFooter() -> impl IntoView {
     view! { <footer class="site-footer"><p>{EN.footer}</p></footer> }
 }
+
+/// The footer of an embed: a link that opens the same note or event on the full site, in a new tab, and
+/// the script that sizes the iframe to its content.
+#[component]
+pub fn EmbedFooter(
+    /// The embed route.
+    route: Route,
+) -> impl IntoView {
+    let href = crate::route::absolute(&route.full_site().href());
+    view! {
+        <footer class="embed-footer">
+            <a href=href target="_blank" rel="noopener">{EN.open_full}<span class="vh">{EN.new_tab}</span></a>
+        </footer>
+        <script src=format!("{}embed-frame.js", crate::route::BASE) defer></script>
+    }
+}

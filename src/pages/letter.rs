@@ -1,5 +1,6 @@
 //! The annotated letter, with the open note beside it (`/` and `/notes/<id>/`).
 
+use crate::components::embed_control::EmbedControl;
 use crate::components::note_panel::NotePanel;
 use crate::components::rich_text::{Blocks, NoteLink, Place};
 use crate::components::source_citation::SourceCitation;
@@ -15,11 +16,14 @@ use model::Track;
 pub fn LetterPage(
     /// The note open at load time (from the URL).
     open: Option<usize>,
+    /// Compact, for an iframe: no background list, no timeline strip, no embed control.
+    #[prop(optional)]
+    embed: bool,
 ) -> impl IntoView {
     provide_context(NoteState::new(open));
     let letter = &letter();
     view! {
-        <main id="main" class="letter-page">
+        <main id="main" class="letter-page" class:embedded=embed>
             <div class="letter-column">
                 <header class="letter-head">
                     <h1>{letter.title.as_ref()}</h1>
@@ -36,8 +40,9 @@ pub fn LetterPage(
                         </div>
                     </dl>
                     <p class="partial">{EN.letter_partial}</p>
-                    <LetterInTime/>
+                    {(!embed).then(|| view! { <LetterInTime/> })}
                     <Legend/>
+                    {(!embed).then(|| view! { <EmbedControl route=Route::EmbedLetter/> })}
                 </header>
                 <div class="letter-text">
                     <Blocks blocks=&letter.body place=Place::Letter/>
@@ -48,7 +53,7 @@ pub fn LetterPage(
                         {letter.sources.iter().map(|&s| view! { <li><SourceCitation source=s/></li> }).collect_view()}
                     </ul>
                 </section>
-                <section class="context-list" aria-labelledby="context-h">
+                <section class="context-list" aria-labelledby="context-h" hidden=embed>
                     <h2 id="context-h">{EN.context_heading}</h2>
                     <ul>
                         {letter.context.iter().map(|&n| {

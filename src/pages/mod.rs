@@ -1,6 +1,7 @@
 //! One component per route.
 
 pub mod about;
+pub mod embed;
 pub mod letter;
 pub mod not_found;
 pub mod sources;

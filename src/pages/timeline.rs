@@ -1,26 +1,32 @@
 //! The dated events, grouped by year (`/timeline/`). Every event is addressable as `#<event-id>`; the
 //! filter (real checkboxes) works with CSS alone, and in the browser it also follows and updates the URL.
 
+use crate::components::embed_control::EmbedControl;
 use crate::components::note_panel::EventBody;
 use crate::components::source_citation::SourceCitation;
 use crate::content::{checked, events, letter, notes};
 use crate::filter::{TrackSet, FILTERABLE};
 use crate::i18n::EN;
-use crate::route::note_href;
+use crate::route::{note_href, Route};
 use crate::state::mark_id;
 use leptos::prelude::*;
 use model::Track;
 
 /// The timeline page.
 #[component]
-pub fn TimelinePage() -> impl IntoView {
+pub fn TimelinePage(
+    /// Compact, for an iframe: no embed control.
+    #[prop(optional)]
+    embed: bool,
+) -> impl IntoView {
     let events = events();
     let mut years: Vec<u16> = events.iter().map(|e| e.date.year).collect();
     years.dedup();
     view! {
-        <main id="main" class="page timeline-page">
+        <main id="main" class="page timeline-page" class:embedded=embed>
             <h1>{EN.timeline_title}</h1>
             <p class="intro">{EN.timeline_intro}</p>
+            {(!embed).then(|| view! { <EmbedControl route=Route::EmbedTimeline/> })}
             <form id="timeline-filter" class="filters" aria-label=EN.filter_label><TimelineFilter/></form>
             {years.into_iter().map(|year| view! { <Year year/> }).collect_view()}
             {checked().map(|d| view! {

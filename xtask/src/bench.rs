@@ -72,20 +72,26 @@ pub fn page_files(dist: &Path, html_file: &str) -> Result<Vec<(&'static str, Vec
     Ok(files)
 }
 
-/// Measures the routes of the site built in `dist` (at base `/`) and writes the results.
-pub fn run(root: &Path, dist: &Path) -> Result<(), String> {
+/// Measures the routes of the site built in `dist` and the timeline of the stress build (both at base `/`),
+/// times the timeline in Chromium, and writes the results.
+pub fn run(root: &Path, dist: &Path, stress: &Path) -> Result<(), String> {
     let routes = [
-        ("/", "index.html"),
-        ("/notes/market-share/", "notes/market-share/index.html"),
-        ("/timeline/", "timeline/index.html"),
-        ("/sources/", "sources/index.html"),
+        ("/", dist, "index.html"),
+        (
+            "/notes/market-share/",
+            dist,
+            "notes/market-share/index.html",
+        ),
+        ("/timeline/", dist, "timeline/index.html"),
+        ("/sources/", dist, "sources/index.html"),
+        ("/timeline/ (stress pack)", stress, "timeline/index.html"),
     ];
     let mut json = String::from("{\n  \"transfer\": [\n");
     let mut table = String::from(
         "| route | html | css | js | wasm | total |\n| --- | ---: | ---: | ---: | ---: | ---: |\n",
     );
-    for (i, (route, file)) in routes.iter().enumerate() {
-        let files = page_files(dist, file)?;
+    for (i, (route, dir, file)) in routes.iter().enumerate() {
+        let files = page_files(dir, file)?;
         let mut by_kind = Vec::new();
         for kind in KINDS {
             let (mut raw, mut gzip, mut brotli) = (0, 0, 0);
@@ -123,16 +129,41 @@ pub fn run(root: &Path, dist: &Path) -> Result<(), String> {
             kb(total(|k| k.3))
         ));
     }
-    json.push_str("  ]\n}\n");
+    let timings = timeline_timings(root, dist, stress)?;
+    json.push_str(&format!("  ],\n  \"timeline_timings\": {timings}\n}}\n"));
     fs::create_dir_all(root.join("bench")).map_err(|e| e.to_string())?;
     fs::write(root.join("bench/results.json"), &json).map_err(|e| e.to_string())?;
     let md = format!(
         "# Benchmarks\n\nWritten by `cargo xtask bench` from a release build at base `/`. Do not edit by hand.\n\n\
          ## First-visit transfer, brotli (quality 11)\n\nEverything a first visit to the route downloads: the \
          page, its stylesheet, and on letter pages the app's JavaScript glue and wasm. Raw and gzip sizes are in \
-         `bench/results.json`.\n\n{table}"
+         `bench/results.json`.\n\n{table}\n\
+         ## Timeline in Chromium (median of 10 loads, this machine, not asserted)\n\n\
+         First contentful paint on load, and the time from a filter change to the second animation frame after \
+         it (the change painted). The stress pack has 2,000 notes and 5,000 events (generated, never shipped).\n\n\
+         ```json\n{timings}\n```\n"
     );
     fs::write(root.join("BENCH.md"), md).map_err(|e| e.to_string())?;
     print!("{table}");
     Ok(())
+}
+
+/// Runs `tests/e2e/bench/timeline-perf.js` against both builds, served locally; returns its JSON.
+fn timeline_timings(root: &Path, dist: &Path, stress: &Path) -> Result<String, String> {
+    let real = crate::server::spawn(dist, "/", 0).map_err(|e| e.to_string())?;
+    let big = crate::server::spawn(stress, "/", 0).map_err(|e| e.to_string())?;
+    let out = std::process::Command::new("node")
+        .arg("bench/timeline-perf.js")
+        .arg(format!("http://127.0.0.1:{real}/timeline/"))
+        .arg(format!("http://127.0.0.1:{big}/timeline/"))
+        .current_dir(root.join("tests/e2e"))
+        .output()
+        .map_err(|e| format!("node: {e}"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "timeline-perf.js failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    Ok(String::from_utf8_lossy(&out.stdout).trim().to_owned())
 }

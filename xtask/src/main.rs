@@ -7,8 +7,11 @@
 //! - `cargo xtask bench`: measure each route's first-visit transfer into `bench/results.json` and `BENCH.md`
 //! - `cargo xtask content [DIR]`: check the content and list every error
 //! - `cargo xtask setup [--tests]`: only install the tools
+//! - `cargo xtask icons`: redraw the app icons into `public/icons/` (committed PNG files)
 
 mod bench;
+mod icons;
+mod next;
 mod server;
 mod setup;
 
@@ -42,18 +45,20 @@ fn main() {
         }),
         Some("test") => setup::run(true).and_then(|_| test()),
         Some("e2e") => setup::run(true).and_then(|_| e2e(&args[1..])),
-        Some("bench") => setup::run(false).and_then(|_| {
+        Some("bench") => setup::run(true).and_then(|_| {
             let dist = root().join("dist");
             build("/", &dist)?;
-            bench::run(&root(), &dist)
+            let stress = build_stress()?;
+            bench::run(&root(), &dist, &stress)
         }),
+        Some("icons") => icons::run(&root()),
         Some("content") => check_content(
             args.get(1)
                 .map(PathBuf::from)
                 .unwrap_or_else(|| root().join("content")),
         ),
         _ => Err(
-            "usage: cargo xtask <serve|test|e2e|build|bench|content|setup> (see xtask/src/main.rs)"
+            "usage: cargo xtask <serve|test|e2e|build|bench|content|icons|setup> (see xtask/src/main.rs)"
                 .into(),
         ),
     };
@@ -90,23 +95,44 @@ pub fn run(cmd: &mut Command) -> Result<(), String> {
 /// Builds the static site for `base` into `out`: trunk builds the wasm and CSS, its post-build hook
 /// prerenders every route.
 fn build(base: &str, out: &Path) -> Result<(), String> {
+    build_from(base, out, None)
+}
+
+/// Builds the site from another content folder (`SITE_CONTENT`), for the stress pack.
+fn build_from(base: &str, out: &Path, content_dir: Option<&Path>) -> Result<(), String> {
     let base = content::normalize_base(base);
     println!(
         "Building the site for base path {base} into {}",
         out.display()
     );
-    run(Command::new("trunk")
-        .args([
-            "build",
-            "--release",
-            "--offline",
-            "--public-url",
-            &base,
-            "--dist",
-        ])
-        .arg(out)
-        .env("SITE_BASE", &base)
-        .env("PATH", setup::tool_path()))
+    let mut cmd = Command::new("trunk");
+    cmd.args([
+        "build",
+        "--release",
+        "--offline",
+        "--public-url",
+        &base,
+        "--dist",
+    ])
+    .arg(out)
+    .env("SITE_BASE", &base)
+    .env("PATH", setup::tool_path());
+    if let Some(dir) = content_dir {
+        cmd.env("SITE_CONTENT", dir);
+    }
+    run(&mut cmd)
+}
+
+/// Builds the generated stress pack (2,000 notes, 5,000 events) into `dist-stress/`.
+fn build_stress() -> Result<PathBuf, String> {
+    let pack = root().join("target/stress-content");
+    let _ = std::fs::remove_dir_all(&pack);
+    content::stress::pack(2_000, 5_000)
+        .write(&pack)
+        .map_err(|e| format!("writing the stress pack: {e}"))?;
+    let out = root().join("dist-stress");
+    build_from("/", &out, Some(&pack))?;
+    Ok(out)
 }
 
 fn check_content(dir: PathBuf) -> Result<(), String> {
@@ -139,10 +165,12 @@ fn test() -> Result<(), String> {
     ]))?;
     build("/", &root().join("dist"))?;
     build("/letter/", &root().join("dist-sub"))?;
+    next::build(&root().join("dist-v2"))?;
     e2e(&[])
 }
 
-/// The browser suite against the built site (`dist/` served at `/`, `dist-sub/` under `/letter/`).
+/// The browser suite against the built site (`dist/` served at `/`, `dist-sub/` under `/letter/`). The
+/// offline tests serve `dist/` and the next version `dist-v2/` themselves (`SITE_DIR`, `NEXT_DIR`).
 fn e2e(extra: &[String]) -> Result<(), String> {
     let root_dist = root().join("dist");
     let sub_dist = root().join("dist-sub");
@@ -161,5 +189,8 @@ fn e2e(extra: &[String]) -> Result<(), String> {
         .args(extra)
         .current_dir(root().join("tests/e2e"))
         .env("SITE_URL", format!("http://127.0.0.1:{main}/"))
-        .env("SUB_URL", format!("http://127.0.0.1:{sub}/letter/")))
+        .env("SUB_URL", format!("http://127.0.0.1:{sub}/letter/"))
+        .env("SITE_DIR", &root_dist)
+        .env("NEXT_DIR", root().join("dist-v2"))
+        .env("NEXT_SENTENCE", next::SENTENCE))
 }

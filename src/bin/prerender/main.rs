@@ -1,6 +1,9 @@
 //! Writes every route as a static HTML file: the page trunk built (`index.html`, with its hashed asset
 //! links) becomes the template, and the same App that hydrates in the browser renders each route's body.
-//! Run by trunk's post-build hook on `$TRUNK_STAGING_DIR`, or by hand: `prerender <dist>`.
+//! Run by trunk's post-build hook on `$TRUNK_STAGING_DIR`, or by hand: `prerender <dist>`. Then writes
+//! what offline reading and installation need, the service worker last (see [`offline`]).
+
+mod offline;
 
 use hydration_context::SsrSharedContext;
 use leptos::prelude::*;
@@ -22,23 +25,46 @@ fn main() {
         .unwrap_or_else(|e| fail(&format!("cannot read {}/index.html: {e}", dir.display())));
     let template = externalize_boot_script(&dir, &template).unwrap_or_else(|e| fail(&e));
     let (static_template, app_tags) = split_app_tags(&template).unwrap_or_else(|e| fail(&e));
+    // Every page, with the app or without, links the manifest and loads the offline script.
+    let offline_tags = offline::write_assets(&dir);
+    let [template, static_template] = [&template, &static_template]
+        .map(|t| add_to_head(t, &offline_tags).unwrap_or_else(|e| fail(&e)));
     let routes = Route::all();
     for &route in &routes {
         // Only the letter and the timeline have behaviour; every other page is plain HTML and CSS.
         let template = match route {
-            Route::Letter(_) | Route::Timeline => &template,
+            Route::Letter(_) | Route::Timeline | Route::EmbedLetter | Route::EmbedTimeline => {
+                &template
+            }
             _ => &static_template,
         };
         let html = page(template, route).unwrap_or_else(|e| fail(&e));
         let path = dir.join(route.file());
         write(&path, &html);
     }
+    write(
+        &dir.join("_headers"),
+        letter_explainer::hosting::headers_file(),
+    );
     println!(
         "prerendered {} routes into {} (the app's {} tags only on letter and timeline pages)",
         routes.len(),
         dir.display(),
         app_tags.len()
     );
+    let sw = offline::write_service_worker(&dir).unwrap_or_else(|e| fail(&e));
+    println!(
+        "service worker version {} precaches {} files",
+        sw.version, sw.files
+    );
+}
+
+/// The template with `tags` at the end of its `<head>`.
+fn add_to_head(template: &str, tags: &str) -> Result<String, String> {
+    let end = template
+        .find("</head>")
+        .ok_or("the template has no </head>")?;
+    Ok(format!("{}{tags}{}", &template[..end], &template[end..]))
 }
 
 /// Moves trunk's inline module script (which loads the wasm) into a file named by its hash, loaded with
@@ -151,17 +177,40 @@ fn replace_between(text: &str, open: &str, close: &str, with: &str) -> Result<St
     Ok(format!("{}{with}{}", &text[..a], &text[b..]))
 }
 
-fn write(path: &Path, html: &str) {
+fn write(path: &Path, bytes: impl AsRef<[u8]>) {
     if let Some(parent) = path.parent() {
         fs::create_dir_all(parent)
             .unwrap_or_else(|e| fail(&format!("cannot create {}: {e}", parent.display())));
     }
-    fs::write(path, html)
+    fs::write(path, bytes)
         .unwrap_or_else(|e| fail(&format!("cannot write {}: {e}", path.display())));
+}
+
+fn fail(message: &str) -> ! {
+    eprintln!("prerender: {message}");
+    process::exit(1);
 }
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn pages_without_the_app_keep_the_offline_script() {
+        let template = concat!(
+            "<html><head><script type=\"module\" src=\"/boot-1.js\"></script>",
+            "<link rel=\"modulepreload\" href=\"/app.js\"><link rel=\"preload\" href=\"/app.wasm\">",
+            "</head><body></body></html>"
+        );
+        let (without_app, tags) = super::split_app_tags(template).unwrap();
+        assert_eq!(tags.len(), 3);
+        let offline = "<script type=\"module\" src=\"/offline-2.js\"></script>";
+        let page = super::add_to_head(&without_app, offline).unwrap();
+        assert!(page.contains(&format!("{offline}</head>")), "{page}");
+        assert!(
+            !page.contains("boot-1.js") && !page.contains("app.wasm"),
+            "{page}"
+        );
+    }
+
     #[test]
     fn base64_matches_the_standard() {
         assert_eq!(super::base64(b""), "");
@@ -170,9 +219,4 @@ mod tests {
         assert_eq!(super::base64(b"foo"), "Zm9v");
         assert_eq!(super::base64(b"foobar"), "Zm9vYmFy");
     }
-}
-
-fn fail(message: &str) -> ! {
-    eprintln!("prerender: {message}");
-    process::exit(1);
 }

@@ -1,0 +1,93 @@
+// Offline reading, on every page: registers the service worker (sw.js) and shows its notices in one polite
+// status region: "available offline" once the whole site is saved, "offline" while the network is gone,
+// and "a new version is available" with a Reload button. A new version waits until the reader presses
+// Reload; then every open page of the site reloads into it together, so none mixes two versions.
+// Hand-written JavaScript, like sw.js: it is not part of the wasm app, which only letter pages load.
+
+const TEXT = {
+  ready: 'Available offline: this site is saved on this device.',
+  offline: 'You are offline. Every page of this site still opens.',
+  update: 'A new version is available.',
+  reload: 'Reload',
+};
+
+const container = navigator.serviceWorker;
+// This script sits at the site's root, whatever the base path: so do sw.js and its scope.
+const base = new URL('./', import.meta.url).pathname;
+
+// Not in a frame: a page embedded in another site (the embeds) does not save this whole site on the
+// reader's device, who came to read someone else's article.
+if (container && window.top === window) start();
+
+function start() {
+  const region = document.createElement('div');
+  region.className = 'offline-notices';
+  region.setAttribute('role', 'status');
+  document.body.append(region);
+
+  /** Shows (or with `on` false, removes) the notice of a kind; returns it. */
+  const notice = (kind, on = true) => {
+    let el = region.querySelector(`[data-kind="${kind}"]`);
+    if (!on) return el?.remove();
+    if (!el) {
+      el = document.createElement('p');
+      el.className = 'offline-notice';
+      el.dataset.kind = kind;
+      el.textContent = TEXT[kind];
+      region.append(el);
+    }
+    return el;
+  };
+
+  const connection = () => notice('offline', !navigator.onLine);
+  addEventListener('online', connection);
+  addEventListener('offline', connection);
+  connection();
+
+  // A page that a service worker already controls is on a saved version: a change of controller means
+  // the reader accepted a new one, and the page reloads to show it.
+  const controlled = Boolean(container.controller);
+  let reloading = false;
+  container.addEventListener('controllerchange', () => {
+    if (controlled && !reloading) {
+      reloading = true;
+      location.reload();
+    }
+  });
+
+  container.addEventListener('message', (event) => {
+    // The first version is saved (an update says so through the waiting worker instead).
+    if (event.data?.type === 'cached' && !container.controller) {
+      const el = notice('ready');
+      setTimeout(() => el.remove(), 8000);
+    }
+  });
+  container.startMessages();
+
+  const offer = (worker) => {
+    if (!container.controller || region.querySelector('[data-kind="update"]')) return;
+    const el = notice('update');
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = TEXT.reload;
+    button.addEventListener('click', () => worker.postMessage({ type: 'skip-waiting' }));
+    el.append(' ', button);
+  };
+  const watch = (worker) => {
+    if (!worker) return;
+    if (worker.state === 'installed') offer(worker);
+    else worker.addEventListener('statechange', () => worker.state === 'installed' && offer(worker));
+  };
+
+  container
+    .register(`${base}sw.js`, { scope: base })
+    .then((registration) => {
+      watch(registration.waiting);
+      watch(registration.installing);
+      registration.addEventListener('updatefound', () => watch(registration.installing));
+    })
+    .catch(() => {
+      // No service worker (a private window, storage off, no network on a first visit): the site works
+      // online as before.
+    });
+}

@@ -1,0 +1,100 @@
+// The service worker: keeps one version of the whole site in one cache and answers from it, so every page
+// opens offline after a single visit. The prerenderer (src/bin/prerender/offline.rs) writes the three
+// constants above this comment:
+//   VERSION  a hash of every file of the build (a changed file is a new version, a new cache)
+//   BASE     the site's base path ("/" or e.g. "/letter/"), the worker's scope
+//   FILES    every file of the build by URL path (pages as "<route>/"), with its SHA-256 integrity
+// A new version installs beside the old one and waits: the reader chooses when to switch (offline.js),
+// and until then every page, style and script comes from the old version's cache, never a mix.
+
+const CACHE = `offline ${BASE} ${VERSION}`;
+const OURS = `offline ${BASE} `;
+const NOT_FOUND = `${BASE}404.html`;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(precache().then(announce));
+});
+
+self.addEventListener('activate', (event) => {
+  // Only now that this version serves the pages may the older versions' caches go.
+  event.waitUntil(
+    caches.keys().then((keys) =>
+      Promise.all(keys.filter((key) => key.startsWith(OURS) && key !== CACHE).map((key) => caches.delete(key))),
+    ),
+  );
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data && event.data.type === 'skip-waiting') self.skipWaiting();
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== location.origin) return;
+  if (request.mode !== 'navigate') {
+    if (url.pathname in FILES) event.respondWith(answer(request, url.pathname));
+    return;
+  }
+  // A page: "/x/" and "/x/index.html" are the page "/x/"; "/x" is redirected to "/x/" as a static host
+  // does. Any other address is asked of the network (a newer version may have it) and, without one, is
+  // the site's not-found page, with status 404.
+  const path = url.pathname.replace(/\/index\.html$/, '/');
+  if (path in FILES) event.respondWith(answer(request, path));
+  else if (`${path}/` in FILES) event.respondWith(Response.redirect(`${path}/${url.search}`, 301));
+  else event.respondWith(fetch(request).catch(() => answer(request, NOT_FOUND, 404)));
+});
+
+/** Fetches every file of this version, checked against its hash, into this version's cache. */
+async function precache() {
+  const cache = await caches.open(CACHE);
+  await Promise.all(
+    Object.entries(FILES).map(async ([path, integrity]) => {
+      const response = await fetch(path, { integrity, cache: 'reload' });
+      if (!response.ok) throw new Error(`${path}: ${response.status}`);
+      await cache.put(path, response);
+    }),
+  );
+}
+
+/** Tells the open pages that everything is cached. */
+async function announce() {
+  const clients = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+  for (const client of clients) client.postMessage({ type: 'cached', version: VERSION });
+}
+
+/** The file at `path`: from the cache if it is there and intact, else from the network. */
+async function answer(request, path, status = 200) {
+  const response = (await fromCache(path)) || (await fromNetwork(request, path));
+  if (status === response.status) return response;
+  return new Response(response.body, { status, statusText: 'Not Found', headers: response.headers });
+}
+
+async function fromCache(path) {
+  try {
+    const hit = await (await caches.open(CACHE)).match(path);
+    if (!hit || !hit.ok) return null;
+    const body = await hit.arrayBuffer();
+    if ((await integrity(body)) !== FILES[path]) return null;
+    return new Response(body, { headers: hit.headers });
+  } catch {
+    return null; // an unreadable cache is a missing one
+  }
+}
+
+/** This version's file from the network, and back into the cache; failing that (a newer version is
+ * deployed, or there is no network), whatever the network answers for the request. */
+async function fromNetwork(request, path) {
+  try {
+    const response = await fetch(path, { integrity: FILES[path], cache: 'no-cache' });
+    if (response.ok) await (await caches.open(CACHE)).put(path, response.clone());
+    return response;
+  } catch {
+    return fetch(request);
+  }
+}
+
+async function integrity(body) {
+  const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', body));
+  return `sha256-${btoa(String.fromCharCode(...hash))}`;
+}

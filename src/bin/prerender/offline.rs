@@ -1,0 +1,304 @@
+//! Offline reading and installation: the web app manifest, the icons, the registration script and the
+//! service worker, written beside the prerendered pages. The service worker's precache list is every file
+//! of the build and its version a hash of them all, so it is written last.
+//!
+//! The two scripts are hand-written (`public/offline.js`, `public/sw.js`): they are not part of the wasm
+//! app, which only letter pages load, and the service worker cannot be wasm-bindgen output anyway.
+
+use crate::{base64, write};
+use leptos::prelude::*;
+use letter_explainer::i18n::EN;
+use letter_explainer::route::BASE;
+use sha2::{Digest, Sha256, Sha384};
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// The registration script and notices, loaded by every page.
+const OFFLINE_JS: &str = include_str!("../../../public/offline.js");
+/// The service worker's code; [`service_worker`] puts its version and precache list above it.
+const SW_JS: &str = include_str!("../../../public/sw.js");
+/// The app icons, drawn by `cargo xtask icons`: (file name, pixels, purpose).
+const ICONS: [(&str, &[u8], u32, &str); 3] = [
+    (
+        "icon-192.png",
+        include_bytes!("../../../public/icons/icon-192.png"),
+        192,
+        "any",
+    ),
+    (
+        "icon-512.png",
+        include_bytes!("../../../public/icons/icon-512.png"),
+        512,
+        "any",
+    ),
+    (
+        "icon-maskable-512.png",
+        include_bytes!("../../../public/icons/icon-maskable-512.png"),
+        512,
+        "maskable",
+    ),
+];
+/// The browser's colour around the installed app: `--accent` of `style/main.css`.
+const THEME_COLOR: &str = "#0a57a3";
+/// The splash screen's background: `--bg` of `style/main.css`.
+const BACKGROUND_COLOR: &str = "#fdfcf8";
+/// The service worker's file, at the root of the base path (its scope).
+const SW_FILE: &str = "sw.js";
+/// The manifest's file.
+const MANIFEST_FILE: &str = "manifest.webmanifest";
+
+/// Writes the manifest, the icons and the registration script into `dir`; returns the tags that go into
+/// every page's `<head>`, with or without the wasm app.
+pub fn write_assets(dir: &Path) -> String {
+    for (name, png, _, _) in ICONS {
+        write(&dir.join("icons").join(name), png);
+    }
+    write(&dir.join(MANIFEST_FILE), manifest().as_bytes());
+    // Named by its hash and loaded with subresource integrity, like trunk's files and the boot script.
+    let script = format!("offline-{}.js", short_hash(OFFLINE_JS.as_bytes()));
+    write(&dir.join(&script), OFFLINE_JS.as_bytes());
+    let integrity = format!("sha384-{}", base64(&Sha384::digest(OFFLINE_JS.as_bytes())));
+    view! {
+        <link rel="manifest" href=format!("{BASE}{MANIFEST_FILE}")/>
+        <meta name="theme-color" content=THEME_COLOR/>
+        <link rel="icon" r#type="image/png" sizes="192x192" href=format!("{BASE}icons/{}", ICONS[0].0)/>
+        <script r#type="module" src=format!("{BASE}{script}") integrity=integrity></script>
+    }
+    .to_html()
+}
+
+/// The web app manifest: names from the catalog, start and scope at the base path.
+fn manifest() -> String {
+    let icons: Vec<String> = ICONS
+        .iter()
+        .map(|(name, _, size, purpose)| {
+            format!(
+                r#"    {{ "src": {}, "sizes": "{size}x{size}", "type": "image/png", "purpose": "{purpose}" }}"#,
+                json(&format!("{BASE}icons/{name}"))
+            )
+        })
+        .collect();
+    format!(
+        r#"{{
+  "id": {base},
+  "name": {name},
+  "short_name": {short},
+  "description": {description},
+  "lang": {lang},
+  "dir": "ltr",
+  "start_url": {base},
+  "scope": {base},
+  "display": "standalone",
+  "theme_color": "{THEME_COLOR}",
+  "background_color": "{BACKGROUND_COLOR}",
+  "icons": [
+{icons}
+  ]
+}}
+"#,
+        base = json(BASE),
+        name = json(EN.site_name),
+        short = json(EN.app_short_name),
+        description = json(EN.site_description),
+        lang = json(EN.lang),
+        icons = icons.join(",\n"),
+    )
+}
+
+/// What [`write_service_worker`] wrote.
+pub struct ServiceWorker {
+    /// The hash of every precached file (and the worker's own code).
+    pub version: String,
+    /// How many files it precaches.
+    pub files: usize,
+}
+
+/// Writes `sw.js`: its precache list is every other file in `dir` that a host serves, so run it after
+/// everything else.
+pub fn write_service_worker(dir: &Path) -> Result<ServiceWorker, String> {
+    let mut files = Vec::new();
+    collect(dir, dir, &mut files)?;
+    files.retain(|(path, _)| path != SW_FILE && served(path));
+    files.sort();
+    let entries: Vec<(String, String)> = files
+        .iter()
+        .map(|(path, bytes)| {
+            let integrity = format!("sha256-{}", base64(&Sha256::digest(bytes)));
+            (url_path(path), integrity)
+        })
+        .collect();
+    let js = service_worker(&entries);
+    write(&dir.join(SW_FILE), js.as_bytes());
+    Ok(ServiceWorker {
+        version: version(&entries),
+        files: entries.len(),
+    })
+}
+
+/// The service worker for these (URL path, integrity) entries.
+fn service_worker(entries: &[(String, String)]) -> String {
+    let mut js = format!(
+        "const VERSION = {};\nconst BASE = {};\nconst FILES = {{\n",
+        json(&version(entries)),
+        json(BASE)
+    );
+    for (path, integrity) in entries {
+        let _ = writeln!(js, "  {}: {},", json(path), json(integrity));
+    }
+    js.push_str("};\n\n");
+    js.push_str(SW_JS);
+    js
+}
+
+/// The version: a hash of every file's path and content hash, and of the worker's own code, so any
+/// change to any of them is a new version with a new cache.
+fn version(entries: &[(String, String)]) -> String {
+    let mut hasher = Sha256::new();
+    for (path, integrity) in entries {
+        hasher.update(format!("{path} {integrity}\n"));
+    }
+    hasher.update(SW_JS);
+    hex(&hasher.finalize()[..8])
+}
+
+/// The URL path a file is served at: a page (`<route>/index.html`) by its folder, everything else by
+/// its own name, all under the base path.
+fn url_path(file: &str) -> String {
+    match file.strip_suffix("index.html") {
+        Some(folder) if folder.is_empty() || folder.ends_with('/') => format!("{BASE}{folder}"),
+        _ => format!("{BASE}{file}"),
+    }
+}
+
+/// Whether static hosts serve a file: names that start with `_` or `.` (`_headers`, `_redirects`) are
+/// their configuration, or hidden, and a request for them is a 404, which would fail the whole install.
+fn served(path: &str) -> bool {
+    !path.split('/').any(|part| part.starts_with(['_', '.']))
+}
+
+/// Every file under `dir`, as (path relative to `root` with `/` separators, bytes).
+fn collect(root: &Path, dir: &Path, out: &mut Vec<(String, Vec<u8>)>) -> Result<(), String> {
+    let entries = fs::read_dir(dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
+    for entry in entries {
+        let path: PathBuf = entry
+            .map_err(|e| format!("cannot list {}: {e}", dir.display()))?
+            .path();
+        if path.is_dir() {
+            collect(root, &path, out)?;
+        } else {
+            let bytes =
+                fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            let relative = path.strip_prefix(root).expect("under the root");
+            let name: Vec<String> = relative
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            out.push((name.join("/"), bytes));
+        }
+    }
+    Ok(())
+}
+
+/// A JSON (and JavaScript) string literal.
+fn json(text: &str) -> String {
+    let mut out = String::from('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if u32::from(c) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => {
+                let _ = write!(out, "\\u{:04x}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The first 8 bytes of a SHA-256, in hex: names files by their content.
+pub fn short_hash(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes)[..8])
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_are_precached_by_their_folder() {
+        assert_eq!(url_path("index.html"), BASE);
+        assert_eq!(url_path("notes/a/index.html"), format!("{BASE}notes/a/"));
+        assert_eq!(url_path("404.html"), format!("{BASE}404.html"));
+        assert_eq!(
+            url_path("icons/icon-192.png"),
+            format!("{BASE}icons/icon-192.png")
+        );
+        assert_eq!(url_path("not-index.html"), format!("{BASE}not-index.html"));
+    }
+
+    #[test]
+    fn host_configuration_is_not_precached() {
+        assert!(
+            served("notes/a/index.html") && served("main-1.css") && served("icons/icon-192.png")
+        );
+        assert!(!served("_headers") && !served("_redirects") && !served(".well-known/x"));
+    }
+
+    #[test]
+    fn any_changed_file_is_a_new_version() {
+        let a = vec![("/".to_owned(), "sha256-a".to_owned())];
+        let b = vec![("/".to_owned(), "sha256-b".to_owned())];
+        let c = vec![("/x/".to_owned(), "sha256-a".to_owned())];
+        assert_ne!(version(&a), version(&b));
+        assert_ne!(version(&a), version(&c));
+        assert_eq!(version(&a), version(&a.clone()));
+    }
+
+    #[test]
+    fn the_worker_lists_every_file_with_its_integrity() {
+        let js = service_worker(&[
+            ("/".into(), "sha256-x".into()),
+            ("/main.css".into(), "sha256-y".into()),
+        ]);
+        assert!(js.starts_with("const VERSION = \""));
+        assert!(js.contains(&format!("const BASE = \"{BASE}\";")));
+        assert!(js.contains("  \"/\": \"sha256-x\",\n  \"/main.css\": \"sha256-y\",\n};"));
+        assert!(js.contains("self.addEventListener('fetch'"));
+    }
+
+    #[test]
+    fn the_manifest_names_the_app_and_its_icons_under_the_base_path() {
+        let m = manifest();
+        for field in [
+            format!("\"start_url\": \"{BASE}\""),
+            format!("\"scope\": \"{BASE}\""),
+            "\"display\": \"standalone\"".into(),
+            format!("\"src\": \"{BASE}icons/icon-512.png\""),
+            "\"purpose\": \"maskable\"".into(),
+            format!("\"short_name\": \"{}\"", EN.app_short_name),
+        ] {
+            assert!(m.contains(&field), "{field} in\n{m}");
+        }
+    }
+
+    #[test]
+    fn icons_are_pngs_of_their_stated_size() {
+        for (name, png, size, _) in ICONS {
+            assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n", "{name}");
+            assert_eq!(&png[16..20], &size.to_be_bytes(), "{name} width");
+            assert_eq!(&png[20..24], &size.to_be_bytes(), "{name} height");
+        }
+    }
+
+    #[test]
+    fn json_strings_are_escaped() {
+        assert_eq!(json("a \"b\" \\ c\n"), r#""a \"b\" \\ c\u000a""#);
+        assert_eq!(json("Slotkin–Brown"), "\"Slotkin–Brown\"");
+    }
+}

@@ -1,0 +1,43 @@
+// Times the timeline in headless Chromium: first contentful paint on load, and how long a filter change takes
+// to be painted (click → two animation frames), median of N runs. Usage: node timeline-perf.js URL [URL…].
+// Prints one JSON object per URL. Run by `cargo xtask bench`; timings are reported, never asserted.
+import { chromium } from '@playwright/test';
+
+const runs = Number(process.env.RUNS || 10);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+});
+const results = [];
+for (const url of process.argv.slice(2)) {
+  const paints = [];
+  const filters = [];
+  for (let i = 0; i < runs; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(url, { waitUntil: 'load' });
+    paints.push(await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1));
+    await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
+    filters.push(
+      await page.evaluate(async () => {
+        const box = document.querySelector('#track-us');
+        const t0 = performance.now();
+        box.click();
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        return performance.now() - t0;
+      }),
+    );
+    const events = await page.locator('li.event').count();
+    if (i === 0) results.push({ url, events });
+    await context.close();
+  }
+  Object.assign(results[results.length - 1], {
+    first_contentful_paint_ms: Math.round(median(paints)),
+    filter_change_ms: Math.round(median(filters) * 10) / 10,
+    runs,
+  });
+}
+await browser.close();
+console.log(JSON.stringify(results));

@@ -1,0 +1,173 @@
+// Embeds in someone else's page: a host on another origin (another port) with our snippet or with NPR's
+// pym.js; the iframe sizes itself, ignores forged messages, and never traps keyboard focus.
+import { test, expect, hydrated } from './fixtures.js';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import http from 'node:http';
+
+const require = createRequire(import.meta.url);
+const site = new URL(process.env.SITE_URL || 'http://127.0.0.1:4173/');
+const pymSource = readFileSync(require.resolve('pym.js/dist/pym.v1.js'), 'utf8');
+
+// A news site on another origin (another port on 127.0.0.1): serves the page body each test sets, and pym.js.
+let HOST;
+let hostBody = '';
+let server;
+test.beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    if (req.url === '/pym.js') {
+      res.writeHead(200, { 'content-type': 'text/javascript' });
+      return res.end(pymSource);
+    }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(`<!doctype html><html><head><meta charset="utf-8"><title>Host article</title></head>
+      <body style="margin:0"><p><a id="before" href="#">Before the embed</a></p>${hostBody}
+      <p><a id="after" href="#">After the embed</a></p></body></html>`);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  HOST = `http://127.0.0.1:${server.address().port}/`;
+});
+test.afterAll(() => server?.close());
+
+/** Opens the host article with `body` in it. */
+async function host(page, body) {
+  hostBody = body;
+  await page.goto(`${HOST}article.html`);
+}
+
+/** The iframe's height and its content's height. */
+async function heights(page, selector = 'iframe') {
+  const frameHeight = await page.locator(selector).evaluate((f) => f.getBoundingClientRect().height);
+  const frame = page.frameLocator(selector);
+  const contentHeight = await frame.locator('html').evaluate((h) => h.getBoundingClientRect().height);
+  return { frameHeight, contentHeight };
+}
+
+async function expectFitted(page, selector = 'iframe') {
+  await expect
+    .poll(async () => {
+      const { frameHeight, contentHeight } = await heights(page, selector);
+      return Math.abs(frameHeight - contentHeight);
+    })
+    .toBeLessThanOrEqual(2);
+}
+
+test('the snippet sizes the iframe to its content, before and after opening a note and resizing', async ({ page }) => {
+  await host(
+    page,
+    `<iframe src="${site.origin}/embed/letter/" title="Annotated letter" width="100%" height="300" style="border:0" data-letter-explainer></iframe>
+     <script src="${site.origin}/embed.js" async></script>`,
+  );
+  await expectFitted(page);
+  const before = (await heights(page)).frameHeight;
+  expect(before).toBeGreaterThan(300);
+  const frame = page.frameLocator('iframe');
+  await frame.locator('#mark-market-share').click();
+  await expect(frame.locator('#note-title')).toBeVisible();
+  await expectFitted(page);
+  expect((await heights(page)).frameHeight).not.toBe(before);
+  // The embed did not touch the host page's history or address.
+  expect(page.url()).toBe(`${HOST}article.html`);
+  await page.setViewportSize({ width: 360, height: 700 });
+  await expectFitted(page);
+});
+
+test('a note card embed shows the passage, the verdict, the sources and a link to the full site', async ({ page }) => {
+  await host(page, `<iframe src="${site.origin}/embed/notes/market-share/" title="Note" width="100%" height="200" style="border:0" data-letter-explainer></iframe><script src="${site.origin}/embed.js" async></script>`);
+  const frame = page.frameLocator('iframe');
+  await expect(frame.locator('.note-passage')).toContainText('tripling');
+  await expect(frame.locator('.judgement')).toContainText('Verdict');
+  expect(await frame.locator('.note-sources li').count()).toBeGreaterThan(1);
+  const full = frame.locator('.embed-footer a');
+  await expect(full).toHaveAttribute('href', `/notes/market-share/`);
+  await expect(full).toHaveAttribute('target', '_blank');
+  await expect(frame.locator('.site-header')).toHaveCount(0);
+  await expectFitted(page);
+});
+
+test('pym.js hosts embed our routes unchanged and they size themselves', async ({ page }) => {
+  await host(
+    page,
+    `<div id="pym-target"></div><script src="${HOST}pym.js"></script>
+     <script>new pym.Parent('pym-target', '${site.origin}/embed/notes/request-delegation/', {});</script>`,
+  );
+  const iframe = page.locator('#pym-target iframe');
+  await expect(iframe).toHaveCount(1);
+  await expectFitted(page, '#pym-target iframe');
+  expect((await heights(page, '#pym-target iframe')).frameHeight).toBeGreaterThan(300);
+});
+
+test('messages from another origin or of the wrong shape change nothing', async ({ page }) => {
+  await host(page, `<iframe src="${site.origin}/embed/notes/market-share/" title="Note" width="100%" height="200" style="border:0" data-letter-explainer></iframe><script src="${site.origin}/embed.js" async></script>`);
+  await expectFitted(page);
+  const fitted = (await heights(page)).frameHeight;
+  // From the host's own origin, with the right shape.
+  await page.evaluate(() => window.postMessage({ type: 'letter-explainer:height', height: 5 }, '*'));
+  // From inside the frame (right origin), with wrong shapes.
+  const frame = page.frames().find((f) => f.url().includes('/embed/notes/'));
+  await frame.evaluate(() => {
+    for (const bad of [
+      { type: 'letter-explainer:height', height: '5' },
+      { type: 'letter-explainer:height', height: 5, extra: 1 },
+      { type: 'other', height: 5 },
+      { type: 'letter-explainer:height', height: Infinity },
+      'letter-explainer:height:5',
+      [5],
+    ]) window.parent.postMessage(bad, '*');
+  });
+  await page.waitForTimeout(300);
+  expect((await heights(page)).frameHeight).toBe(fitted);
+});
+
+test('theme and accent come from the URL, validated', async ({ page }) => {
+  await page.goto('embed/notes/market-share/?theme=dark&accent=aa0000');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(bg).toBe('rgb(21, 23, 26)');
+  const link = await page.locator('.embed-footer a').evaluate((a) => getComputedStyle(a).color);
+  expect(link).toBe('rgb(170, 0, 0)');
+  await page.goto('embed/notes/market-share/?theme=purple&accent=javascript:alert(1)');
+  await expect(page.locator('html')).not.toHaveAttribute('data-theme', /.+/);
+  const accent = await page.evaluate(() => document.documentElement.style.getPropertyValue('--accent'));
+  expect(accent).toBe('');
+});
+
+test('keyboard: tab into the embed, open a note, tab out again', async ({ page }) => {
+  await host(page, `<iframe src="${site.origin}/embed/letter/" title="Annotated letter" width="100%" height="600" style="border:0" data-letter-explainer></iframe><script src="${site.origin}/embed.js" async></script>`);
+  const frame = page.frameLocator('iframe');
+  await expect(frame.locator('html')).toHaveAttribute('data-hydrated', 'true');
+  await page.locator('#before').focus();
+  let inMark = false;
+  for (let i = 0; i < 30 && !inMark; i++) {
+    await page.keyboard.press('Tab');
+    inMark = await frame.locator(':focus').evaluate((el) => el.classList.contains('mark')).catch(() => false);
+  }
+  expect(inMark).toBe(true);
+  await page.keyboard.press('Enter');
+  await expect(frame.locator('#note-title')).toBeFocused();
+  // Keep tabbing: focus leaves the frame and reaches the host's next link.
+  let out = false;
+  for (let i = 0; i < 300 && !out; i++) {
+    await page.keyboard.press('Tab');
+    out = await page.evaluate(() => document.activeElement?.id === 'after');
+  }
+  expect(out).toBe(true);
+});
+
+test('every page offers an embed snippet, and it works with no script', async ({ page }) => {
+  await page.goto('notes/market-share/');
+  await hydrated(page);
+  const control = page.locator('article.note details.embed-control');
+  await control.locator('summary').click();
+  const snippet = await control.locator('textarea').first().inputValue();
+  expect(snippet).toContain(`${site.origin}/embed/notes/market-share/`);
+  expect(snippet).toContain('data-letter-explainer');
+  expect(snippet).toContain(`${site.origin}/embed.js`);
+  await page.goto('timeline/');
+  await hydrated(page);
+  await expect(page.locator('details.embed-control textarea').first()).toContainText('/embed/timeline/');
+  // The plain snippet on its own, in a host page without any script.
+  const plain = await page.locator('details.embed-control textarea').nth(1).inputValue();
+  await host(page, plain);
+  await expect(page.frameLocator('iframe').locator('li.event').first()).toBeVisible();
+});

@@ -1,0 +1,212 @@
+// Offline reading: after one visit every page opens without a network (offline, or with the server gone);
+// a new version waits for the reader and then replaces the old one entirely; the site is installable; a
+// damaged cache heals from the network.
+import { chromium } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test, expect, hydrated, notes } from './fixtures.js';
+import { startSite } from './site-server.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+// Passed by `cargo xtask e2e`: the built site, and the next version built from it (xtask/src/next.rs).
+const siteDir = process.env.SITE_DIR || path.resolve(here, '../../../dist');
+const nextDir = process.env.NEXT_DIR || path.resolve(here, '../../../dist-v2');
+const nextSentence = process.env.NEXT_SENTENCE || 'This sentence exists only in the next version of the site.';
+const sub = process.env.SUB_URL || 'http://127.0.0.1:4174/letter/';
+
+const notice = (page, kind) => page.locator(`.offline-notices [data-kind="${kind}"]`);
+const cacheNames = (page) => page.evaluate(() => caches.keys());
+const versionOf = (dir) => /const VERSION = "(\w+)"/.exec(readFileSync(path.join(dir, 'sw.js'), 'utf8'))[1];
+
+/** Opens `url` and waits until the service worker says that the whole site is saved. */
+async function visitOnce(page, url) {
+  await page.goto(url);
+  await expect(page.locator('.offline-notices')).toHaveAttribute('role', 'status');
+  await expect(notice(page, 'ready')).toHaveText(/Available offline/, { timeout: 20_000 });
+}
+
+/** Every route, relative to the site's root. */
+const routes = () => ['', 'timeline/', 'sources/', 'about/', ...notes().map((n) => `notes/${n.id}/`)];
+
+/** Opens every route and an unknown address from `base`, then follows the site's links. */
+async function readEverything(page, base) {
+  for (const route of routes()) {
+    const response = await page.goto(new URL(route, base).href);
+    expect(response.status(), route).toBe(200);
+    expect(response.fromServiceWorker(), route).toBe(true);
+    await expect(page.locator('main h1'), route).toBeVisible();
+    // Every page, with the app or without, can register the worker and be installed.
+    await expect(page.locator('script[src*="/offline-"]'), route).toHaveCount(1);
+    await expect(page.locator('link[rel="manifest"]'), route).toHaveCount(1);
+  }
+  const missing = await page.goto(new URL('no/such/page/', base).href);
+  expect(missing.status()).toBe(404);
+  await expect(page.locator('h1')).toHaveText('Page not found');
+
+  // Follow links: from the not-found page to the letter, a note in place, then each page of the header.
+  await page.locator('main a.button').click();
+  await hydrated(page);
+  await page.locator('#mark-market-share').click();
+  await expect(page.locator('#note-title')).toBeFocused();
+  for (const [name, check] of [
+    ['Timeline', 'li.event'],
+    ['Sources', '.source-list > li'],
+    ['About', 'main h1'],
+    ['The letter', '.letter-text'],
+  ]) {
+    await page.locator('.site-header nav').getByRole('link', { name, exact: true }).click();
+    await expect(page.locator(check).first(), name).toBeVisible();
+  }
+  await hydrated(page);
+}
+
+test('after one visit, every page and link works offline, and the page says it is offline', async ({ page, context, baseURL }) => {
+  await visitOnce(page, './');
+  await context.setOffline(true);
+  await expect(notice(page, 'offline')).toHaveText(/offline/);
+  await readEverything(page, baseURL);
+  await expect(notice(page, 'offline')).toBeVisible();
+  await context.setOffline(false);
+  await expect(notice(page, 'offline')).toHaveCount(0);
+});
+
+test('after one visit, every page and link works with the server gone', async ({ page }) => {
+  const site = await startSite(siteDir);
+  try {
+    await visitOnce(page, site.url);
+    await site.stop();
+    await readEverything(page, site.url);
+  } finally {
+    await site.stop();
+  }
+});
+
+/** Asserts that the page is wholly one version: its text, its computed style, every file it loaded. */
+async function expectVersion(page, version) {
+  const dir = version === 1 ? siteDir : nextDir;
+  const border = await page.locator('.site-header').evaluate((el) => getComputedStyle(el).borderBottomWidth);
+  expect(border, `the header's border in version ${version}`).toBe(version === 1 ? '1px' : '4px');
+  if (await page.locator('.letter-text').count()) {
+    expect(await page.locator('.letter-text').textContent()).toContain(version === 1 ? 'As you prepare' : nextSentence);
+    if (version === 1) await expect(page.locator('.letter-text')).not.toContainText(nextSentence);
+  }
+  const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
+  expect(loaded.length).toBeGreaterThan(0);
+  for (const file of loaded) expect(existsSync(path.join(dir, file)), `${file} belongs to version ${version}`).toBe(true);
+}
+
+test('a new version waits until the reader chooses it, then replaces the old one entirely', async ({ page, context }) => {
+  test.skip(!existsSync(path.join(nextDir, 'sw.js')), 'dist-v2 is not built: `cargo xtask test` builds it');
+  const [v1, v2] = [versionOf(siteDir), versionOf(nextDir)];
+  expect(v1).not.toBe(v2);
+  const site = await startSite(siteDir);
+  try {
+    await visitOnce(page, site.url);
+    await page.goto(site.url);
+    await hydrated(page);
+    await expectVersion(page, 1);
+
+    // The next version is deployed; the reader opens another page, and the browser finds the new worker.
+    site.serve(nextDir);
+    await page.goto(`${site.url}notes/market-share/`);
+    const update = notice(page, 'update');
+    await expect(update).toHaveText(/A new version is available/, { timeout: 20_000 });
+    await expect(page.locator('.offline-notices')).toHaveAttribute('role', 'status');
+    // Until the reader chooses, every page is the old version, from the old version's cache.
+    await hydrated(page);
+    await expectVersion(page, 1);
+    await page.goto(site.url);
+    await expect(update).toBeVisible();
+    await hydrated(page);
+    await expectVersion(page, 1);
+    expect((await cacheNames(page)).sort()).toEqual([`offline / ${v1}`, `offline / ${v2}`].sort());
+    expect((await new AxeBuilder({ page }).include('.offline-notices').analyze()).violations).toEqual([]);
+
+    // By keyboard: the Reload button is the page's last control, with a visible focus ring.
+    await page.locator('body').focus();
+    await page.keyboard.press('Shift+Tab');
+    const reload = update.getByRole('button', { name: 'Reload' });
+    await expect(reload).toBeFocused();
+    expect(await reload.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
+    await Promise.all([page.waitForEvent('load'), page.keyboard.press('Enter')]);
+
+    await hydrated(page);
+    await expectVersion(page, 2);
+    await expect(update).toHaveCount(0);
+    expect(await cacheNames(page)).toEqual([`offline / ${v2}`]);
+    await context.setOffline(true);
+    for (const route of ['notes/market-share/', 'about/', 'timeline/']) {
+      await page.goto(site.url + route);
+      await expectVersion(page, 2);
+    }
+  } finally {
+    await site.stop();
+  }
+});
+
+test('the notices respect reduced motion', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await visitOnce(page, './');
+  expect(await notice(page, 'ready').evaluate((el) => getComputedStyle(el).animationName)).toBe('none');
+});
+
+test('a missing or corrupted cache entry is fetched again from the network', async ({ page, context }) => {
+  await visitOnce(page, './');
+  const css = await page.locator('link[rel="stylesheet"]').getAttribute('href');
+  await page.evaluate(async (css) => {
+    const cache = await caches.open((await caches.keys())[0]);
+    await cache.delete(css);
+    await cache.put('/about/', new Response('<p>corrupted</p>', { headers: { 'Content-Type': 'text/html' } }));
+  }, css);
+  const fetched = [];
+  context.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+  await page.goto('about/');
+  await expect(page.locator('main h1')).toBeVisible();
+  expect(await page.locator('.site-header').evaluate((el) => getComputedStyle(el).borderBottomStyle)).toBe('solid');
+  expect(fetched).toContain('/about/');
+  expect(fetched).toContain(css);
+  // The network's copies went back into the cache: offline, both are there again.
+  await context.setOffline(true);
+  await page.goto('about/');
+  await expect(page.locator('main h1')).toBeVisible();
+  expect(await page.locator('.site-header').evaluate((el) => getComputedStyle(el).borderBottomStyle)).toBe('solid');
+});
+
+test('under /letter/, the manifest and the service worker keep to the sub-path', async ({ page, context }) => {
+  await visitOnce(page, sub);
+  const manifest = await (await page.request.get(`${sub}manifest.webmanifest`)).json();
+  expect([manifest.id, manifest.start_url, manifest.scope]).toEqual(['/letter/', '/letter/', '/letter/']);
+  for (const icon of manifest.icons) expect(icon.src).toMatch(/^\/letter\/icons\/.+\.png$/);
+  const scope = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).scope);
+  expect(scope).toBe(sub);
+  await context.setOffline(true);
+  await page.goto(`${sub}timeline/`);
+  await expect(page.locator('li.event').first()).toBeVisible();
+  const missing = await page.goto(`${sub}nothing/here/`);
+  expect(missing.status()).toBe(404);
+  await expect(page.locator('main a.button')).toHaveAttribute('href', '/letter/');
+});
+
+// Installability needs a profile on disk (not an incognito-like context): override the context.
+const installable = test.extend({
+  context: async ({ launchOptions, baseURL }, use) => {
+    const profile = mkdtempSync(path.join(os.tmpdir(), 'letter-explainer-profile-'));
+    const context = await chromium.launchPersistentContext(profile, { ...launchOptions, baseURL });
+    await use(context);
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  },
+});
+
+installable('the site is installable: the browser finds no problem with its manifest, icons or worker', async ({ page, context }) => {
+  await visitOnce(page, './');
+  await page.reload();
+  const cdp = await context.newCDPSession(page);
+  const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+  expect(installabilityErrors).toEqual([]);
+  const { errors } = await cdp.send('Page.getAppManifest');
+  expect(errors).toEqual([]);
+});
