@@ -41,6 +41,7 @@ pub fn Head(
         <title>{title.clone()}</title>
         <meta name="description" content=description.clone()/>
         {route.is_embed().then(|| view! { <meta name="robots" content="noindex"/> })}
+        {oembed_link(route)}
         {og("og:title", title)}
         {og("og:description", description)}
         {og("og:type", "article".into())}
@@ -54,4 +55,16 @@ fn og(property: &'static str, content: String) -> impl IntoView {
     leptos::html::meta()
         .attr("property", property)
         .attr("content", content)
+}
+
+/// The oEmbed discovery link of an embeddable page, when the build knows the site's origin.
+fn oembed_link(route: Route) -> Option<impl IntoView> {
+    if crate::route::ORIGIN.is_empty() {
+        return None;
+    }
+    let file = crate::route::oembed_file(route)?;
+    let href = crate::route::absolute(&format!("{}{file}", crate::route::BASE));
+    Some(
+        view! { <link rel="alternate" type="application/json+oembed" href=href title=title(route)/> },
+    )
 }

@@ -2,7 +2,10 @@
 //! others) with the Content-Security-Policy as a real header, so that `frame-ancestors` can apply: embed
 //! routes may be framed by any site, every other page only by the site itself.
 
-use crate::route::BASE;
+use crate::i18n::EN;
+#[cfg(test)]
+use crate::route::oembed_file;
+use crate::route::{absolute, Route, BASE, ORIGIN};
 
 /// The policy every page carries (also as a meta tag in `index.html`, which cannot express
 /// `frame-ancestors`).
@@ -34,6 +37,45 @@ pub fn headers_file() -> String {
     out
 }
 
+/// The oEmbed (1.0, type `rich`) document for a page, when the build knows the site's origin (oEmbed needs
+/// absolute URLs).
+pub fn oembed_json(route: Route) -> Option<String> {
+    if ORIGIN.is_empty() {
+        return None;
+    }
+    let embed = route.embed()?;
+    let (_, html) = crate::components::embed_control::snippets(embed);
+    let height = if matches!(embed, Route::EmbedNote(_)) {
+        640
+    } else {
+        800
+    };
+    Some(format!(
+        "{{\"version\":\"1.0\",\"type\":\"rich\",\"title\":{},\"provider_name\":{},\"provider_url\":{},\"html\":{},\"width\":640,\"height\":{height}}}\n",
+        json_string(&crate::head::title(route)),
+        json_string(EN.site_name),
+        json_string(&absolute(BASE)),
+        json_string(&html),
+    ))
+}
+
+/// A JSON string literal.
+fn json_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '<' => out.push_str("\\u003c"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -47,6 +89,32 @@ mod tests {
         assert_eq!(file.matches("frame-ancestors *").count(), 1);
         assert_eq!(file.matches("Content-Security-Policy:").count(), 8);
         assert!(!file.contains("unsafe-inline") && !file.contains("'unsafe-eval'"));
+    }
+
+    #[test]
+    fn json_strings_escape_what_json_requires() {
+        assert_eq!(
+            json_string("a\"b\\c\nd<e\u{1}"),
+            "\"a\\\"b\\\\c\\nd\\u003ce\\u0001\""
+        );
+    }
+
+    #[test]
+    fn embeddable_pages_have_an_oembed_file() {
+        assert_eq!(
+            oembed_file(Route::Letter(None)).as_deref(),
+            Some("oembed/letter.json")
+        );
+        assert_eq!(
+            oembed_file(Route::Timeline).as_deref(),
+            Some("oembed/timeline.json")
+        );
+        let id = &crate::content::notes()[0].id;
+        assert_eq!(
+            oembed_file(Route::Letter(Some(0))),
+            Some(format!("oembed/notes/{id}.json"))
+        );
+        assert_eq!(oembed_file(Route::Sources), None);
     }
 
     #[test]

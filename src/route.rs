@@ -106,6 +106,16 @@ impl Route {
         )
     }
 
+    /// The embed route a full-site page can be embedded as, if any.
+    pub fn embed(self) -> Option<Route> {
+        match self {
+            Route::Letter(None) => Some(Route::EmbedLetter),
+            Route::Letter(Some(i)) => Some(Route::EmbedNote(i)),
+            Route::Timeline => Some(Route::EmbedTimeline),
+            _ => None,
+        }
+    }
+
     /// The full-site page an embed stands for ("Open the full explainer").
     pub fn full_site(self) -> Route {
         match self {
@@ -115,6 +125,17 @@ impl Route {
             other => other,
         }
     }
+}
+
+/// Where a page's oEmbed document is, relative to the site's root folder, for pages that can be embedded.
+pub fn oembed_file(route: Route) -> Option<String> {
+    let embed = route.embed()?.href();
+    Some(format!(
+        "oembed/{}.json",
+        embed[BASE.len()..]
+            .trim_start_matches("embed/")
+            .trim_end_matches('/')
+    ))
 }
 
 /// The URL of a note.

@@ -13,8 +13,10 @@ use model::{Block, Inline, NoteKind, Target};
 pub enum Place {
     /// The letter: note links are marks.
     Letter,
-    /// A note, an event or a page.
+    /// A note or an event, under the note's own heading: headings are `h3`.
     Prose,
+    /// A page of its own, under the page's `h1`: headings are `h2`.
+    Page,
 }
 
 /// A run of blocks.
@@ -51,6 +53,7 @@ fn block(b: &'static Block, place: Place) -> AnyView {
     match b {
         Block::Paragraph(v) => view! { <p>{inline_run(v, place)}</p> }.into_any(),
         Block::Heading(v) if place == Place::Letter => view! { <h2 class="label">{inline_run(v, place)}</h2> }.into_any(),
+        Block::Heading(v) if place == Place::Page => view! { <h2>{inline_run(v, place)}</h2> }.into_any(),
         Block::Heading(v) => view! { <h3>{inline_run(v, place)}</h3> }.into_any(),
         Block::List { ordered: true, items } => view! {
             <ol>{items.iter().map(|item| view! { <li><Blocks blocks=item place/></li> }).collect_view()}</ol>

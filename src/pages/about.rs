@@ -11,7 +11,7 @@ pub fn AboutPage() -> impl IntoView {
     view! {
         <main id="main" class="page prose">
             <h1>{about.title.as_ref()}</h1>
-            <Blocks blocks=&about.body place=Place::Prose/>
+            <Blocks blocks=&about.body place=Place::Page/>
         </main>
     }
 }

@@ -10,5 +10,10 @@ pub fn EmbedNotePage(
     /// The note's index.
     note: usize,
 ) -> impl IntoView {
-    view! { <main id="main" class="embed-note"><NotePanel note embed=true/></main> }
+    view! {
+        <main id="main" class="embed-note">
+            <h1 class="vh">{crate::i18n::EN.site_name}</h1>
+            <NotePanel note embed=true/>
+        </main>
+    }
 }

@@ -29,16 +29,19 @@ fn main() {
     let result = match args.first().map(String::as_str) {
         Some("setup") => setup::run(args.iter().any(|a| a == "--tests")),
         Some("build") => setup::run(false).and_then(|_| {
-            build(
+            build_from(
                 &flag("--base").unwrap_or_else(|| "/".into()),
                 &root().join(flag("--out").unwrap_or_else(|| "dist".into())),
+                None,
+                flag("--origin").as_deref(),
             )
         }),
         Some("serve") => setup::run(false).and_then(|_| {
             let base = flag("--base").unwrap_or_else(|| "/".into());
             let port: u16 = flag("--port").and_then(|p| p.parse().ok()).unwrap_or(8080);
             let dist = root().join("dist");
-            build(&base, &dist)?;
+            let origin = flag("--origin").unwrap_or_else(|| format!("http://127.0.0.1:{port}"));
+            build_from(&base, &dist, None, Some(&origin))?;
             let base = content::normalize_base(&base);
             println!("Serving the site at http://127.0.0.1:{port}{base} (Ctrl-C to stop)");
             server::serve(&dist, &base, port).map_err(|e| format!("server: {e}"))
@@ -95,11 +98,17 @@ pub fn run(cmd: &mut Command) -> Result<(), String> {
 /// Builds the static site for `base` into `out`: trunk builds the wasm and CSS, its post-build hook
 /// prerenders every route.
 fn build(base: &str, out: &Path) -> Result<(), String> {
-    build_from(base, out, None)
+    build_from(base, out, None, None)
 }
 
-/// Builds the site from another content folder (`SITE_CONTENT`), for the stress pack.
-fn build_from(base: &str, out: &Path, content_dir: Option<&Path>) -> Result<(), String> {
+/// Builds the site, optionally from another content folder (`SITE_CONTENT`, for the stress pack) and for a
+/// known origin (`SITE_ORIGIN`: absolute URLs in embed snippets, and oEmbed documents).
+fn build_from(
+    base: &str,
+    out: &Path,
+    content_dir: Option<&Path>,
+    origin: Option<&str>,
+) -> Result<(), String> {
     let base = content::normalize_base(base);
     println!(
         "Building the site for base path {base} into {}",
@@ -120,6 +129,7 @@ fn build_from(base: &str, out: &Path, content_dir: Option<&Path>) -> Result<(), 
     if let Some(dir) = content_dir {
         cmd.env("SITE_CONTENT", dir);
     }
+    cmd.env("SITE_ORIGIN", origin.unwrap_or(""));
     run(&mut cmd)
 }
 
@@ -131,7 +141,7 @@ fn build_stress() -> Result<PathBuf, String> {
         .write(&pack)
         .map_err(|e| format!("writing the stress pack: {e}"))?;
     let out = root().join("dist-stress");
-    build_from("/", &out, Some(&pack))?;
+    build_from("/", &out, Some(&pack), None)?;
     Ok(out)
 }
 
@@ -163,11 +173,16 @@ fn test() -> Result<(), String> {
         "--features",
         "ssr",
     ]))?;
-    build("/", &root().join("dist"))?;
+    // The main build knows its origin (the test server's), so it has oEmbed documents and absolute snippets;
+    // the sub-path build does not, like a site built without --origin.
+    build_from("/", &root().join("dist"), None, Some(TEST_ORIGIN))?;
     build("/letter/", &root().join("dist-sub"))?;
     next::build(&root().join("dist-v2"))?;
     e2e(&[])
 }
+
+/// The origin the browser suite serves `dist/` at.
+const TEST_ORIGIN: &str = "http://127.0.0.1:4173";
 
 /// The browser suite against the built site (`dist/` served at `/`, `dist-sub/` under `/letter/`). The
 /// offline tests serve `dist/` and the next version `dist-v2/` themselves (`SITE_DIR`, `NEXT_DIR`).
@@ -189,6 +204,7 @@ fn e2e(extra: &[String]) -> Result<(), String> {
         .args(extra)
         .current_dir(root().join("tests/e2e"))
         .env("SITE_URL", format!("http://127.0.0.1:{main}/"))
+        .env("BUILD_ORIGIN", TEST_ORIGIN)
         .env("SUB_URL", format!("http://127.0.0.1:{sub}/letter/"))
         .env("SITE_DIR", &root_dist)
         .env("NEXT_DIR", root().join("dist-v2"))

@@ -1,6 +1,6 @@
 //! The site's "next version", for the browser test of offline updates: the same site with one sentence
 //! more in the letter and one style rule changed, built into `dist-v2/`. It is built from a temporary copy
-//! of `content/` (through `SITE_CONTENT`), of the stylesheet and of `index.html` (whose Rust link points
+//! of `content/` (through `SITE_CONTENT`), of the stylesheet and of `index.html` (whose other links point
 //! back at this project), so nothing in the checkout changes and cargo reuses every compiled crate but the
 //! site's own.
 
@@ -61,22 +61,46 @@ fn prepare(tmp: &Path) -> Result<(), String> {
     let text = format!("{}\n{SENTENCE}\n{}", &text[..body], &text[body..]);
     fs::write(&letter, text).map_err(|e| fail("write letter.md", e))?;
 
-    let css = fs::read_to_string(root.join("style/main.css"))
-        .map_err(|e| fail("read the stylesheet", e))?;
+    let css =
+        fs::read_to_string(root.join(STYLESHEET)).map_err(|e| fail("read the stylesheet", e))?;
     fs::create_dir_all(tmp.join("style")).map_err(|e| fail("create style/", e))?;
-    fs::write(tmp.join("style/main.css"), format!("{css}\n{STYLE}\n"))
+    fs::write(tmp.join(STYLESHEET), format!("{css}\n{STYLE}\n"))
         .map_err(|e| fail("write the stylesheet", e))?;
 
-    // The page template's relative links now resolve in `tmp`: the stylesheet is the copy; the Rust crate
-    // is this project's.
     let html =
         fs::read_to_string(root.join("index.html")).map_err(|e| fail("read index.html", e))?;
-    let rust = "<link data-trunk rel=\"rust\"";
-    if !html.contains(rust) {
-        return Err("next version: index.html has no Rust link".into());
-    }
-    let html = html.replacen(rust, &format!("{rust} href=\"{}\"", root.display()), 1);
+    let html = retarget(&html, &root.display().to_string());
     fs::write(tmp.join("index.html"), html).map_err(|e| fail("write index.html", e))
+}
+
+/// The stylesheet, as `index.html` names it.
+const STYLESHEET: &str = "style/main.css";
+
+/// The page template for a copy in another folder: every relative `data-trunk` link points back into the
+/// project at `root` (the Rust crate too, which trunk otherwise looks for beside the template), except the
+/// stylesheet, which is the copy's.
+fn retarget(html: &str, root: &str) -> String {
+    const OPEN: &str = "<link data-trunk";
+    const HREF: &str = " href=\"";
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(start) = rest.find(OPEN) {
+        let end = start + rest[start..].find('>').unwrap_or(rest.len() - start);
+        let tag = &rest[start..end];
+        out.push_str(&rest[..start]);
+        match tag.find(HREF).map(|i| i + HREF.len()) {
+            Some(at) if !tag[at..].starts_with(STYLESHEET) && !tag[at..].starts_with('/') => {
+                out.push_str(&format!("{}{root}/{}", &tag[..at], &tag[at..]));
+            }
+            None if tag.contains("rel=\"rust\"") => {
+                out.push_str(&format!("{OPEN}{HREF}{root}\"{}", &tag[OPEN.len()..]));
+            }
+            _ => out.push_str(tag),
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 fn copy_dir(from: &Path, to: &Path) -> io::Result<()> {
@@ -90,4 +114,26 @@ fn copy_dir(from: &Path, to: &Path) -> io::Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn links_point_back_into_the_project_but_the_stylesheet() {
+        let html = concat!(
+            "<head><link data-trunk rel=\"css\" href=\"style/main.css\">",
+            "<link data-trunk rel=\"copy-file\" href=\"public/embed.js\">",
+            "<link data-trunk rel=\"rust\" data-bin=\"site\">",
+            "<link rel=\"icon\" href=\"x.png\"></head>"
+        );
+        assert_eq!(
+            super::retarget(html, "/p"),
+            concat!(
+                "<head><link data-trunk rel=\"css\" href=\"style/main.css\">",
+                "<link data-trunk rel=\"copy-file\" href=\"/p/public/embed.js\">",
+                "<link data-trunk href=\"/p\" rel=\"rust\" data-bin=\"site\">",
+                "<link rel=\"icon\" href=\"x.png\"></head>"
+            )
+        );
+    }
 }

@@ -41,6 +41,12 @@ fn main() {
         let html = page(template, route).unwrap_or_else(|e| fail(&e));
         let path = dir.join(route.file());
         write(&path, &html);
+        if let (Some(file), Some(json)) = (
+            letter_explainer::route::oembed_file(route),
+            letter_explainer::hosting::oembed_json(route),
+        ) {
+            write(&dir.join(file), json);
+        }
     }
     write(
         &dir.join("_headers"),

@@ -79,7 +79,7 @@ test('a note card embed shows the passage, the verdict, the sources and a link t
   await expect(frame.locator('.judgement')).toContainText('Verdict');
   expect(await frame.locator('.note-sources li').count()).toBeGreaterThan(1);
   const full = frame.locator('.embed-footer a');
-  await expect(full).toHaveAttribute('href', `/notes/market-share/`);
+  await expect(full).toHaveAttribute('href', /^(http:\/\/127\.0\.0\.1:\d+)?\/notes\/market-share\/$/);
   await expect(full).toHaveAttribute('target', '_blank');
   await expect(frame.locator('.site-header')).toHaveCount(0);
   await expectFitted(page);
@@ -170,4 +170,54 @@ test('every page offers an embed snippet, and it works with no script', async ({
   const plain = await page.locator('details.embed-control textarea').nth(1).inputValue();
   await host(page, plain);
   await expect(page.frameLocator('iframe').locator('li.event').first()).toBeVisible();
+});
+
+test('embeddable pages advertise an oEmbed document that turns the URL into the embed', async ({ page, request }) => {
+  const origin = process.env.BUILD_ORIGIN || site.origin;
+  for (const [path, embed] of [
+    ['notes/market-share/', '/embed/notes/market-share/'],
+    ['', '/embed/letter/'],
+    ['timeline/', '/embed/timeline/'],
+  ]) {
+    await page.goto(path);
+    const link = page.locator('link[rel="alternate"][type="application/json+oembed"]');
+    const href = await link.getAttribute('href');
+    expect(href.startsWith(origin)).toBe(true);
+    const res = await request.get(new URL(href).pathname);
+    expect(res.status()).toBe(200);
+    const doc = await res.json();
+    expect(doc.version).toBe('1.0');
+    expect(doc.type).toBe('rich');
+    expect(doc.html).toContain(`src="${origin}${embed}"`);
+    expect(doc.html).toContain('data-letter-explainer');
+    expect(doc.width).toBeGreaterThan(0);
+    expect(doc.height).toBeGreaterThan(0);
+    expect(doc.provider_name.length).toBeGreaterThan(0);
+  }
+  // Pages that cannot be embedded advertise none.
+  await page.goto('sources/');
+  await expect(page.locator('link[type="application/json+oembed"]')).toHaveCount(0);
+});
+
+test('embeds work in a sandboxed iframe and store nothing', async ({ page }) => {
+  await host(
+    page,
+    `<iframe src="${site.origin}/embed/letter/" title="Annotated letter" width="100%" height="300" style="border:0"
+       sandbox="allow-scripts allow-same-origin allow-popups" data-letter-explainer></iframe>
+     <script src="${site.origin}/embed.js" async></script>`,
+  );
+  await expectFitted(page);
+  const frame = page.frameLocator('iframe');
+  await frame.locator('#mark-state-subsidies').click();
+  await expect(frame.locator('#note-title')).toBeFocused();
+  await expectFitted(page);
+  const f = page.frames().find((x) => x.url().includes('/embed/letter/'));
+  const stored = await f.evaluate(async () => ({
+    cookies: document.cookie,
+    local: localStorage.length,
+    session: sessionStorage.length,
+    caches: (await caches.keys()).length,
+    workers: (await navigator.serviceWorker.getRegistrations()).length,
+  }));
+  expect(stored).toEqual({ cookies: '', local: 0, session: 0, caches: 0, workers: 0 });
 });

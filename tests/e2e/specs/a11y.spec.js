@@ -1,0 +1,103 @@
+// Accessibility: axe-core (WCAG 2.0/2.1/2.2 A and AA, and best practices) on every kind of page and state,
+// in light and dark themes and with JavaScript off; and no horizontal scrolling at 320 CSS px (400% zoom).
+import { test, expect, hydrated } from './fixtures.js';
+import AxeBuilder from '@axe-core/playwright';
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+async function expectNoViolations(page, label) {
+  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('\n    ')}`,
+  );
+  expect(summary, `${label}:\n${summary.join('\n')}`).toEqual([]);
+}
+
+const pages = [
+  ['letter', './', true],
+  ['note open', 'notes/market-share/', true],
+  ['request note', 'notes/request-delegation/', true],
+  ['timeline', 'timeline/', true],
+  ['sources', 'sources/', false],
+  ['about', 'about/', false],
+  ['not found', 'no-such-page/', false],
+  ['embed note', 'embed/notes/state-subsidies/', false],
+  ['embed letter', 'embed/letter/', true],
+  ['embed timeline', 'embed/timeline/', true],
+];
+
+for (const scheme of ['light', 'dark']) {
+  test.describe(`${scheme} theme`, () => {
+    test.use({ colorScheme: scheme });
+    for (const [label, path, app] of pages) {
+      test(`axe finds nothing on ${label}`, async ({ page }) => {
+        await page.goto(path);
+        if (app) await hydrated(page);
+        await expectNoViolations(page, `${label} (${scheme})`);
+      });
+    }
+  });
+}
+
+test('axe finds nothing with a note opened in place and the timeline filtered', async ({ page }) => {
+  await page.goto('./');
+  await hydrated(page);
+  await page.locator('#mark-mexico-as-base').click();
+  await expect(page.locator('#note-title')).toBeFocused();
+  await expectNoViolations(page, 'note opened in place');
+  await page.goto('timeline/?tracks=canada');
+  await hydrated(page);
+  await expectNoViolations(page, 'timeline filtered');
+});
+
+// Without the app: the prerendered HTML as a reader with JavaScript off gets it (axe itself needs
+// JavaScript, so the page is served with its script tags removed instead).
+test.describe('without the app', () => {
+  for (const [label, path] of pages.slice(0, 4)) {
+    test(`axe finds nothing on ${label} without the app`, async ({ page }) => {
+      await page.route(
+        (url) => url.pathname.endsWith('/') || url.pathname.endsWith('.html'),
+        async (route) => {
+          const response = await route.fetch();
+          const body = (await response.text()).replace(/<script[^>]*><\/script>/g, '');
+          await route.fulfill({ response, body });
+        },
+      );
+      await page.goto(path);
+      await page.waitForTimeout(200);
+      expect(await page.evaluate(() => document.documentElement.dataset.hydrated)).toBeUndefined();
+      await expectNoViolations(page, `${label} (no JS)`);
+    });
+  }
+});
+
+test.describe('400% zoom (320 CSS px wide)', () => {
+  test.use({ viewport: { width: 320, height: 640 } });
+  for (const [label, path, app] of pages) {
+    test(`no horizontal scrolling on ${label}`, async ({ page }) => {
+      await page.goto(path);
+      if (app) await hydrated(page);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, label).toBeLessThanOrEqual(0);
+    });
+  }
+  test('an open note is a readable bottom sheet at 320 px', async ({ page }) => {
+    await page.goto('./');
+    await hydrated(page);
+    await page.locator('#mark-market-share').click();
+    const sheet = page.locator('.notes-column');
+    await expect(sheet).toBeVisible();
+    const box = await sheet.boundingBox();
+    expect(box.width).toBeLessThanOrEqual(320);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  });
+});
+
+test('reduced motion is honoured: no smooth scrolling', async ({ browser }) => {
+  const context = await browser.newContext({ reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  await page.goto(process.env.SITE_URL || 'http://127.0.0.1:4173/');
+  const behaviour = await page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior);
+  expect(behaviour).toBe('auto');
+  await context.close();
+});
