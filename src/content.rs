@@ -12,6 +12,11 @@ pub fn letter() -> &'static Letter {
     &baked::LETTER
 }
 
+/// The date on the letter (without linking the letter's text).
+pub fn letter_date() -> Date {
+    baked::LETTER_DATE
+}
+
 /// Every note, letter marks first.
 pub fn notes() -> &'static [Note] {
     &baked::NOTES

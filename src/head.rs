@@ -42,6 +42,8 @@ pub fn Head(
         <meta name="description" content=description.clone()/>
         {route.is_embed().then(|| view! { <meta name="robots" content="noindex"/> })}
         {oembed_link(route)}
+        {canonical(route)}
+        {structured_data(route)}
         {og("og:title", title)}
         {og("og:description", description)}
         {og("og:type", "article".into())}
@@ -67,4 +69,30 @@ fn oembed_link(route: Route) -> Option<impl IntoView> {
     Some(
         view! { <link rel="alternate" type="application/json+oembed" href=href title=title(route)/> },
     )
+}
+
+/// The canonical URL (an embed's is its full-site page), when the build knows the site's origin.
+fn canonical(route: Route) -> Option<impl IntoView> {
+    if crate::route::ORIGIN.is_empty() || route == Route::NotFound {
+        return None;
+    }
+    let href = crate::route::absolute(&route.full_site().href());
+    Some(view! {
+        <link rel="canonical" href=href.clone()/>
+        {og("og:url", href)}
+    })
+}
+
+/// JSON-LD for the page, if it has any (see `hosting::json_ld`).
+fn structured_data(route: Route) -> Option<impl IntoView> {
+    #[cfg(feature = "ssr")]
+    {
+        let json = crate::hosting::json_ld(route)?;
+        Some(view! { <script type="application/ld+json" inner_html=json></script> })
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        let _ = route;
+        None::<()>
+    }
 }

@@ -59,6 +59,96 @@ pub fn oembed_json(route: Route) -> Option<String> {
     ))
 }
 
+/// `robots.txt`: everything may be crawled; the sitemap is named when the origin is known.
+pub fn robots_txt() -> String {
+    let mut out = String::from("User-agent: *\nAllow: /\n");
+    if !ORIGIN.is_empty() {
+        out.push_str(&format!(
+            "Sitemap: {}\n",
+            absolute(&format!("{BASE}sitemap.xml"))
+        ));
+    }
+    out
+}
+
+/// `sitemap.xml` with every page a reader would land on (not the embeds, not the not-found page); needs
+/// the origin, since a sitemap lists absolute URLs.
+pub fn sitemap_xml() -> Option<String> {
+    if ORIGIN.is_empty() {
+        return None;
+    }
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for route in Route::all()
+        .into_iter()
+        .filter(|r| !r.is_embed() && *r != Route::NotFound)
+    {
+        out.push_str(&format!(
+            "  <url><loc>{}</loc></url>\n",
+            xml_escape(&absolute(&route.href()))
+        ));
+    }
+    out.push_str("</urlset>\n");
+    Some(out)
+}
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// Structured data (JSON-LD) for a page: the letter as an article, each claim note as a `ClaimReview`
+/// whose rating is its verdict.
+pub fn json_ld(route: Route) -> Option<String> {
+    use crate::content::{letter, notes};
+    use model::{Assessment, Verdict};
+    let url = |r: Route| {
+        if ORIGIN.is_empty() {
+            String::new()
+        } else {
+            format!(",\"url\":{}", json_string(&absolute(&r.href())))
+        }
+    };
+    match route {
+        Route::Letter(None) => {
+            let l = letter();
+            Some(format!(
+                "{{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\"headline\":{},\"description\":{},\"dateCreated\":\"{}\",\"datePublished\":\"{}\",\"author\":{{\"@type\":\"Organization\",\"name\":{}}},\"inLanguage\":\"en\"{}}}",
+                json_string(&l.title),
+                json_string(EN.site_description),
+                l.date,
+                l.published,
+                json_string(&l.from),
+                url(route)
+            ))
+        }
+        Route::Letter(Some(i)) => {
+            let n = &notes()[i];
+            let Assessment::Verdict { verdict, reason } = &n.assessment else {
+                return None;
+            };
+            let rating = match verdict {
+                Verdict::Supported => 4,
+                Verdict::NeedsContext => 3,
+                Verdict::Unverifiable => 2,
+                Verdict::Disputed => 1,
+            };
+            let l = letter();
+            Some(format!(
+                "{{\"@context\":\"https://schema.org\",\"@type\":\"ClaimReview\",\"claimReviewed\":{},\"reviewBody\":{},\"itemReviewed\":{{\"@type\":\"Claim\",\"author\":{{\"@type\":\"Organization\",\"name\":{}}},\"datePublished\":\"{}\"}},\"reviewRating\":{{\"@type\":\"Rating\",\"ratingValue\":{rating},\"bestRating\":4,\"worstRating\":1,\"alternateName\":{}}},\"author\":{{\"@type\":\"Organization\",\"name\":{}}}{}}}",
+                json_string(n.passage.as_deref().unwrap_or(&n.title)),
+                json_string(reason),
+                json_string(&l.from),
+                l.published,
+                json_string(EN.verdict(*verdict)),
+                json_string(EN.site_name),
+                url(route)
+            ))
+        }
+        _ => None,
+    }
+}
+
 /// A JSON string literal.
 fn json_string(s: &str) -> String {
     let mut out = String::from("\"");
@@ -115,6 +205,28 @@ mod tests {
             Some(format!("oembed/notes/{id}.json"))
         );
         assert_eq!(oembed_file(Route::Sources), None);
+    }
+
+    #[test]
+    fn claim_notes_carry_a_claim_review_rated_by_their_verdict() {
+        use model::{Assessment, NoteKind};
+        for (i, n) in crate::content::notes().iter().enumerate() {
+            let ld = json_ld(Route::Letter(Some(i)));
+            match (&n.assessment, n.kind) {
+                (Assessment::Verdict { verdict, .. }, NoteKind::Claim) => {
+                    let ld = ld.expect("a claim has a ClaimReview");
+                    assert!(ld.contains("\"@type\":\"ClaimReview\""));
+                    assert!(
+                        ld.contains(&format!("\"alternateName\":\"{}\"", EN.verdict(*verdict))),
+                        "{ld}"
+                    );
+                }
+                _ => assert!(ld.is_none(), "{} is not a claim", n.id),
+            }
+        }
+        assert!(json_ld(Route::Letter(None))
+            .unwrap()
+            .contains("NewsArticle"));
     }
 
     #[test]

@@ -4,7 +4,7 @@ use crate::components::embed_control::EmbedControl;
 use crate::components::note_panel::NotePanel;
 use crate::components::rich_text::{Blocks, NoteLink, Place};
 use crate::components::source_citation::SourceCitation;
-use crate::content::{events, letter, notes};
+use crate::content::{events, letter, letter_date, notes};
 use crate::i18n::EN;
 use crate::route::{event_href, Route};
 use crate::state::NoteState;
@@ -40,7 +40,6 @@ pub fn LetterPage(
                         </div>
                     </dl>
                     <p class="partial">{EN.letter_partial}</p>
-                    {(!embed).then(|| view! { <LetterInTime/> })}
                     <Legend/>
                     {(!embed).then(|| view! { <EmbedControl route=Route::EmbedLetter/> })}
                 </header>
@@ -78,7 +77,7 @@ pub fn LetterPage(
 #[component]
 fn LetterInTime() -> impl IntoView {
     let events = events();
-    let date = letter().date;
+    let date = letter_date();
     let at = events
         .iter()
         .position(|e| e.date >= date)
@@ -120,13 +119,19 @@ fn Legend() -> impl IntoView {
     }
 }
 
-/// The notes column's content: the open note, or a prompt. The only part of the letter page that the
+/// The notes column's content: the open note, or a prompt and the letter's place in time. The only part of the letter page that the
 /// browser hydrates (see `client`); it follows the [`NoteState`] in context.
 #[component]
 pub fn NotesColumn() -> impl IntoView {
     let state = expect_context::<NoteState>();
     move || match state.open.get() {
         Some(note) => view! { <NotePanel note/> }.into_any(),
-        None => view! { <p class="no-note">{EN.no_note_open}</p> }.into_any(),
+        None => view! {
+            <div class="no-note">
+                <p>{EN.no_note_open}</p>
+                <LetterInTime/>
+            </div>
+        }
+        .into_any(),
     }
 }

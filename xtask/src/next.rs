@@ -69,15 +69,18 @@ fn prepare(tmp: &Path) -> Result<(), String> {
 
     let html =
         fs::read_to_string(root.join("index.html")).map_err(|e| fail("read index.html", e))?;
-    let html = retarget(&html, &root.display().to_string());
+    // Trunk resolves every href against the template's folder, even one that starts with `/`.
+    let up = "../".repeat(tmp.components().count() - 1);
+    let back = format!("{up}{}", root.display().to_string().trim_start_matches('/'));
+    let html = retarget(&html, &back);
     fs::write(tmp.join("index.html"), html).map_err(|e| fail("write index.html", e))
 }
 
 /// The stylesheet, as `index.html` names it.
 const STYLESHEET: &str = "style/main.css";
 
-/// The page template for a copy in another folder: every relative `data-trunk` link points back into the
-/// project at `root` (the Rust crate too, which trunk otherwise looks for beside the template), except the
+/// The page template for a copy in another folder: every `data-trunk` link points back into the project
+/// at `root` (the Rust crate too, which trunk otherwise looks for beside the template), except the
 /// stylesheet, which is the copy's.
 fn retarget(html: &str, root: &str) -> String {
     const OPEN: &str = "<link data-trunk";
@@ -89,7 +92,7 @@ fn retarget(html: &str, root: &str) -> String {
         let tag = &rest[start..end];
         out.push_str(&rest[..start]);
         match tag.find(HREF).map(|i| i + HREF.len()) {
-            Some(at) if !tag[at..].starts_with(STYLESHEET) && !tag[at..].starts_with('/') => {
+            Some(at) if !tag[at..].starts_with(STYLESHEET) => {
                 out.push_str(&format!("{}{root}/{}", &tag[..at], &tag[at..]));
             }
             None if tag.contains("rel=\"rust\"") => {
@@ -127,11 +130,11 @@ mod tests {
             "<link rel=\"icon\" href=\"x.png\"></head>"
         );
         assert_eq!(
-            super::retarget(html, "/p"),
+            super::retarget(html, "../p"),
             concat!(
                 "<head><link data-trunk rel=\"css\" href=\"style/main.css\">",
-                "<link data-trunk rel=\"copy-file\" href=\"/p/public/embed.js\">",
-                "<link data-trunk href=\"/p\" rel=\"rust\" data-bin=\"site\">",
+                "<link data-trunk rel=\"copy-file\" href=\"../p/public/embed.js\">",
+                "<link data-trunk href=\"../p\" rel=\"rust\" data-bin=\"site\">",
                 "<link rel=\"icon\" href=\"x.png\"></head>"
             )
         );

@@ -31,6 +31,8 @@ pub fn bake_site(site: &Site) -> String {
         let _ = writeln!(out, "pub static {name}: {ty} = {expr};");
     };
     part("LETTER", Letter::ty(), site.letter.bake(&mut b));
+    // Apart from LETTER, so the browser app can place the letter in time without linking its text.
+    part("LETTER_DATE", Date::ty(), site.letter.date.bake(&mut b));
     part(
         "NOTES",
         format!("[{}; {}]", Note::ty(), site.notes.len()),

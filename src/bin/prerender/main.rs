@@ -52,6 +52,13 @@ fn main() {
         &dir.join("_headers"),
         letter_explainer::hosting::headers_file(),
     );
+    write(
+        &dir.join("robots.txt"),
+        letter_explainer::hosting::robots_txt(),
+    );
+    if let Some(sitemap) = letter_explainer::hosting::sitemap_xml() {
+        write(&dir.join("sitemap.xml"), sitemap);
+    }
     println!(
         "prerendered {} routes into {} (the app's {} tags only on letter and timeline pages)",
         routes.len(),

@@ -48,3 +48,31 @@ test('every note page reads completely without JavaScript', async ({ page }) => 
     expect(await page.locator('article.note .note-body p').count(), note.id).toBeGreaterThan(0);
   }
 });
+
+test('every page can be found and shared: title, description, canonical, Open Graph, sitemap, robots, JSON-LD', async ({ page, request }) => {
+  const origin = process.env.BUILD_ORIGIN;
+  for (const path of ['', 'notes/market-share/', 'timeline/', 'sources/', 'about/']) {
+    await page.goto(path);
+    expect((await page.title()).length).toBeGreaterThan(10);
+    expect((await page.locator('meta[name="description"]').getAttribute('content')).length).toBeGreaterThan(30);
+    await expect(page.locator('meta[property="og:title"]')).toHaveCount(1);
+    if (origin) await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', `${origin}/${path}`);
+  }
+  const robots = await (await request.get('robots.txt')).text();
+  expect(robots).toContain('User-agent: *');
+  if (origin) {
+    const sitemap = await (await request.get('sitemap.xml')).text();
+    expect(sitemap).toContain(`<loc>${origin}/notes/market-share/</loc>`);
+    expect(sitemap).not.toContain('/embed/');
+  }
+  await page.goto('');
+  const article = JSON.parse(await page.locator('script[type="application/ld+json"]').textContent());
+  expect(article['@type']).toBe('NewsArticle');
+  await page.goto('notes/market-share/');
+  const review = JSON.parse(await page.locator('script[type="application/ld+json"]').textContent());
+  expect(review['@type']).toBe('ClaimReview');
+  expect(review.reviewRating.alternateName).toBe((await page.locator('.judgement strong').textContent()).trim());
+  // Requests are not claims: no ClaimReview.
+  await page.goto('notes/request-delegation/');
+  await expect(page.locator('script[type="application/ld+json"]')).toHaveCount(0);
+});
