@@ -5,6 +5,7 @@
 //! - `cargo xtask build [--base /letter/] [--out DIR]`: build the static site
 //! - `cargo xtask e2e [PLAYWRIGHT ARGS]`: only the browser suite, against the last builds
 //! - `cargo xtask bench`: measure each route's first-visit transfer into `bench/results.json` and `BENCH.md`
+//! - `cargo xtask fuzz [--minutes 10]`: property-test the content compiler (not part of `test`)
 //! - `cargo xtask content [DIR]`: check the content and list every error
 //! - `cargo xtask setup [--tests]`: only install the tools
 //! - `cargo xtask icons`: redraw the app icons into `public/icons/` (committed PNG files)
@@ -54,6 +55,10 @@ fn main() {
             let stress = build_stress()?;
             bench::run(&root(), &dist, &stress)
         }),
+        Some("fuzz") => {
+            let minutes: u64 = flag("--minutes").and_then(|m| m.parse().ok()).unwrap_or(10);
+            fuzz(minutes)
+        }
         Some("icons") => icons::run(&root()),
         Some("content") => check_content(
             args.get(1)
@@ -160,6 +165,20 @@ fn check_content(dir: PathBuf) -> Result<(), String> {
         }
         Err(errors) => Err(errors.to_string()),
     }
+}
+
+/// Property-tests the content compiler for `minutes` with mutated content (see `content::fuzz`); every
+/// input must yield a model or located errors, never a panic. Prints the seed to reproduce a failure.
+fn fuzz(minutes: u64) -> Result<(), String> {
+    let seed = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(1);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(minutes * 60);
+    println!("Fuzzing the content compiler for {minutes} min from seed {seed}");
+    let cases = content::fuzz::run(seed, u64::MAX, deadline)?;
+    println!("{cases} cases, no panic, every error located");
+    Ok(())
 }
 
 /// Every test: Rust (content compiler, model, components), then the browser suite against the built site

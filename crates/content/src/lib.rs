@@ -10,6 +10,7 @@ pub mod bake;
 pub mod diagnostic;
 pub mod files;
 pub mod front_matter;
+pub mod fuzz;
 pub mod markdown;
 mod raw;
 pub mod stress;
