@@ -46,6 +46,13 @@ export const test = base.extend({
         if (msg.type() === 'warning' && /hydrat/i.test(text)) problems.push(`hydration warning: ${text}`);
       });
       page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+      // Content-Security-Policy violations, reported by the page itself (not only as console messages).
+      await page.exposeBinding('__cspViolation', (_, v) => problems.push(`CSP violation: ${v}`));
+      await page.addInitScript(() =>
+        document.addEventListener('securitypolicyviolation', (e) =>
+          window.__cspViolation(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`),
+        ),
+      );
       await use(problems);
       expect(problems, problems.join('\n')).toEqual([]);
     },
