@@ -131,7 +131,9 @@ pub fn run(root: &Path, dist: &Path, stress: &Path) -> Result<(), String> {
     }
     let timings = timeline_timings(root, dist, stress)?;
     let latency = note_latency(root, dist)?;
-    json.push_str(&format!("  ],\n  \"timeline_timings\": {timings},\n  \"mark_to_note_painted\": {latency}\n}}\n"));
+    json.push_str(&format!(
+        "  ],\n  \"timeline_timings\": {timings},\n  \"mark_to_note_painted\": {latency}\n}}\n"
+    ));
     fs::create_dir_all(root.join("bench")).map_err(|e| e.to_string())?;
     fs::write(root.join("bench/results.json"), &json).map_err(|e| e.to_string())?;
     let md = format!(
@@ -181,7 +183,10 @@ fn note_latency(root: &Path, dist: &Path) -> Result<String, String> {
         .output()
         .map_err(|e| format!("node: {e}"))?;
     if !out.status.success() {
-        return Err(format!("note-latency.js failed: {}", String::from_utf8_lossy(&out.stderr)));
+        return Err(format!(
+            "note-latency.js failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        ));
     }
     Ok(String::from_utf8_lossy(&out.stdout).trim().to_owned())
 }
