@@ -149,16 +149,18 @@ pub fn json_ld(route: Route) -> Option<String> {
     }
 }
 
-/// A JSON string literal.
-fn json_string(s: &str) -> String {
+/// A JSON string literal, also safe as a JavaScript literal and inside a `<script>` element (`<`, U+2028 and
+/// U+2029 are escaped).
+pub fn json_string(s: &str) -> String {
     let mut out = String::from("\"");
     for c in s.chars() {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
-            '<' => out.push_str("\\u003c"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c if c == '<' || (c as u32) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => {
+                out.push_str(&format!("\\u{:04x}", c as u32))
+            }
             c => out.push(c),
         }
     }
@@ -183,6 +185,10 @@ mod tests {
 
     #[test]
     fn json_strings_escape_what_json_requires() {
+        assert_eq!(
+            json_string("Slotkin–Brown \u{2028}"),
+            "\"Slotkin–Brown \\u2028\""
+        );
         assert_eq!(
             json_string("a\"b\\c\nd<e\u{1}"),
             "\"a\\\"b\\\\c\\nd\\u003ce\\u0001\""

@@ -155,36 +155,35 @@ pub fn run(root: &Path, dist: &Path, stress: &Path) -> Result<(), String> {
 
 /// Runs `tests/e2e/bench/timeline-perf.js` against both builds, served locally; returns its JSON.
 fn timeline_timings(root: &Path, dist: &Path, stress: &Path) -> Result<String, String> {
-    let real = crate::server::spawn(dist, "/", 0).map_err(|e| e.to_string())?;
-    let big = crate::server::spawn(stress, "/", 0).map_err(|e| e.to_string())?;
-    let out = std::process::Command::new("node")
-        .arg("bench/timeline-perf.js")
-        .arg(format!("http://127.0.0.1:{real}/timeline/"))
-        .arg(format!("http://127.0.0.1:{big}/timeline/"))
-        .current_dir(root.join("tests/e2e"))
-        .output()
-        .map_err(|e| format!("node: {e}"))?;
-    if !out.status.success() {
-        return Err(format!(
-            "timeline-perf.js failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        ));
-    }
-    Ok(String::from_utf8_lossy(&out.stdout).trim().to_owned())
+    node_bench(
+        root,
+        "timeline-perf.js",
+        &[(dist, "/timeline/"), (stress, "/timeline/")],
+    )
 }
 
 /// Runs `tests/e2e/bench/note-latency.js` against the letter page; returns its JSON.
 fn note_latency(root: &Path, dist: &Path) -> Result<String, String> {
-    let port = crate::server::spawn(dist, "/", 0).map_err(|e| e.to_string())?;
+    node_bench(root, "note-latency.js", &[(dist, "/")])
+}
+
+/// Serves each (site, path) on its own port and runs a `tests/e2e/bench` script on their URLs; returns
+/// what it prints.
+fn node_bench(root: &Path, script: &str, sites: &[(&Path, &str)]) -> Result<String, String> {
+    let mut urls = Vec::new();
+    for (dir, path) in sites {
+        let port = crate::server::spawn(dir, "/", 0).map_err(|e| e.to_string())?;
+        urls.push(format!("http://127.0.0.1:{port}{path}"));
+    }
     let out = std::process::Command::new("node")
-        .arg("bench/note-latency.js")
-        .arg(format!("http://127.0.0.1:{port}/"))
+        .arg(format!("bench/{script}"))
+        .args(&urls)
         .current_dir(root.join("tests/e2e"))
         .output()
         .map_err(|e| format!("node: {e}"))?;
     if !out.status.success() {
         return Err(format!(
-            "note-latency.js failed: {}",
+            "{script} failed: {}",
             String::from_utf8_lossy(&out.stderr)
         ));
     }

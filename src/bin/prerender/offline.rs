@@ -7,6 +7,7 @@
 
 use crate::{base64, write};
 use leptos::prelude::*;
+use letter_explainer::hosting::json_string;
 use letter_explainer::i18n::EN;
 use letter_explainer::route::BASE;
 use sha2::{Digest, Sha256, Sha384};
@@ -75,7 +76,7 @@ fn manifest() -> String {
         .map(|(name, _, size, purpose)| {
             format!(
                 r#"    {{ "src": {}, "sizes": "{size}x{size}", "type": "image/png", "purpose": "{purpose}" }}"#,
-                json(&format!("{BASE}icons/{name}"))
+                json_string(&format!("{BASE}icons/{name}"))
             )
         })
         .collect();
@@ -97,11 +98,11 @@ fn manifest() -> String {
   ]
 }}
 "#,
-        base = json(BASE),
-        name = json(EN.site_name),
-        short = json(EN.app_short_name),
-        description = json(EN.site_description),
-        lang = json(EN.lang),
+        base = json_string(BASE),
+        name = json_string(EN.site_name),
+        short = json_string(EN.app_short_name),
+        description = json_string(EN.site_description),
+        lang = json_string(EN.lang),
         icons = icons.join(",\n"),
     )
 }
@@ -140,11 +141,11 @@ pub fn write_service_worker(dir: &Path) -> Result<ServiceWorker, String> {
 fn service_worker(entries: &[(String, String)]) -> String {
     let mut js = format!(
         "const VERSION = {};\nconst BASE = {};\nconst FILES = {{\n",
-        json(&version(entries)),
-        json(BASE)
+        json_string(&version(entries)),
+        json_string(BASE)
     );
     for (path, integrity) in entries {
-        let _ = writeln!(js, "  {}: {},", json(path), json(integrity));
+        let _ = writeln!(js, "  {}: {},", json_string(path), json_string(integrity));
     }
     js.push_str("};\n\n");
     js.push_str(SW_JS);
@@ -198,23 +199,6 @@ fn collect(root: &Path, dir: &Path, out: &mut Vec<(String, Vec<u8>)>) -> Result<
         }
     }
     Ok(())
-}
-
-/// A JSON (and JavaScript) string literal.
-fn json(text: &str) -> String {
-    let mut out = String::from('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if u32::from(c) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => {
-                let _ = write!(out, "\\u{:04x}", u32::from(c));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 /// The first 8 bytes of a SHA-256, in hex: names files by their content.
@@ -294,11 +278,5 @@ mod tests {
             assert_eq!(&png[16..20], &size.to_be_bytes(), "{name} width");
             assert_eq!(&png[20..24], &size.to_be_bytes(), "{name} height");
         }
-    }
-
-    #[test]
-    fn json_strings_are_escaped() {
-        assert_eq!(json("a \"b\" \\ c\n"), r#""a \"b\" \\ c\u000a""#);
-        assert_eq!(json("Slotkin–Brown"), "\"Slotkin–Brown\"");
     }
 }
