@@ -1,0 +1,49 @@
+// Our letter page against the physical limit: the same page as static HTML with the same CSS and no script
+// (the prerendered page with its script tags removed, served from the same server). Largest contentful
+// paint of each, median of N loads, and our LCP as a ratio to the static one (budget ≤ 1.05×).
+// Usage: node lcp-ratio.js URL. Prints JSON. Run by `cargo xtask bench`; reported, never asserted.
+import { chromium } from '@playwright/test';
+
+const runs = Number(process.env.RUNS || 9);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+});
+
+async function lcp(url, staticOnly) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  // Both pages take the same path (fetched and fulfilled by the test), so the comparison is fair.
+  await page.route(url, async (route) => {
+    const response = await route.fetch();
+    let body = await response.text();
+    if (staticOnly) {
+      body = body.replace(/<script[^>]*><\/script>/g, '').replace(/<link rel="(modulepreload|preload)"[^>]*>/g, '');
+    }
+    await route.fulfill({ response, body });
+  });
+  await page.addInitScript(() => {
+    window.__lcp = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__lcp = e.startTime;
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
+  });
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForTimeout(300);
+  const value = await page.evaluate(() => window.__lcp);
+  await context.close();
+  return value;
+}
+
+const url = process.argv[2];
+const ours = [];
+const limit = [];
+for (let i = 0; i < runs; i++) {
+  limit.push(await lcp(url, true));
+  ours.push(await lcp(url, false));
+}
+await browser.close();
+const a = median(ours);
+const b = median(limit);
+console.log(JSON.stringify({ runs, lcp_ms: Math.round(a), static_html_lcp_ms: Math.round(b), ratio: Math.round((a / b) * 100) / 100 }));
