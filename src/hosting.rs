@@ -45,11 +45,7 @@ pub fn oembed_json(route: Route) -> Option<String> {
     }
     let embed = route.embed()?;
     let (_, html) = crate::components::embed_control::snippets(embed);
-    let height = if matches!(embed, Route::EmbedNote(_)) {
-        640
-    } else {
-        800
-    };
+    let height = crate::components::embed_control::frame_height(embed);
     Some(format!(
         "{{\"version\":\"1.0\",\"type\":\"rich\",\"title\":{},\"provider_name\":{},\"provider_url\":{},\"html\":{},\"width\":640,\"height\":{height}}}\n",
         json_string(&crate::head::title(route)),

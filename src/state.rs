@@ -57,10 +57,7 @@ impl NoteState {
     /// Closes the open note (Back if this page opened it) and returns focus to its mark.
     pub fn close(&self) {
         if !self.history {
-            self.open.set(None);
-            if let Some(i) = self.return_to.get_value() {
-                browser::focus_id(&mark_id(i));
-            }
+            self.show(None);
             return;
         }
         if self.pushed.get_value() {
@@ -87,7 +84,10 @@ impl NoteState {
     fn show(&self, open: Option<usize>) {
         let previous = self.open.get_untracked();
         self.open.set(open);
-        browser::set_title(&crate::head::title(Route::Letter(open)));
+        if self.history {
+            // Inside an iframe the title belongs to the embed, not to a note.
+            browser::set_title(&crate::head::title(Route::Letter(open)));
+        }
         match open {
             Some(_) => browser::focus_id("note-title"),
             None => {

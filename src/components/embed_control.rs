@@ -28,15 +28,20 @@ pub fn EmbedControl(
     }
 }
 
+/// The fixed height a snippet's iframe starts at (and keeps, without `embed.js`).
+pub fn frame_height(route: Route) -> u32 {
+    match route {
+        Route::EmbedNote(_) => 640,
+        _ => 800,
+    }
+}
+
 /// The plain and the self-sizing snippet for an embed route. URLs are absolute when the build knows the
 /// site's origin (`SITE_ORIGIN`); otherwise the browser fills in its own origin.
 pub fn snippets(route: Route) -> (String, String) {
     let src = absolute(&route.href());
     let title = crate::head::title(route.full_site());
-    let height = match route {
-        Route::EmbedNote(_) => 640,
-        _ => 800,
-    };
+    let height = frame_height(route);
     let iframe = format!(
         "<iframe src=\"{src}\" title=\"{}\" width=\"100%\" height=\"{height}\" style=\"border:0\" loading=\"lazy\" data-letter-explainer></iframe>",
         title.replace('"', "&quot;")

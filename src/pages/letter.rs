@@ -82,16 +82,17 @@ fn LetterInTime() -> impl IntoView {
         .iter()
         .position(|e| e.date >= date)
         .unwrap_or(events.len());
-    let window = &events[at.saturating_sub(3)..(at + 5).min(events.len())];
+    let window = at.saturating_sub(3)..(at + 5).min(events.len());
     view! {
         <nav class="in-time" aria-labelledby="in-time-h">
             <h2 id="in-time-h">{EN.in_time_heading}</h2>
             <ol>
-                {window.iter().map(|e| {
+                {window.map(|i| {
+                    let e = &events[i];
                     let own = e.tracks.contains(&Track::Letter) && e.date == date;
                     view! {
                         <li class:own=own>
-                            <a href=event_href(events.iter().position(|x| x.id == e.id).unwrap_or(0))>
+                            <a href=event_href(i)>
                                 <time datetime=e.date.to_string()>{EN.date(e.date)}</time>
                                 " "<span>{e.title.as_ref()}</span>
                             </a>
