@@ -4,12 +4,7 @@
 // Reload; then every open page of the site reloads into it together, so none mixes two versions.
 // Hand-written JavaScript, like sw.js: it is not part of the wasm app, which only letter pages load.
 
-const TEXT = {
-  ready: 'Available offline: this site is saved on this device.',
-  offline: 'You are offline. Every page of this site still opens.',
-  update: 'A new version is available.',
-  reload: 'Reload',
-};
+const TEXT = {}; // The page's language's notices, written in by the prerenderer from the catalog.
 
 const container = navigator.serviceWorker;
 // This script sits at the site's root, whatever the base path: so do sw.js and its scope.

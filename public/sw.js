@@ -1,15 +1,17 @@
 // The service worker: keeps one version of the whole site in one cache and answers from it, so every page
-// opens offline after a single visit. The prerenderer (src/bin/prerender/offline.rs) writes the three
+// opens offline after a single visit. The prerenderer (src/bin/prerender/offline.rs) writes the four
 // constants above this comment:
-//   VERSION  a hash of every file of the build (a changed file is a new version, a new cache)
-//   BASE     the site's base path ("/" or e.g. "/letter/"), the worker's scope
-//   FILES    every file of the build by URL path (pages as "<route>/"), with its SHA-256 integrity
+//   VERSION   a hash of every file of the build (a changed file is a new version, a new cache)
+//   BASE      the site's base path ("/" or e.g. "/letter/"), the worker's scope
+//   EDITIONS  the path of every edition but the original under BASE (["es/"]), each with its 404 page
+//   FILES     every file of the build by URL path (pages as "<route>/"), with its SHA-256 integrity
 // A new version installs beside the old one and waits: the reader chooses when to switch (offline.js),
 // and until then every page, style and script comes from the old version's cache, never a mix.
 
 const CACHE = `offline ${BASE} ${VERSION}`;
 const OURS = `offline ${BASE} `;
-const NOT_FOUND = `${BASE}404.html`;
+/** The not-found page of the edition an address is under. */
+const notFound = (path) => `${BASE}${EDITIONS.find((e) => path.startsWith(`${BASE}${e}`)) ?? ''}404.html`;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(precache().then(announce));
@@ -42,7 +44,7 @@ self.addEventListener('fetch', (event) => {
   const path = url.pathname.replace(/\/index\.html$/, '/');
   if (path in FILES) event.respondWith(answer(request, path));
   else if (`${path}/` in FILES) event.respondWith(Response.redirect(`${path}/${url.search}`, 301));
-  else event.respondWith(fetch(request).catch(() => answer(request, NOT_FOUND, 404)));
+  else event.respondWith(fetch(request).catch(() => answer(request, notFound(path), 404)));
 });
 
 /** Fetches every file of this version, checked against its hash, into this version's cache. */

@@ -11,8 +11,8 @@ use crate::content::{events, notes};
 use crate::filter::TrackSet;
 use crate::pages::letter::NotesColumn;
 use crate::pages::timeline::TimelineFilter;
-use crate::route::Route;
-use crate::state::{mark_id, NoteState};
+use crate::route::{note_href, Route};
+use crate::state::NoteState;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -20,7 +20,9 @@ use wasm_bindgen::JsCast;
 pub fn start() {
     let window = web_sys::window().expect("a window");
     let document = window.document().expect("a document");
-    match Route::parse(&window.location().pathname().unwrap_or_default()) {
+    let (lang, route) = Route::parse(&window.location().pathname().unwrap_or_default());
+    crate::edition::set(lang);
+    match route {
         Route::Letter(open) => letter_page(&document, NoteState::new(open)),
         Route::EmbedLetter => letter_page(&document, NoteState::in_frame()),
         Route::Timeline | Route::EmbedTimeline => timeline_page(&document),
@@ -71,13 +73,32 @@ fn letter_page(document: &web_sys::Document, state: NoteState) {
         provide_context(state);
         Effect::new(move |previous: Option<Option<usize>>| {
             let open = state.open.get();
-            let mark = |i: usize| doc.get_element_by_id(&mark_id(i));
-            if let Some(el) = previous.flatten().and_then(mark) {
-                let _ = el.remove_attribute("aria-current");
+            // A note's marks: one, or two where the original stands beside its translation.
+            let marks = |i: usize, on: bool| {
+                let selector = format!("a.mark[href=\"{}\"]", note_href(i));
+                let Ok(list) = doc.query_selector_all(&selector) else {
+                    return;
+                };
+                for k in 0..list.length() {
+                    if let Some(el) = list
+                        .item(k)
+                        .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+                    {
+                        let _ = if on {
+                            el.set_attribute("aria-current", "true")
+                        } else {
+                            el.remove_attribute("aria-current")
+                        };
+                    }
+                }
+            };
+            if let Some(i) = previous.flatten() {
+                marks(i, false);
             }
-            if let Some(el) = open.and_then(mark) {
-                let _ = el.set_attribute("aria-current", "true");
+            if let Some(i) = open {
+                marks(i, true);
             }
+            sync_language_switch(&doc);
             open
         });
         view! { <NotesColumn/> }
@@ -119,6 +140,7 @@ fn timeline_page(document: &web_sys::Document) {
                 let _ =
                     history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
             }
+            sync_language_switch(&doc);
             let mut years: Vec<u16> = events().iter().map(|e| e.date.year).collect();
             years.dedup();
             for year in years {
@@ -136,7 +158,29 @@ fn timeline_page(document: &web_sys::Document) {
         .unwrap_or_default();
     selected.set(TrackSet::from_query(&search));
     focus_fragment(selected);
-    let _ = window_event_listener(leptos::ev::hashchange, move |_| focus_fragment(selected));
+    let doc = document.clone();
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| {
+        focus_fragment(selected);
+        sync_language_switch(&doc);
+    });
+}
+
+/// Points the language switch at this very place in the other edition: the same note, filter and event.
+fn sync_language_switch(document: &web_sys::Document) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let (lang, route) = Route::parse(&location.pathname().unwrap_or_default());
+    let href = format!(
+        "{}{}{}",
+        route.href_in(crate::edition::other(lang)),
+        location.search().unwrap_or_default(),
+        location.hash().unwrap_or_default()
+    );
+    if let Ok(Some(link)) = document.query_selector("[data-language-switch]") {
+        let _ = link.set_attribute("href", &href);
+    }
 }
 
 /// Focuses (and shows, if the filter hides it) the event that the URL's fragment names.
@@ -186,8 +230,9 @@ fn on_click(ev: web_sys::MouseEvent, state: NoteState) {
         return;
     }
     let href = link.get_attribute("href").unwrap_or_default();
-    if let Route::Letter(Some(note)) = Route::parse(&href) {
-        if note < notes().len() {
+    // A link to the other edition (the language switch) is a page load, not a note.
+    if let (lang, Route::Letter(Some(note))) = Route::parse(&href) {
+        if lang == crate::edition::lang() && note < notes().len() {
             ev.prevent_default();
             state.open_note(note);
         }

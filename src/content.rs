@@ -1,7 +1,9 @@
-//! The content, compiled at build time from `content/` into statics (see `build.rs`). One accessor per
-//! part: what a build never reads is never linked into it.
+//! The content, compiled at build time from `content/` into statics (see `build.rs`), one set per edition.
+//! One accessor per part, for the edition being rendered (see [`crate::edition`]): what a build never
+//! reads is never linked into it.
 
-use model::{Date, Event, Letter, Note, Page, Source};
+use crate::edition;
+use model::{Date, Event, Lang, Letter, Note, Page, Source};
 
 mod baked {
     include!(concat!(env!("OUT_DIR"), "/content.rs"));
@@ -9,7 +11,10 @@ mod baked {
 
 /// The letter.
 pub fn letter() -> &'static Letter {
-    &baked::LETTER
+    match edition::lang() {
+        Lang::En => &baked::LETTER_EN,
+        Lang::Es => &baked::LETTER_ES,
+    }
 }
 
 /// The date on the letter (without linking the letter's text).
@@ -19,22 +24,34 @@ pub fn letter_date() -> Date {
 
 /// Every note, letter marks first.
 pub fn notes() -> &'static [Note] {
-    &baked::NOTES
+    match edition::lang() {
+        Lang::En => &baked::NOTES_EN,
+        Lang::Es => &baked::NOTES_ES,
+    }
 }
 
 /// Every event, in date order.
 pub fn events() -> &'static [Event] {
-    &baked::EVENTS
+    match edition::lang() {
+        Lang::En => &baked::EVENTS_EN,
+        Lang::Es => &baked::EVENTS_ES,
+    }
 }
 
-/// Every source.
+/// Every source, with where this edition cites it.
 pub fn sources() -> &'static [Source] {
-    &baked::SOURCES
+    match edition::lang() {
+        Lang::En => &baked::SOURCES_EN,
+        Lang::Es => &baked::SOURCES_ES,
+    }
 }
 
 /// The about page.
 pub fn about() -> &'static Page {
-    &baked::ABOUT
+    match edition::lang() {
+        Lang::En => &baked::ABOUT_EN,
+        Lang::Es => &baked::ABOUT_ES,
+    }
 }
 
 /// When the facts were last checked against the sources.
@@ -42,7 +59,7 @@ pub fn checked() -> Option<Date> {
     baked::CHECKED
 }
 
-/// The index of the note with this id.
+/// The index of the note with this id (the same in every edition).
 pub fn note_index(id: &str) -> Option<usize> {
     notes().iter().position(|n| n.id == id)
 }

@@ -100,6 +100,7 @@ mod tests {
             tracks: Cow::Borrowed(tracks),
             sources: Cow::Borrowed(&[]),
             notes: Cow::Borrowed(&[]),
+            fallback: false,
         }
     }
 

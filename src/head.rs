@@ -1,20 +1,21 @@
 //! Each route's title and description, and the `<head>` tags the prerenderer writes for it.
 
 use crate::content::{about, notes};
-use crate::i18n::EN;
+use crate::i18n::t;
 use crate::route::Route;
 use leptos::prelude::*;
+use model::Lang;
 
 /// The document title of a route.
 pub fn title(route: Route) -> String {
-    let name = EN.site_name;
+    let name = t().site_name;
     match route {
         Route::Letter(None) => name.to_owned(),
         Route::Letter(Some(i)) => format!("{} — {name}", notes()[i].title),
-        Route::Timeline => format!("{} — {name}", EN.timeline_title),
-        Route::Sources => format!("{} — {name}", EN.sources_title),
+        Route::Timeline => format!("{} — {name}", t().timeline_title),
+        Route::Sources => format!("{} — {name}", t().sources_title),
         Route::About => format!("{} — {name}", about().title),
-        Route::NotFound => format!("{} — {name}", EN.not_found_title),
+        Route::NotFound => format!("{} — {name}", t().not_found_title),
         embed => title(embed.full_site()),
     }
 }
@@ -23,9 +24,9 @@ pub fn title(route: Route) -> String {
 pub fn description(route: Route) -> String {
     match route {
         Route::Letter(Some(i)) | Route::EmbedNote(i) => notes()[i].summary.to_string(),
-        Route::Timeline | Route::EmbedTimeline => EN.timeline_intro.to_owned(),
-        Route::Sources => EN.sources_intro.to_owned(),
-        _ => EN.site_description.to_owned(),
+        Route::Timeline | Route::EmbedTimeline => t().timeline_intro.to_owned(),
+        Route::Sources => t().sources_intro.to_owned(),
+        _ => t().site_description.to_owned(),
     }
 }
 
@@ -43,12 +44,30 @@ pub fn Head(
         {route.is_embed().then(|| view! { <meta name="robots" content="noindex"/> })}
         {oembed_link(route)}
         {canonical(route)}
+        {alternates(route)}
         {structured_data(route)}
         {og("og:title", title)}
         {og("og:description", description)}
         {og("og:type", "article".into())}
-        {og("og:site_name", EN.site_name.into())}
+        {og("og:site_name", t().site_name.into())}
+        {og("og:locale", t().locale.into())}
     }
+}
+
+/// The page in every edition (`hreflang`), the original also as the default, for readers' browsers and
+/// search engines. Absolute when the build knows the origin.
+fn alternates(route: Route) -> Option<impl IntoView> {
+    if route == Route::NotFound || route.is_embed() {
+        return None;
+    }
+    let link = |hreflang: &'static str, lang: Lang| {
+        let href = crate::route::absolute(&route.href_in(lang));
+        view! { <link rel="alternate" hreflang=hreflang href=href/> }
+    };
+    Some(view! {
+        {Lang::ALL.map(|lang| link(lang.tag(), lang))}
+        {link("x-default", Lang::En)}
+    })
 }
 
 /// An Open Graph `<meta property=… content=…>` tag (`property` is not a standard HTML attribute).

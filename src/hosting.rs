@@ -2,10 +2,12 @@
 //! others) with the Content-Security-Policy as a real header, so that `frame-ancestors` can apply: embed
 //! routes may be framed by any site, every other page only by the site itself.
 
-use crate::i18n::EN;
+use crate::edition::prefix;
+use crate::i18n::t;
 #[cfg(test)]
 use crate::route::oembed_file;
 use crate::route::{absolute, Route, BASE, ORIGIN};
+use model::Lang;
 
 /// The policy every page carries (also as a meta tag in `index.html`, which cannot express
 /// `frame-ancestors`).
@@ -26,14 +28,17 @@ pub fn headers_file() -> String {
         "index.html",
     ];
     let mut out = String::new();
-    for path in own {
+    for lang in Lang::ALL {
+        let at = format!("{BASE}{}", prefix(lang));
+        for path in own {
+            out.push_str(&format!(
+                "{at}{path}\n  Content-Security-Policy: {CSP}; frame-ancestors 'self'\n{common}"
+            ));
+        }
         out.push_str(&format!(
-            "{BASE}{path}\n  Content-Security-Policy: {CSP}; frame-ancestors 'self'\n{common}"
+            "{at}embed/*\n  Content-Security-Policy: {CSP}; frame-ancestors *\n{common}"
         ));
     }
-    out.push_str(&format!(
-        "{BASE}embed/*\n  Content-Security-Policy: {CSP}; frame-ancestors *\n{common}"
-    ));
     out
 }
 
@@ -49,7 +54,7 @@ pub fn oembed_json(route: Route) -> Option<String> {
     Some(format!(
         "{{\"version\":\"1.0\",\"type\":\"rich\",\"title\":{},\"provider_name\":{},\"provider_url\":{},\"html\":{},\"width\":640,\"height\":{height}}}\n",
         json_string(&crate::head::title(route)),
-        json_string(EN.site_name),
+        json_string(t().site_name),
         json_string(&absolute(BASE)),
         json_string(&html),
     ))
@@ -73,15 +78,28 @@ pub fn sitemap_xml() -> Option<String> {
     if ORIGIN.is_empty() {
         return None;
     }
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
+    // Every page in every edition, each naming all its editions (Google's hreflang in sitemaps).
     for route in Route::all()
         .into_iter()
         .filter(|r| !r.is_embed() && *r != Route::NotFound)
     {
-        out.push_str(&format!(
-            "  <url><loc>{}</loc></url>\n",
-            xml_escape(&absolute(&route.href()))
-        ));
+        let alternates: String = Lang::ALL
+            .iter()
+            .map(|&l| {
+                format!(
+                    "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
+                    l.tag(),
+                    xml_escape(&absolute(&route.href_in(l)))
+                )
+            })
+            .collect();
+        for lang in Lang::ALL {
+            out.push_str(&format!(
+                "  <url><loc>{}</loc>{alternates}</url>\n",
+                xml_escape(&absolute(&route.href_in(lang)))
+            ));
+        }
     }
     out.push_str("</urlset>\n");
     Some(out)
@@ -109,12 +127,13 @@ pub fn json_ld(route: Route) -> Option<String> {
         Route::Letter(None) => {
             let l = letter();
             Some(format!(
-                "{{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\"headline\":{},\"description\":{},\"dateCreated\":\"{}\",\"datePublished\":\"{}\",\"author\":{{\"@type\":\"Organization\",\"name\":{}}},\"inLanguage\":\"en\"{}}}",
+                "{{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\"headline\":{},\"description\":{},\"dateCreated\":\"{}\",\"datePublished\":\"{}\",\"author\":{{\"@type\":\"Organization\",\"name\":{}}},\"inLanguage\":\"{}\"{}}}",
                 json_string(&l.title),
-                json_string(EN.site_description),
+                json_string(t().site_description),
                 l.date,
                 l.published,
                 json_string(&l.from),
+                t().lang,
                 url(route)
             ))
         }
@@ -131,13 +150,14 @@ pub fn json_ld(route: Route) -> Option<String> {
             };
             let l = letter();
             Some(format!(
-                "{{\"@context\":\"https://schema.org\",\"@type\":\"ClaimReview\",\"claimReviewed\":{},\"reviewBody\":{},\"itemReviewed\":{{\"@type\":\"Claim\",\"author\":{{\"@type\":\"Organization\",\"name\":{}}},\"datePublished\":\"{}\"}},\"reviewRating\":{{\"@type\":\"Rating\",\"ratingValue\":{rating},\"bestRating\":4,\"worstRating\":1,\"alternateName\":{}}},\"author\":{{\"@type\":\"Organization\",\"name\":{}}}{}}}",
+                "{{\"@context\":\"https://schema.org\",\"@type\":\"ClaimReview\",\"claimReviewed\":{},\"reviewBody\":{},\"itemReviewed\":{{\"@type\":\"Claim\",\"author\":{{\"@type\":\"Organization\",\"name\":{}}},\"datePublished\":\"{}\"}},\"reviewRating\":{{\"@type\":\"Rating\",\"ratingValue\":{rating},\"bestRating\":4,\"worstRating\":1,\"alternateName\":{}}},\"author\":{{\"@type\":\"Organization\",\"name\":{}}},\"inLanguage\":\"{}\"{}}}",
                 json_string(n.passage.as_deref().unwrap_or(&n.title)),
                 json_string(reason),
                 json_string(&l.from),
                 l.published,
-                json_string(EN.verdict(*verdict)),
-                json_string(EN.site_name),
+                json_string(t().verdict(*verdict)),
+                json_string(t().site_name),
+                t().lang,
                 url(route)
             ))
         }
@@ -172,10 +192,18 @@ mod tests {
     fn embeds_may_be_framed_anywhere_and_nothing_else() {
         let file = headers_file();
         let rules: Vec<&str> = file.split(&format!("\n{BASE}")).collect();
-        let embed = rules.iter().find(|r| r.contains("embed/*")).unwrap();
-        assert!(embed.contains("frame-ancestors *"));
-        assert_eq!(file.matches("frame-ancestors *").count(), 1);
-        assert_eq!(file.matches("Content-Security-Policy:").count(), 8);
+        for rule in &rules {
+            let path = rule.lines().next().unwrap();
+            assert_eq!(
+                rule.contains("frame-ancestors *"),
+                path.ends_with("embed/*"),
+                "{rule}"
+            );
+        }
+        // Seven page rules and one embed rule per edition, each with exactly one policy.
+        assert_eq!(file.matches("frame-ancestors *").count(), 2);
+        assert_eq!(file.matches("Content-Security-Policy:").count(), 16);
+        assert!(file.contains(&format!("\n{BASE}es/embed/*\n")));
         assert!(!file.contains("unsafe-inline") && !file.contains("'unsafe-eval'"));
     }
 
@@ -219,7 +247,7 @@ mod tests {
                     let ld = ld.expect("a claim has a ClaimReview");
                     assert!(ld.contains("\"@type\":\"ClaimReview\""));
                     assert!(
-                        ld.contains(&format!("\"alternateName\":\"{}\"", EN.verdict(*verdict))),
+                        ld.contains(&format!("\"alternateName\":\"{}\"", t().verdict(*verdict))),
                         "{ld}"
                     );
                 }

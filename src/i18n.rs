@@ -1,12 +1,15 @@
-//! Every piece of interface text, in one catalog per language (English now; Spanish is planned), and the
-//! date formats that go with it. Components never write interface text inline.
+//! Every piece of interface text, in one catalog per language, and the date formats that go with it.
+//! Components never write interface text inline: they read [`t()`], the catalog of the edition being
+//! rendered.
 
-use model::{Date, NoteKind, Status, Track, Verdict};
+use model::{Date, Lang, NoteKind, Status, Track, Verdict};
 
 /// The interface text of one language.
 pub struct Strings {
     /// BCP 47 tag for `<html lang>`.
     pub lang: &'static str,
+    /// Open Graph locale (`og:locale`).
+    pub locale: &'static str,
     /// The site's name.
     pub site_name: &'static str,
     /// What the site is, for search engines and link previews.
@@ -127,6 +130,42 @@ pub struct Strings {
     pub request_word: &'static str,
     /// Footer text.
     pub footer: &'static str,
+    /// The language's own name, for the language switch ("English", "Español").
+    pub language_name: &'static str,
+    /// Name of the language switch (a `nav` landmark).
+    pub language_label: &'static str,
+    /// Shown where a text is not yet translated and the English original stands in.
+    pub fallback_notice: &'static str,
+    /// Label of the letter's original text, beside its translation.
+    pub original_label: &'static str,
+    /// Label of the letter's unofficial translation.
+    pub translation_label: &'static str,
+    /// Explains the translation.
+    pub translation_note: &'static str,
+    /// Legends of the embed snippets in each language, in [`Lang::ALL`] order.
+    pub embed_in: [&'static str; 2],
+    /// Offline notice: the whole site is saved.
+    pub offline_ready: &'static str,
+    /// Offline notice: the network is gone.
+    pub offline_offline: &'static str,
+    /// Offline notice: a new version waits.
+    pub offline_update: &'static str,
+    /// The button that switches to the new version.
+    pub offline_reload: &'static str,
+    /// The timeline filter's count, with `{shown}` and `{total}`.
+    pub showing: &'static str,
+    /// Note kinds: claim, request, context.
+    pub kinds: [&'static str; 3],
+    /// Verdicts: supported, needs context, disputed, unverifiable.
+    pub verdicts: [&'static str; 4],
+    /// Request statuses: met, partly met, not met, unclear.
+    pub statuses: [&'static str; 4],
+    /// Timeline tracks, in [`Track::ALL`] order.
+    pub tracks: [&'static str; 6],
+    /// A date known to the day, with `{d}`, `{m}` and `{y}`.
+    pub date_day: &'static str,
+    /// A date known to the month, with `{m}` and `{y}`.
+    pub date_month: &'static str,
     /// Month names, January first.
     pub months: [&'static str; 12],
 }
@@ -134,6 +173,7 @@ pub struct Strings {
 /// English.
 pub const EN: Strings = Strings {
     lang: "en",
+    locale: "en_US",
     site_name: "The Slotkin–Brown letter to Sheinbaum, annotated",
     site_description: "The September 2024 letter from members of the U.S. Congress to Mexico's President Claudia Sheinbaum on Chinese connected vehicles, with every claim and request checked against sources.",
     app_short_name: "Letter notes",
@@ -194,74 +234,192 @@ pub const EN: Strings = Strings {
     mark_context: "background",
     request_word: "Request",
     footer: "An independent explainer. No cookies, no tracking, no requests to other sites; it works offline.",
+    language_name: "English",
+    language_label: "Language",
+    fallback_notice: "Not yet translated; shown in the original English.",
+    original_label: "Original (English)",
+    translation_label: "Unofficial translation",
+    translation_note: "The translation was made for this site; only the English text is the letter.",
+    embed_in: ["In English", "In Spanish"],
+    offline_ready: "Available offline: this site is saved on this device.",
+    offline_offline: "You are offline. Every page of this site still opens.",
+    offline_update: "A new version is available.",
+    offline_reload: "Reload",
+    showing: "Showing {shown} of {total} events",
+    kinds: ["Claim", "Request", "Background"],
+    verdicts: ["Supported", "Needs context", "Disputed", "Unverifiable"],
+    statuses: ["Met", "Partly met", "Not met", "Unclear"],
+    tracks: [
+        "The letter and its authors", "United States", "Mexico", "Canada", "China", "Industry and technology",
+    ],
+    date_day: "{d} {m} {y}",
+    date_month: "{m} {y}",
     months: [
         "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
         "November", "December",
     ],
 };
 
+/// Spanish, for readers in Mexico: dates as "30 de septiembre de 2024".
+pub const ES: Strings = Strings {
+    lang: "es",
+    locale: "es_MX",
+    site_name: "La carta de Slotkin y Brown a Sheinbaum, anotada",
+    site_description: "La carta que miembros del Congreso de Estados Unidos enviaron en septiembre de 2024 a la presidenta de México, Claudia Sheinbaum, sobre los vehículos conectados chinos, con cada afirmación y cada petición contrastadas con sus fuentes.",
+    app_short_name: "Carta anotada",
+    skip_to_content: "Ir al contenido",
+    nav_label: "Sitio",
+    nav_letter: "La carta",
+    nav_timeline: "Cronología",
+    nav_sources: "Fuentes",
+    nav_about: "Acerca de",
+    letter_from: "De",
+    letter_to: "Para",
+    letter_dated: "Fechada el",
+    letter_published: "Se hizo pública el",
+    letter_partial: "El texto completo de la carta no se ha publicado. Aquí aparecen los pasajes citados en la prensa, en el orden de la carta; lo que falta entre ellos se señala como no publicado.",
+    letter_sources: "Pasajes publicados por",
+    context_heading: "Contexto",
+    legend_heading: "Cómo leer las marcas",
+    legend_claim: "una afirmación, contrastada con fuentes",
+    legend_request: "una petición a México, numerada, con lo que ha ocurrido desde entonces",
+    legend_context: "contexto",
+    gap: "Pasaje no publicado",
+    close_note: "Cerrar la nota",
+    verdict_label: "Veredicto",
+    status_label: "Estado",
+    as_of: "al",
+    passage_heading: "La carta dice",
+    note_events_heading: "En la cronología",
+    note_sources_heading: "Fuentes",
+    via: "vía",
+    notes_region: "Notas",
+    no_note_open: "Elija un pasaje marcado para leer su nota: las pruebas, un veredicto o estado, y las fuentes.",
+    sources_title: "Fuentes",
+    sources_intro: "Cada fuente citada en este sitio, una sola vez, con los lugares donde se cita. Los títulos están en su idioma original; cuando una página reproduce la nota de otro medio, se nombran ambos.",
+    cited_in: "Citada en",
+    cited_letter: "La carta",
+    timeline_title: "Cronología",
+    timeline_intro: "Lo que ocurrió antes y después de la carta, en orden. Las fechas son tan precisas como lo permiten las fuentes.",
+    filter_label: "Filtrar la cronología",
+    filter_legend: "Mostrar hechos sobre",
+    filter_letter_always: "Los hechos de la carta misma se muestran siempre.",
+    last_checked: "Datos contrastados con las fuentes por última vez el",
+    in_time_heading: "La carta en el tiempo",
+    in_time_all: "Toda la cronología",
+    embed_summary: "Insertar",
+    embed_intro: "Ponga esto en su página. El primer código ajusta su altura al contenido; el segundo es un iframe simple que no necesita ningún script.",
+    embed_responsive: "Con altura automática (recomendado)",
+    embed_plain: "Iframe simple",
+    open_full: "Abrir la guía completa",
+    new_tab: " (se abre en una pestaña nueva)",
+    event_notes: "Notas",
+    event_sources: "Fuentes",
+    not_found_title: "Página no encontrada",
+    not_found_text: "No hay ninguna página en esta dirección. Quizá se escribió mal, o una nota cambió de nombre.",
+    not_found_path: "Dirección",
+    not_found_back: "Leer la carta anotada",
+    not_found_notes: "Todas las notas",
+    mark_claim: "afirmación",
+    mark_context: "contexto",
+    request_word: "Petición",
+    footer: "Una guía independiente. Sin cookies, sin rastreo, sin peticiones a otros sitios; funciona sin conexión.",
+    language_name: "Español",
+    language_label: "Idioma",
+    fallback_notice: "Aún sin traducir: se muestra el original en inglés.",
+    original_label: "Original (inglés)",
+    translation_label: "Traducción no oficial",
+    translation_note: "La traducción se hizo para este sitio; solo el texto en inglés es la carta.",
+    embed_in: ["En inglés", "En español"],
+    offline_ready: "Disponible sin conexión: este sitio está guardado en este dispositivo.",
+    offline_offline: "No hay conexión. Todas las páginas de este sitio siguen abriéndose.",
+    offline_update: "Hay una versión nueva.",
+    offline_reload: "Actualizar",
+    showing: "Se muestran {shown} de {total} hechos",
+    kinds: ["Afirmación", "Petición", "Contexto"],
+    verdicts: ["Respaldada", "Necesita contexto", "Controvertida", "No verificable"],
+    statuses: ["Cumplida", "Cumplida en parte", "No cumplida", "Sin determinar"],
+    tracks: [
+        "La carta y sus autores", "Estados Unidos", "México", "Canadá", "China", "Industria y tecnología",
+    ],
+    date_day: "{d} de {m} de {y}",
+    date_month: "{m} de {y}",
+    months: [
+        "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+        "noviembre", "diciembre",
+    ],
+};
+
 impl Strings {
-    /// A date at its own precision: "30 September 2024", "September 2024" or "2024".
+    /// A date at its own precision: "30 September 2024", "30 de septiembre de 2024", "2024".
     pub fn date(&self, d: Date) -> String {
-        let month = || self.months[usize::from(d.month.clamp(1, 12)) - 1];
+        let month = self.months[usize::from(d.month.clamp(1, 12)) - 1];
+        let year = d.year.to_string();
         match (d.month, d.day) {
-            (0, _) => d.year.to_string(),
-            (_, 0) => format!("{} {}", month(), d.year),
-            _ => format!("{} {} {}", d.day, month(), d.year),
+            (0, _) => year,
+            (_, 0) => self.date_month.replace("{m}", month).replace("{y}", &year),
+            _ => self
+                .date_day
+                .replace("{d}", &d.day.to_string())
+                .replace("{m}", month)
+                .replace("{y}", &year),
         }
     }
 
     /// The filter's count: "Showing 12 of 83 events".
     pub fn showing(&self, shown: usize, total: usize) -> String {
-        format!("Showing {shown} of {total} events")
+        self.showing
+            .replace("{shown}", &shown.to_string())
+            .replace("{total}", &total.to_string())
     }
 
     /// The label of a note kind.
     pub fn kind(&self, kind: NoteKind) -> &'static str {
-        match kind {
-            NoteKind::Claim => "Claim",
-            NoteKind::Request => "Request",
-            NoteKind::Context => "Background",
-        }
+        self.kinds[kind as usize]
     }
 
     /// The label of a verdict.
     pub fn verdict(&self, v: Verdict) -> &'static str {
-        match v {
-            Verdict::Supported => "Supported",
-            Verdict::NeedsContext => "Needs context",
-            Verdict::Disputed => "Disputed",
-            Verdict::Unverifiable => "Unverifiable",
-        }
+        self.verdicts[v as usize]
     }
 
     /// The label of a request status.
     pub fn status(&self, s: Status) -> &'static str {
-        match s {
-            Status::Met => "Met",
-            Status::PartlyMet => "Partly met",
-            Status::NotMet => "Not met",
-            Status::Unclear => "Unclear",
-        }
+        self.statuses[s as usize]
     }
 
     /// The label of a timeline track.
     pub fn track(&self, t: Track) -> &'static str {
-        match t {
-            Track::Letter => "The letter and its authors",
-            Track::Us => "United States",
-            Track::Mexico => "Mexico",
-            Track::Canada => "Canada",
-            Track::China => "China",
-            Track::Industry => "Industry and technology",
-        }
+        self.tracks[t as usize]
     }
+}
+
+/// The catalog of a language.
+pub fn catalog(lang: Lang) -> &'static Strings {
+    match lang {
+        Lang::En => &EN,
+        Lang::Es => &ES,
+    }
+}
+
+/// The catalog of the edition being rendered (see [`crate::edition`]).
+pub fn t() -> &'static Strings {
+    catalog(crate::edition::lang())
 }
 
 #[cfg(test)]
 mod tests {
     use super::EN;
     use model::Date;
+
+    #[test]
+    fn spanish_dates_read_the_mexican_way() {
+        let d = |s| super::ES.date(Date::parse(s).unwrap());
+        assert_eq!(d("2024-09-30"), "30 de septiembre de 2024");
+        assert_eq!(d("2024-09"), "septiembre de 2024");
+        assert_eq!(d("2024-01-01"), "1 de enero de 2024");
+        assert_eq!(d("2024"), "2024");
+    }
 
     #[test]
     fn dates_keep_their_precision() {

@@ -13,6 +13,7 @@ compile_error!(
 pub mod client;
 pub mod components;
 pub mod content;
+pub mod edition;
 pub mod filter;
 pub mod head;
 #[cfg(feature = "ssr")]

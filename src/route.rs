@@ -1,7 +1,10 @@
 //! The site's URLs: a public contract, since newsrooms link to them. Every route is a prerendered file
-//! under the base path chosen at build time (`SITE_BASE`).
+//! under the base path chosen at build time (`SITE_BASE`), once per edition: the original at the base path,
+//! the Spanish edition under `es/` (see [`crate::edition`]). Ids are the same in every edition.
 
 use crate::content::{events, note_index, notes, sources};
+use crate::edition::{self, prefix};
+use model::Lang;
 
 /// The base path, with leading and trailing slashes (`/` or e.g. `/letter/`).
 pub const BASE: &str = env!("SITE_BASE");
@@ -36,18 +39,25 @@ pub enum Route {
 }
 
 impl Route {
-    /// The route for a URL path (as in `location.pathname`). Unknown paths and unknown note ids are
-    /// [`Route::NotFound`].
-    pub fn parse(path: &str) -> Route {
+    /// The edition and route of a URL path (as in `location.pathname`). Unknown paths and unknown note ids
+    /// are [`Route::NotFound`] (in the edition the path is under).
+    pub fn parse(path: &str) -> (Lang, Route) {
         let path = path.split(['?', '#']).next().unwrap_or_default();
         let rest = match path.strip_prefix(BASE) {
             Some(rest) => rest,
             None if format!("{path}/") == BASE => "",
-            None => return Route::NotFound,
+            None => return (Lang::En, Route::NotFound),
         };
         let rest = rest.strip_suffix("index.html").unwrap_or(rest);
-        let parts: Vec<&str> = rest.split('/').filter(|p| !p.is_empty()).collect();
-        match parts.as_slice() {
+        let mut parts: Vec<&str> = rest.split('/').filter(|p| !p.is_empty()).collect();
+        let lang = match parts.first() {
+            Some(&"es") => {
+                parts.remove(0);
+                Lang::Es
+            }
+            _ => Lang::En,
+        };
+        let route = match parts.as_slice() {
             [] => Route::Letter(None),
             ["notes", id] => note_index(id).map_or(Route::NotFound, |i| Route::Letter(Some(i))),
             ["timeline"] => Route::Timeline,
@@ -57,33 +67,42 @@ impl Route {
             ["embed", "notes", id] => note_index(id).map_or(Route::NotFound, Route::EmbedNote),
             ["embed", "timeline"] => Route::EmbedTimeline,
             _ => Route::NotFound,
-        }
+        };
+        (lang, route)
     }
 
-    /// The route's URL path, under the base path.
+    /// The route's URL path in the edition being rendered.
     pub fn href(self) -> String {
+        self.href_in(edition::lang())
+    }
+
+    /// The route's URL path in an edition.
+    pub fn href_in(self, lang: Lang) -> String {
+        let at = format!("{BASE}{}", prefix(lang));
         match self {
-            Route::Letter(None) => BASE.to_owned(),
-            Route::Letter(Some(i)) => note_href(i),
-            Route::Timeline => format!("{BASE}timeline/"),
-            Route::Sources => format!("{BASE}sources/"),
-            Route::About => format!("{BASE}about/"),
-            Route::EmbedLetter => format!("{BASE}embed/letter/"),
-            Route::EmbedNote(i) => format!("{BASE}embed/notes/{}/", notes()[i].id),
-            Route::EmbedTimeline => format!("{BASE}embed/timeline/"),
-            Route::NotFound => format!("{BASE}404.html"),
+            Route::Letter(None) => at,
+            Route::Letter(Some(i)) => format!("{at}notes/{}/", notes()[i].id),
+            Route::Timeline => format!("{at}timeline/"),
+            Route::Sources => format!("{at}sources/"),
+            Route::About => format!("{at}about/"),
+            Route::EmbedLetter => format!("{at}embed/letter/"),
+            Route::EmbedNote(i) => format!("{at}embed/notes/{}/", notes()[i].id),
+            Route::EmbedTimeline => format!("{at}embed/timeline/"),
+            Route::NotFound => format!("{at}404.html"),
         }
     }
 
-    /// Where the prerenderer writes this route, relative to the site's root folder.
+    /// Where the prerenderer writes this route of the edition being rendered, relative to the site's
+    /// root folder.
     pub fn file(self) -> String {
+        let href = self.href();
         match self {
-            Route::NotFound => "404.html".into(),
-            other => format!("{}index.html", &other.href()[BASE.len()..]),
+            Route::NotFound => href[BASE.len()..].to_owned(),
+            _ => format!("{}index.html", &href[BASE.len()..]),
         }
     }
 
-    /// Every route, for the prerenderer.
+    /// Every route of an edition, for the prerenderer.
     pub fn all() -> Vec<Route> {
         let mut routes = vec![
             Route::Letter(None),
@@ -130,9 +149,10 @@ impl Route {
 /// Where a page's oEmbed document is, relative to the site's root folder, for pages that can be embedded.
 pub fn oembed_file(route: Route) -> Option<String> {
     let embed = route.embed()?.href();
+    let lang = prefix(edition::lang());
     Some(format!(
-        "oembed/{}.json",
-        embed[BASE.len()..]
+        "{lang}oembed/{}.json",
+        embed[BASE.len() + lang.len()..]
             .trim_start_matches("embed/")
             .trim_end_matches('/')
     ))
@@ -140,17 +160,17 @@ pub fn oembed_file(route: Route) -> Option<String> {
 
 /// The URL of a note.
 pub fn note_href(index: usize) -> String {
-    format!("{BASE}notes/{}/", notes()[index].id)
+    Route::Letter(Some(index)).href()
 }
 
 /// The URL of an event on the timeline.
 pub fn event_href(index: usize) -> String {
-    format!("{BASE}timeline/#{}", events()[index].id)
+    format!("{}#{}", Route::Timeline.href(), events()[index].id)
 }
 
 /// The URL of a source on the sources page.
 pub fn source_href(index: usize) -> String {
-    format!("{BASE}sources/#{}", sources()[index].id)
+    format!("{}#{}", Route::Sources.href(), sources()[index].id)
 }
 
 #[cfg(test)]
@@ -158,10 +178,35 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_route_parses_back_from_its_href() {
-        for route in Route::all() {
-            assert_eq!(Route::parse(&route.href()), route, "{route:?}");
+    fn every_route_parses_back_from_its_href_in_every_edition() {
+        for lang in Lang::ALL {
+            for route in Route::all() {
+                assert_eq!(
+                    Route::parse(&route.href_in(lang)),
+                    (lang, route),
+                    "{route:?}"
+                );
+            }
         }
+    }
+
+    #[test]
+    fn the_spanish_edition_lives_under_es() {
+        let note = Route::Letter(Some(0));
+        assert_eq!(Route::Letter(None).href_in(Lang::Es), format!("{BASE}es/"));
+        assert_eq!(
+            note.href_in(Lang::Es),
+            format!("{BASE}es/notes/{}/", notes()[0].id)
+        );
+        assert_eq!(
+            note.href_in(Lang::Es)[BASE.len() + 3..],
+            note.href_in(Lang::En)[BASE.len()..]
+        );
+        edition::set(Lang::Es);
+        assert_eq!(Route::NotFound.file(), "es/404.html");
+        assert_eq!(Route::Timeline.file(), "es/timeline/index.html");
+        edition::set(Lang::En);
+        assert_eq!(Route::Timeline.file(), "timeline/index.html");
     }
 
     #[test]
@@ -172,22 +217,30 @@ mod tests {
             "/notes/no-such-note/",
             "/notes/a/b/",
             "/timeline/x/",
+            "/es/nope/",
+            "/es/es/",
+            "/fr/",
         ] {
             let path = format!("{}{}", BASE, &path[1..]);
-            assert_eq!(Route::parse(&path), Route::NotFound, "{path}");
+            assert_eq!(Route::parse(&path).1, Route::NotFound, "{path}");
         }
+        assert_eq!(Route::parse(&format!("{BASE}es/nope/")).0, Lang::Es);
     }
 
     #[test]
     fn paths_without_trailing_slash_or_with_index_html_resolve() {
-        assert_eq!(Route::parse(&format!("{BASE}sources")), Route::Sources);
+        assert_eq!(Route::parse(&format!("{BASE}sources")).1, Route::Sources);
         assert_eq!(
-            Route::parse(&format!("{BASE}about/index.html")),
+            Route::parse(&format!("{BASE}about/index.html")).1,
             Route::About
         );
         assert_eq!(
-            Route::parse(&format!("{BASE}index.html")),
+            Route::parse(&format!("{BASE}index.html")).1,
             Route::Letter(None)
+        );
+        assert_eq!(
+            Route::parse(&format!("{BASE}es")),
+            (Lang::Es, Route::Letter(None))
         );
     }
 }

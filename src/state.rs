@@ -3,7 +3,7 @@
 //! Native builds (prerendering) compile the browser calls away.
 
 use crate::content::notes;
-use crate::route::{note_href, Route, BASE};
+use crate::route::{note_href, Route};
 use leptos::prelude::*;
 
 /// Which note is open on the letter page, provided as context by the letter page.
@@ -65,13 +65,13 @@ impl NoteState {
             browser::back();
             return;
         }
-        browser::push(BASE);
+        browser::push(&Route::Letter(None).href());
         self.show(None);
     }
 
     /// Follows the URL after Back or Forward.
     pub fn follow_location(&self) {
-        let open = match Route::parse(&browser::pathname()) {
+        let open = match Route::parse(&browser::pathname()).1 {
             Route::Letter(open) => open,
             _ => None,
         };

@@ -1,29 +1,40 @@
 //! The "Embed" control: a disclosure with copy-paste snippets for newsrooms (a plain iframe that works with
-//! no script at all, and the self-sizing version with the site's `embed.js`). Works without JavaScript.
+//! no script at all, and the self-sizing version with the site's `embed.js`), in both languages. Works
+//! without JavaScript.
 
-use crate::i18n::EN;
+use crate::edition;
+use crate::i18n::t;
 use crate::route::{absolute, Route, BASE};
 use leptos::prelude::*;
 
-/// The snippets for embedding `route` (an embed route).
+/// The snippets for embedding `route` (an embed route), in the page's language first, then in the other.
 #[component]
 pub fn EmbedControl(
     /// The embed route the snippets load.
     route: Route,
 ) -> impl IntoView {
-    let (plain, responsive) = snippets(route);
+    let here = edition::lang();
+    let languages = [here, edition::other(here)];
     view! {
         <details class="embed-control">
-            <summary>{EN.embed_summary}</summary>
-            <p>{EN.embed_intro}</p>
-            <label>
-                {EN.embed_responsive}
-                <textarea class="embed-snippet" readonly rows="4">{responsive}</textarea>
-            </label>
-            <label>
-                {EN.embed_plain}
-                <textarea class="embed-snippet" readonly rows="3">{plain}</textarea>
-            </label>
+            <summary>{t().embed_summary}</summary>
+            <p>{t().embed_intro}</p>
+            {languages.map(|lang| {
+                let (plain, responsive) = edition::with(lang, || snippets(route));
+                view! {
+                    <fieldset class="embed-language">
+                        <legend>{t().embed_in[lang as usize]}</legend>
+                        <label>
+                            {t().embed_responsive}
+                            <textarea class="embed-snippet" readonly rows="4" data-lang=lang.tag()>{responsive}</textarea>
+                        </label>
+                        <label>
+                            {t().embed_plain}
+                            <textarea class="embed-snippet" readonly rows="3" data-lang=lang.tag()>{plain}</textarea>
+                        </label>
+                    </fieldset>
+                }
+            })}
         </details>
     }
 }

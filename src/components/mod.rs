@@ -1,6 +1,7 @@
 //! Components, named for what the reader sees.
 
 pub mod embed_control;
+pub mod fallback;
 pub mod note_panel;
 pub mod rich_text;
 pub mod site_chrome;

@@ -1,11 +1,12 @@
 //! The open note: beside the letter on wide screens, a bottom sheet on narrow ones.
 
 use super::embed_control::EmbedControl;
+use super::fallback::{text_lang, FallbackNotice};
 use super::rich_text::{Blocks, Inlines, Place};
 use super::source_citation::SourceCitation;
 use crate::content::{events, notes};
-use crate::i18n::EN;
-use crate::route::{event_href, Route, BASE};
+use crate::i18n::t;
+use crate::route::{event_href, Route};
 use leptos::prelude::*;
 use model::{Assessment, NoteKind, Status, Verdict};
 
@@ -20,8 +21,8 @@ pub fn NotePanel(
 ) -> impl IntoView {
     let n = &notes()[note];
     let kind_label = match n.number {
-        Some(number) => format!("{} {number}", EN.kind(NoteKind::Request)),
-        None => EN.kind(n.kind).to_owned(),
+        Some(number) => format!("{} {number}", t().kind(NoteKind::Request)),
+        None => t().kind(n.kind).to_owned(),
     };
     let kind_class = match n.kind {
         NoteKind::Claim => "note-kind claim",
@@ -32,33 +33,34 @@ pub fn NotePanel(
         <article class="note" aria-labelledby="note-title">
             <header class="note-head">
                 <p class=kind_class>{kind_label}</p>
-                <h2 id="note-title" tabindex="-1">{n.title.as_ref()}</h2>
+                <h2 id="note-title" tabindex="-1" lang=text_lang(n.fallback)>{n.title.as_ref()}</h2>
                 {(!embed).then(|| view! {
-                    <a class="note-close" href=BASE>
+                    <a class="note-close" href=Route::Letter(None).href()>
                         <span aria-hidden="true">"×"</span>
-                        <span class="vh">{EN.close_note}</span>
+                        <span class="vh">{t().close_note}</span>
                     </a>
                 })}
             </header>
             {n.passage.as_ref().map(|p| view! {
                 <figure class="note-passage">
-                    <figcaption>{EN.passage_heading}</figcaption>
+                    <figcaption>{t().passage_heading}</figcaption>
                     <blockquote><p>{p.as_ref()}</p></blockquote>
                 </figure>
             })}
-            <Judgement assessment=&n.assessment/>
-            <div class="note-body"><Blocks blocks=&n.body place=Place::Prose/></div>
+            <FallbackNotice on=n.fallback/>
+            <Judgement assessment=&n.assessment fallback=n.fallback/>
+            <div class="note-body" lang=text_lang(n.fallback)><Blocks blocks=&n.body place=Place::Prose/></div>
             {(!n.events.is_empty()).then(|| view! {
                 <section class="note-events" aria-labelledby="note-events-h">
-                    <h3 id="note-events-h">{EN.note_events_heading}</h3>
+                    <h3 id="note-events-h">{t().note_events_heading}</h3>
                     <ol class="mini-timeline">
                         {n.events.iter().map(|&e| {
                             let ev = &events()[e];
                             view! {
                                 <li>
-                                    <time datetime=ev.date.to_string()>{EN.date(ev.date)}</time>
+                                    <time datetime=ev.date.to_string()>{t().date(ev.date)}</time>
                                     " "
-                                    <a href=event_href(e)>{ev.title.as_ref()}</a>
+                                    <a href=event_href(e) lang=text_lang(ev.fallback)>{ev.title.as_ref()}</a>
                                 </li>
                             }
                         }).collect_view()}
@@ -66,7 +68,7 @@ pub fn NotePanel(
                 </section>
             })}
             <section class="note-sources" aria-labelledby="note-sources-h">
-                <h3 id="note-sources-h">{EN.note_sources_heading}</h3>
+                <h3 id="note-sources-h">{t().note_sources_heading}</h3>
                 <ol>
                     {n.sources.iter().map(|&s| view! { <li><SourceCitation source=s/></li> }).collect_view()}
                 </ol>
@@ -81,6 +83,8 @@ pub fn NotePanel(
 fn Judgement(
     /// The note's assessment.
     assessment: &'static Assessment,
+    /// True when the reason is the English original standing in for a translation.
+    fallback: bool,
 ) -> impl IntoView {
     match assessment {
         Assessment::None => None,
@@ -93,8 +97,8 @@ fn Judgement(
             };
             Some(view! {
                 <p class=class>
-                    <span class="judgement-label">{EN.verdict_label}": "<strong>{EN.verdict(*verdict)}</strong></span>
-                    " "{reason.as_ref()}
+                    <span class="judgement-label">{t().verdict_label}": "<strong>{t().verdict(*verdict)}</strong></span>
+                    " "<span lang=text_lang(fallback)>{reason.as_ref()}</span>
                 </p>
             }.into_any())
         }
@@ -107,8 +111,8 @@ fn Judgement(
             };
             Some(view! {
                 <p class=class>
-                    <span class="judgement-label">{EN.status_label}": "<strong>{EN.status(*status)}</strong></span>
-                    " ("{EN.as_of}" "<time datetime=as_of.to_string()>{EN.date(*as_of)}</time>")"
+                    <span class="judgement-label">{t().status_label}": "<strong>{t().status(*status)}</strong></span>
+                    " ("{t().as_of}" "<time datetime=as_of.to_string()>{t().date(*as_of)}</time>")"
                 </p>
             }.into_any())
         }

@@ -2,7 +2,7 @@
 //! letter and open the note in place wherever a [`NoteState`] is provided; elsewhere they are plain links.
 
 use crate::content::notes;
-use crate::i18n::EN;
+use crate::i18n::t;
 use crate::route::{event_href, note_href, source_href};
 use crate::state::{mark_id, NoteState};
 use leptos::prelude::*;
@@ -13,6 +13,9 @@ use model::{Block, Inline, NoteKind, Target};
 pub enum Place {
     /// The letter: note links are marks.
     Letter,
+    /// The letter's original beside its translation: note links are marks too, but the translation's
+    /// marks are the ones focus returns to.
+    Original,
     /// A note or an event, under the note's own heading: headings are `h3`.
     Prose,
     /// A page of its own, under the page's `h1`: headings are `h2`.
@@ -52,7 +55,7 @@ fn inline_run(inlines: &'static [Inline], place: Place) -> AnyView {
 fn block(b: &'static Block, place: Place) -> AnyView {
     match b {
         Block::Paragraph(v) => view! { <p>{inline_run(v, place)}</p> }.into_any(),
-        Block::Heading(v) if place == Place::Letter => view! { <h2 class="label">{inline_run(v, place)}</h2> }.into_any(),
+        Block::Heading(v) if matches!(place, Place::Letter | Place::Original) => view! { <h2 class="label">{inline_run(v, place)}</h2> }.into_any(),
         Block::Heading(v) if place == Place::Page => view! { <h2>{inline_run(v, place)}</h2> }.into_any(),
         Block::Heading(v) => view! { <h3>{inline_run(v, place)}</h3> }.into_any(),
         Block::List { ordered: true, items } => view! {
@@ -64,7 +67,7 @@ fn block(b: &'static Block, place: Place) -> AnyView {
         }
         .into_any(),
         Block::Quote(v) => view! { <blockquote><Blocks blocks=v place/></blockquote> }.into_any(),
-        Block::Gap => view! { <p class="gap" role="note"><span>{EN.gap}</span></p> }.into_any(),
+        Block::Gap => view! { <p class="gap" role="note" lang=t().lang><span>{t().gap}</span></p> }.into_any(),
     }
 }
 
@@ -76,8 +79,9 @@ fn inline(i: &'static Inline, place: Place) -> AnyView {
         Inline::Code(t) => view! { <code>{t.as_ref()}</code> }.into_any(),
         Inline::Break => view! { <br/> }.into_any(),
         Inline::Link { target, children } => match target {
-            Target::Note(n) if place == Place::Letter => {
-                view! { <Mark note=*n children=children/> }.into_any()
+            Target::Note(n) if matches!(place, Place::Letter | Place::Original) => {
+                let primary = place == Place::Letter;
+                view! { <Mark note=*n children=children primary/> }.into_any()
             }
             Target::Note(n) => {
                 view! { <NoteLink note=*n>{inline_run(children, place)}</NoteLink> }.into_any()
@@ -104,6 +108,8 @@ pub fn Mark(
     note: usize,
     /// The marked text.
     children: &'static [Inline],
+    /// The mark focus returns to when its note closes (in the reader's language); only it has an id.
+    primary: bool,
 ) -> impl IntoView {
     let n = &notes()[note];
     let active = use_context::<NoteState>().is_some_and(|s| s.open.get_untracked() == Some(note));
@@ -115,19 +121,19 @@ pub fn Mark(
     let badge = n.number.map(|number| {
         view! {
             <span class="badge" aria-hidden="true">{number}</span>
-            <span class="vh">{format!("{} {number}: ", EN.request_word)}</span>
+            <span class="vh" lang=t().lang>{format!("{} {number}: ", t().request_word)}</span>
         }
     });
     let suffix = match n.kind {
-        NoteKind::Claim => Some(EN.mark_claim),
-        NoteKind::Context => Some(EN.mark_context),
+        NoteKind::Claim => Some(t().mark_claim),
+        NoteKind::Context => Some(t().mark_context),
         NoteKind::Request => None,
     }
-    .map(|s| view! { <span class="vh">{format!(" ({s})")}</span> });
+    .map(|s| view! { <span class="vh" lang=t().lang>{format!(" ({s})")}</span> });
     view! {
-        <a class=kind id=mark_id(note) href=note_href(note) aria-current=active.then_some("true")>
+        <a class=kind id=primary.then(|| mark_id(note)) href=note_href(note) aria-current=active.then_some("true")>
             {badge}
-            {inline_run(children, Place::Letter)}
+            {inline_run(children, if primary { Place::Letter } else { Place::Original })}
             {suffix}
         </a>
     }

@@ -1,6 +1,7 @@
 //! What surrounds every page: the skip link, the site's navigation, and the footer.
 
-use crate::i18n::EN;
+use crate::edition;
+use crate::i18n::{catalog, t};
 use crate::route::Route;
 use leptos::prelude::*;
 
@@ -18,25 +19,47 @@ pub fn SiteHeader(
         }
     };
     view! {
-        <a class="skip" href="#main">{EN.skip_to_content}</a>
+        <a class="skip" href="#main">{t().skip_to_content}</a>
         <header class="site-header">
-            <a class="site-name" href=Route::Letter(None).href()>{EN.site_name}</a>
-            <nav aria-label=EN.nav_label>
+            <a class="site-name" href=Route::Letter(None).href()>{t().site_name}</a>
+            <nav aria-label=t().nav_label>
                 <ul>
-                    {item(Route::Letter(None), EN.nav_letter)}
-                    {item(Route::Timeline, EN.nav_timeline)}
-                    {item(Route::Sources, EN.nav_sources)}
-                    {item(Route::About, EN.nav_about)}
+                    {item(Route::Letter(None), t().nav_letter)}
+                    {item(Route::Timeline, t().nav_timeline)}
+                    {item(Route::Sources, t().nav_sources)}
+                    {item(Route::About, t().nav_about)}
                 </ul>
             </nav>
+            <LanguageSwitch current/>
         </header>
+    }
+}
+
+/// A link to the same page in the other edition. On the letter and the timeline the browser app keeps it
+/// pointing at the same note, event and filter as the reader moves (see `client`).
+#[component]
+fn LanguageSwitch(
+    /// The page being shown.
+    current: Route,
+) -> impl IntoView {
+    let other = edition::other(edition::lang());
+    let target = match current {
+        Route::NotFound => Route::Letter(None),
+        route => route,
+    };
+    view! {
+        <nav class="language" aria-label=t().language_label>
+            <a href=target.href_in(other) hreflang=other.tag() lang=other.tag() data-language-switch="">
+                {catalog(other).language_name}
+            </a>
+        </nav>
     }
 }
 
 /// The footer.
 #[component]
 pub fn SiteFooter() -> impl IntoView {
-    view! { <footer class="site-footer"><p>{EN.footer}</p></footer> }
+    view! { <footer class="site-footer"><p>{t().footer}</p></footer> }
 }
 
 /// The footer of an embed: a link that opens the same note or event on the full site, in a new tab, and
@@ -49,7 +72,7 @@ pub fn EmbedFooter(
     let href = crate::route::absolute(&route.full_site().href());
     view! {
         <footer class="embed-footer">
-            <a href=href target="_blank" rel="noopener">{EN.open_full}<span class="vh">{EN.new_tab}</span></a>
+            <a href=href target="_blank" rel="noopener">{t().open_full}<span class="vh">{t().new_tab}</span></a>
         </footer>
         <script src=format!("{}embed-frame.js", crate::route::BASE) defer></script>
     }

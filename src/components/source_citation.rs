@@ -1,7 +1,7 @@
 //! One source as a reader sees it: publisher, date, title (linked), and the repost site if any.
 
 use crate::content::sources;
-use crate::i18n::EN;
+use crate::i18n::t;
 use leptos::prelude::*;
 
 /// A source's citation line.
@@ -14,12 +14,12 @@ pub fn SourceCitation(
     view! {
         <span class="citation">
             <span class="publisher">{s.publisher.as_ref()}</span>
-            {s.date.map(|d| view! { ", "<time datetime=d.to_string()>{EN.date(d)}</time> })}
+            {s.date.map(|d| view! { ", "<time datetime=d.to_string()>{t().date(d)}</time> })}
             ": "
             <a href=s.url.as_ref() rel="noopener noreferrer" hreflang=s.lang.as_deref()>
                 <cite lang=s.lang.as_deref()>{s.title.as_ref()}</cite>
             </a>
-            {s.via.as_ref().map(|v| view! { <span class="via">" ("{EN.via}" "{v.as_ref()}")"</span> })}
+            {s.via.as_ref().map(|v| view! { <span class="via">" ("{t().via}" "{v.as_ref()}")"</span> })}
         </span>
     }
 }

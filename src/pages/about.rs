@@ -1,5 +1,6 @@
 //! What the site is, how it judges, and how to report an error (`/about/`).
 
+use crate::components::fallback::{text_lang, FallbackNotice};
 use crate::components::rich_text::{Blocks, Place};
 use crate::content::about;
 use leptos::prelude::*;
@@ -10,8 +11,9 @@ pub fn AboutPage() -> impl IntoView {
     let about = &about();
     view! {
         <main id="main" class="page prose">
-            <h1>{about.title.as_ref()}</h1>
-            <Blocks blocks=&about.body place=Place::Page/>
+            <h1 lang=text_lang(about.fallback)>{about.title.as_ref()}</h1>
+            <FallbackNotice on=about.fallback/>
+            <div lang=text_lang(about.fallback)><Blocks blocks=&about.body place=Place::Page/></div>
         </main>
     }
 }

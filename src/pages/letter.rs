@@ -1,15 +1,16 @@
 //! The annotated letter, with the open note beside it (`/` and `/notes/<id>/`).
 
 use crate::components::embed_control::EmbedControl;
+use crate::components::fallback::{text_lang, FallbackNotice};
 use crate::components::note_panel::NotePanel;
 use crate::components::rich_text::{Blocks, NoteLink, Place};
 use crate::components::source_citation::SourceCitation;
 use crate::content::{events, letter, letter_date, notes};
-use crate::i18n::EN;
+use crate::i18n::t;
 use crate::route::{event_href, Route};
 use crate::state::NoteState;
 use leptos::prelude::*;
-use model::Track;
+use model::{Block, Track};
 
 /// The letter page; `open` is the note open when the page loads.
 #[component]
@@ -26,49 +27,86 @@ pub fn LetterPage(
         <main id="main" class="letter-page" class:embedded=embed>
             <div class="letter-column">
                 <header class="letter-head">
-                    <h1>{letter.title.as_ref()}</h1>
+                    <h1 lang=text_lang(letter.fallback)>{letter.title.as_ref()}</h1>
+                    <FallbackNotice on=letter.fallback/>
                     <dl class="letter-meta">
-                        <div><dt>{EN.letter_from}</dt><dd>{letter.from.as_ref()}</dd></div>
-                        <div><dt>{EN.letter_to}</dt><dd>{letter.to.as_ref()}</dd></div>
+                        <div><dt>{t().letter_from}</dt><dd lang=text_lang(letter.fallback)>{letter.from.as_ref()}</dd></div>
+                        <div><dt>{t().letter_to}</dt><dd lang=text_lang(letter.fallback)>{letter.to.as_ref()}</dd></div>
                         <div>
-                            <dt>{EN.letter_dated}</dt>
-                            <dd><time datetime=letter.date.to_string()>{EN.date(letter.date)}</time></dd>
+                            <dt>{t().letter_dated}</dt>
+                            <dd><time datetime=letter.date.to_string()>{t().date(letter.date)}</time></dd>
                         </div>
                         <div>
-                            <dt>{EN.letter_published}</dt>
-                            <dd><time datetime=letter.published.to_string()>{EN.date(letter.published)}</time></dd>
+                            <dt>{t().letter_published}</dt>
+                            <dd><time datetime=letter.published.to_string()>{t().date(letter.published)}</time></dd>
                         </div>
                     </dl>
-                    <p class="partial">{EN.letter_partial}</p>
+                    <p class="partial">{t().letter_partial}</p>
                     <Legend/>
                     {(!embed).then(|| view! { <EmbedControl route=Route::EmbedLetter/> })}
                 </header>
-                <div class="letter-text">
-                    <Blocks blocks=&letter.body place=Place::Letter/>
-                </div>
+                {match &letter.translation {
+                    None => view! {
+                        <div class="letter-text" lang="en"><Blocks blocks=&letter.body place=Place::Letter/></div>
+                    }.into_any(),
+                    Some(translation) => view! {
+                        <ParallelText original=&letter.body translation/>
+                    }.into_any(),
+                }}
                 <section class="letter-sources" aria-labelledby="letter-sources-h">
-                    <h2 id="letter-sources-h">{EN.letter_sources}</h2>
+                    <h2 id="letter-sources-h">{t().letter_sources}</h2>
                     <ul>
                         {letter.sources.iter().map(|&s| view! { <li><SourceCitation source=s/></li> }).collect_view()}
                     </ul>
                 </section>
                 <section class="context-list" aria-labelledby="context-h" hidden=embed>
-                    <h2 id="context-h">{EN.context_heading}</h2>
+                    <h2 id="context-h">{t().context_heading}</h2>
                     <ul>
                         {letter.context.iter().map(|&n| {
                             let note = &notes()[n];
                             view! {
                                 <li>
-                                    <NoteLink note=n>{note.title.as_ref()}</NoteLink>
-                                    <p>{note.summary.as_ref()}</p>
+                                    <NoteLink note=n><span lang=text_lang(note.fallback)>{note.title.as_ref()}</span></NoteLink>
+                                    <p lang=text_lang(note.fallback)>{note.summary.as_ref()}</p>
                                 </li>
                             }
                         }).collect_view()}
                     </ul>
                 </section>
             </div>
-            <aside id="notes" class="notes-column" aria-label=EN.notes_region><NotesColumn/></aside>
+            <aside id="notes" class="notes-column" aria-label=t().notes_region><NotesColumn/></aside>
         </main>
+    }
+}
+
+/// The letter's original beside its unofficial translation, passage by passage: side by side on wide
+/// screens, the translation under each passage on narrow ones. The compiler makes sure both have the same
+/// blocks and the same marks, so each row pairs a passage with its translation.
+#[component]
+fn ParallelText(
+    /// The letter as published.
+    original: &'static [Block],
+    /// Its translation.
+    translation: &'static [Block],
+) -> impl IntoView {
+    view! {
+        <div class="letter-text parallel">
+            <p class="translation-note">{t().translation_note}</p>
+            <div class="parallel-labels" aria-hidden="true">
+                <p>{t().original_label}</p>
+                <p>{t().translation_label}</p>
+            </div>
+            {original.iter().zip(translation).map(|(o, tr)| view! {
+                <div class="parallel-row">
+                    <div class="original" lang="en">
+                        <Blocks blocks=std::slice::from_ref(o) place=Place::Original/>
+                    </div>
+                    <div class="translation">
+                        <Blocks blocks=std::slice::from_ref(tr) place=Place::Letter/>
+                    </div>
+                </div>
+            }).collect_view()}
+        </div>
     }
 }
 
@@ -85,7 +123,7 @@ fn LetterInTime() -> impl IntoView {
     let window = at.saturating_sub(3)..(at + 5).min(events.len());
     view! {
         <nav class="in-time" aria-labelledby="in-time-h">
-            <h2 id="in-time-h">{EN.in_time_heading}</h2>
+            <h2 id="in-time-h">{t().in_time_heading}</h2>
             <ol>
                 {window.map(|i| {
                     let e = &events[i];
@@ -93,14 +131,14 @@ fn LetterInTime() -> impl IntoView {
                     view! {
                         <li class:own=own>
                             <a href=event_href(i)>
-                                <time datetime=e.date.to_string()>{EN.date(e.date)}</time>
-                                " "<span>{e.title.as_ref()}</span>
+                                <time datetime=e.date.to_string()>{t().date(e.date)}</time>
+                                " "<span lang=text_lang(e.fallback)>{e.title.as_ref()}</span>
                             </a>
                         </li>
                     }
                 }).collect_view()}
             </ol>
-            <p><a href=Route::Timeline.href()>{EN.in_time_all}</a></p>
+            <p><a href=Route::Timeline.href()>{t().in_time_all}</a></p>
         </nav>
     }
 }
@@ -110,11 +148,11 @@ fn LetterInTime() -> impl IntoView {
 fn Legend() -> impl IntoView {
     view! {
         <div class="legend">
-            <p class="legend-heading">{EN.legend_heading}</p>
+            <p class="legend-heading">{t().legend_heading}</p>
             <ul>
-                <li><span class="mark claim sample">"abc"</span>" "{EN.legend_claim}</li>
-                <li><span class="mark request sample"><span class="badge">"1"</span>"abc"</span>" "{EN.legend_request}</li>
-                <li><span class="mark context sample">"abc"</span>" "{EN.legend_context}</li>
+                <li><span class="mark claim sample">"abc"</span>" "{t().legend_claim}</li>
+                <li><span class="mark request sample"><span class="badge">"1"</span>"abc"</span>" "{t().legend_request}</li>
+                <li><span class="mark context sample">"abc"</span>" "{t().legend_context}</li>
             </ul>
         </div>
     }
@@ -129,7 +167,7 @@ pub fn NotesColumn() -> impl IntoView {
         Some(note) => view! { <NotePanel note/> }.into_any(),
         None => view! {
             <div class="no-note">
-                <p>{EN.no_note_open}</p>
+                <p>{t().no_note_open}</p>
                 <LetterInTime/>
             </div>
         }

@@ -1,7 +1,7 @@
 //! The page for any unknown address (`404.html`): what happened and a way back.
 
 use crate::content::notes;
-use crate::i18n::EN;
+use crate::i18n::t;
 use crate::route::{note_href, BASE};
 use leptos::prelude::*;
 
@@ -10,10 +10,10 @@ use leptos::prelude::*;
 pub fn NotFoundPage() -> impl IntoView {
     view! {
         <main id="main" class="page not-found">
-            <h1>{EN.not_found_title}</h1>
-            <p>{EN.not_found_text}</p>
-            <p><a class="button" href=BASE>{EN.not_found_back}</a></p>
-            <h2>{EN.not_found_notes}</h2>
+            <h1>{t().not_found_title}</h1>
+            <p>{t().not_found_text}</p>
+            <p><a class="button" href=BASE>{t().not_found_back}</a></p>
+            <h2>{t().not_found_notes}</h2>
             <ul>
                 {notes().iter().enumerate().map(|(i, n)| view! {
                     <li><a href=note_href(i)>{n.title.as_ref()}</a></li>

@@ -2,7 +2,7 @@
 
 use crate::components::source_citation::SourceCitation;
 use crate::content::{events, notes, sources};
-use crate::i18n::EN;
+use crate::i18n::t;
 use crate::route::{event_href, note_href, BASE};
 use leptos::prelude::*;
 use model::Citation;
@@ -12,14 +12,14 @@ use model::Citation;
 pub fn SourcesPage() -> impl IntoView {
     view! {
         <main id="main" class="page sources-page">
-            <h1>{EN.sources_title}</h1>
-            <p class="intro">{EN.sources_intro}</p>
+            <h1>{t().sources_title}</h1>
+            <p class="intro">{t().sources_intro}</p>
             <ol class="source-list">
                 {sources().iter().enumerate().map(|(i, s)| view! {
                     <li id=s.id.as_ref()>
                         <SourceCitation source=i/>
                         <p class="cited-in">
-                            {EN.cited_in}": "
+                            {t().cited_in}": "
                             {s.cited_by.iter().enumerate().map(|(k, c)| view! {
                                 {(k > 0).then_some(", ")}
                                 <CitationLink citation=*c/>
@@ -39,7 +39,7 @@ fn CitationLink(
     citation: Citation,
 ) -> impl IntoView {
     match citation {
-        Citation::Letter => view! { <a href=BASE>{EN.cited_letter}</a> }.into_any(),
+        Citation::Letter => view! { <a href=BASE>{t().cited_letter}</a> }.into_any(),
         Citation::Note(n) => {
             view! { <a href=note_href(n)>{notes()[n].title.as_ref()}</a> }.into_any()
         }

@@ -2,11 +2,12 @@
 //! filter (real checkboxes) works with CSS alone, and in the browser it also follows and updates the URL.
 
 use crate::components::embed_control::EmbedControl;
+use crate::components::fallback::{text_lang, FallbackNotice};
 use crate::components::note_panel::EventBody;
 use crate::components::source_citation::SourceCitation;
 use crate::content::{checked, events, letter, notes};
 use crate::filter::{TrackSet, FILTERABLE};
-use crate::i18n::EN;
+use crate::i18n::t;
 use crate::route::{note_href, Route};
 use crate::state::mark_id;
 use leptos::prelude::*;
@@ -24,13 +25,13 @@ pub fn TimelinePage(
     years.dedup();
     view! {
         <main id="main" class="page timeline-page" class:embedded=embed>
-            <h1>{EN.timeline_title}</h1>
-            <p class="intro">{EN.timeline_intro}</p>
+            <h1>{t().timeline_title}</h1>
+            <p class="intro">{t().timeline_intro}</p>
             {(!embed).then(|| view! { <EmbedControl route=Route::EmbedTimeline/> })}
-            <form id="timeline-filter" class="filters" aria-label=EN.filter_label><TimelineFilter/></form>
+            <form id="timeline-filter" class="filters" aria-label=t().filter_label><TimelineFilter/></form>
             {years.into_iter().map(|year| view! { <Year year/> }).collect_view()}
             {checked().map(|d| view! {
-                <p class="checked">{EN.last_checked}" "<time datetime=d.to_string()>{EN.date(d)}</time></p>
+                <p class="checked">{t().last_checked}" "<time datetime=d.to_string()>{t().date(d)}</time></p>
             })}
         </main>
     }
@@ -68,15 +69,16 @@ fn EventItem(
         .fold("event".to_owned(), |c, t| c + " " + &t);
     view! {
         <li id=e.id.as_ref() class=class tabindex="-1">
-            <time datetime=e.date.to_string()>{EN.date(e.date)}</time>
-            <h3>{e.title.as_ref()}</h3>
-            <p><EventBody event/></p>
+            <time datetime=e.date.to_string()>{t().date(e.date)}</time>
+            <h3 lang=text_lang(e.fallback)>{e.title.as_ref()}</h3>
+            <FallbackNotice on=e.fallback/>
+            <p lang=text_lang(e.fallback)><EventBody event/></p>
             <p class="event-tracks">
-                {e.tracks.iter().map(|&t| view! { <span class=format!("track track-{}", t.slug())>{EN.track(t)}</span> }).collect_view()}
+                {e.tracks.iter().map(|&track| view! { <span class=format!("track track-{}", track.slug())>{t().track(track)}</span> }).collect_view()}
             </p>
             {(!e.notes.is_empty()).then(|| view! {
                 <p class="event-notes">
-                    {EN.event_notes}": "
+                    {t().event_notes}": "
                     {e.notes.iter().enumerate().map(|(k, &n)| {
                         // Opens the note at its mark in the letter, when it has one.
                         let href = match notes()[n].passage {
@@ -85,13 +87,13 @@ fn EventItem(
                         };
                         view! {
                             {(k > 0).then_some(", ")}
-                            <a href=href>{notes()[n].title.as_ref()}</a>
+                            <a href=href lang=text_lang(notes()[n].fallback)>{notes()[n].title.as_ref()}</a>
                         }
                     }).collect_view()}
                 </p>
             })}
             <p class="event-sources">
-                {EN.event_sources}": "
+                {t().event_sources}": "
                 {e.sources.iter().enumerate().map(|(k, &s)| view! {
                     {(k > 0).then_some("; ")}
                     <SourceCitation source=s/>
@@ -111,7 +113,7 @@ pub fn TimelineFilter() -> impl IntoView {
     let shown = move || events().iter().filter(|e| selected.get().shows(e)).count();
     view! {
         <fieldset>
-            <legend>{EN.filter_legend}</legend>
+            <legend>{t().filter_legend}</legend>
             {FILTERABLE.into_iter().map(|track| {
                 let count = events().iter().filter(|e| e.tracks.contains(&track)).count();
                 view! {
@@ -125,12 +127,12 @@ pub fn TimelineFilter() -> impl IntoView {
                             prop:checked=move || selected.get().contains(track)
                             on:change=move |ev| selected.update(|s| *s = s.with(track, event_target_checked(&ev)))
                         />
-                        " "{EN.track(track)}" "<span class="count">{format!("({count})")}</span>
+                        " "{t().track(track)}" "<span class="count">{format!("({count})")}</span>
                     </label>
                 }
             }).collect_view()}
-            <p class="filter-note">{EN.filter_letter_always}</p>
+            <p class="filter-note">{t().filter_letter_always}</p>
         </fieldset>
-        <p class="filter-status" role="status">{move || EN.showing(shown(), total)}</p>
+        <p class="filter-status" role="status">{move || t().showing(shown(), total)}</p>
     }
 }

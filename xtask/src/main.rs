@@ -153,13 +153,21 @@ fn build_stress() -> Result<PathBuf, String> {
 fn check_content(dir: PathBuf) -> Result<(), String> {
     let tree = content::ContentTree::read(&dir)
         .map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
-    match content::compile(&tree) {
-        Ok(site) => {
+    match content::compile_editions(&tree) {
+        Ok(editions) => {
+            let site = &editions.en;
             println!(
                 "content OK: {} notes, {} events, {} sources",
                 site.notes.len(),
                 site.events.len(),
                 site.sources.len()
+            );
+            for missing in &editions.missing.0 {
+                println!("{}", missing.as_warning());
+            }
+            println!(
+                "Spanish edition: {} missing translation(s), shown in English with a notice",
+                editions.missing.0.len()
             );
             Ok(())
         }

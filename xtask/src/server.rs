@@ -70,7 +70,8 @@ fn handle(mut stream: TcpStream, dir: &Path, base: &str) -> io::Result<()> {
             head_only,
         ),
         Resolved::NotFound => {
-            let body = fs::read(dir.join("404.html")).unwrap_or_else(|_| b"not found".to_vec());
+            // The nearest `404.html` up the path, as Cloudflare Pages does: each edition has its own.
+            let body = not_found_page(dir, base, path);
             respond(
                 &mut stream,
                 "404 Not Found",
@@ -79,6 +80,27 @@ fn handle(mut stream: TcpStream, dir: &Path, base: &str) -> io::Result<()> {
                 &[],
                 head_only,
             )
+        }
+    }
+}
+
+/// The `404.html` in the deepest folder of `path` (under the base) that has one, else the site's.
+fn not_found_page(dir: &Path, base: &str, path: &str) -> Vec<u8> {
+    let rest = path.strip_prefix(base).unwrap_or("");
+    let mut folders: Vec<&str> = rest
+        .split('/')
+        .filter(|p| !p.is_empty() && *p != ".." && *p != ".")
+        .collect();
+    loop {
+        let candidate = folders
+            .iter()
+            .fold(dir.to_path_buf(), |p, f| p.join(f))
+            .join("404.html");
+        if let Ok(body) = fs::read(&candidate) {
+            return body;
+        }
+        if folders.pop().is_none() {
+            return b"not found".to_vec();
         }
     }
 }

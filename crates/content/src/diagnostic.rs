@@ -25,6 +25,13 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+impl Diagnostic {
+    /// One line, for something that does not stop the build (a missing translation).
+    pub fn as_warning(&self) -> String {
+        format!("{}:{}: missing: {}", self.file, self.line, self.message)
+    }
+}
+
 /// Every problem found in one run, so an editor fixes them all in one pass.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Diagnostics(pub Vec<Diagnostic>);

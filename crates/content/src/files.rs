@@ -26,6 +26,22 @@ pub struct ContentTree {
     pub sources: Vec<File>,
     /// `pages/about.md`.
     pub about: Option<File>,
+    /// The Spanish edition's files (see [`Translations`]).
+    pub es: Translations,
+}
+
+/// One language's translation files, named the way Zola names them: `letter.es.md`, `notes/<id>.es.md`,
+/// `timeline.es.toml`, `pages/about.es.md`.
+#[derive(Clone, Debug, Default)]
+pub struct Translations {
+    /// `letter.<lang>.md`.
+    pub letter: Option<File>,
+    /// `notes/<id>.<lang>.md`, sorted by path.
+    pub notes: Vec<File>,
+    /// `timeline.<lang>.toml`.
+    pub timeline: Option<File>,
+    /// `pages/about.<lang>.md`.
+    pub about: Option<File>,
 }
 
 impl ContentTree {
@@ -39,6 +55,8 @@ impl ContentTree {
             .chain(&self.timeline)
             .chain(&self.sources)
             .chain(&self.about)
+            .chain(&self.es.letter)
+            .chain(&self.es.notes)
             .find_map(|f| f.path.split_once('/').map(|(root, _)| root))
             .unwrap_or("content");
         format!("{root}/{rel}")
@@ -80,12 +98,21 @@ impl ContentTree {
             files.sort_by(|a, b| a.path.cmp(&b.path));
             Ok(files)
         };
+        let (notes_es, notes) = many("notes", "md")?
+            .into_iter()
+            .partition(|f| f.path.ends_with(".es.md"));
         Ok(ContentTree {
             letter: one("letter.md")?,
-            notes: many("notes", "md")?,
+            notes,
             timeline: one("timeline.toml")?,
             sources: many("sources", "toml")?,
             about: one("pages/about.md")?,
+            es: Translations {
+                letter: one("letter.es.md")?,
+                notes: notes_es,
+                timeline: one("timeline.es.toml")?,
+                about: one("pages/about.es.md")?,
+            },
         })
     }
 }

@@ -14,9 +14,10 @@ pub mod fuzz;
 pub mod markdown;
 mod raw;
 pub mod stress;
+mod translation;
 
 pub use diagnostic::{Diagnostic, Diagnostics};
-pub use files::{ContentTree, File};
+pub use files::{ContentTree, File, Translations};
 
 use diagnostic::line_of;
 use markdown::Origin;
@@ -75,6 +76,22 @@ fn is_web_url(url: &str) -> bool {
         }
         None => false,
     }
+}
+
+/// Where a TOML string's content starts in its file: after its opening quotes, and after the newline
+/// right after a multi-line string's opening quotes (which TOML drops).
+fn string_content_offset(text: &str, s: &S) -> usize {
+    let written = &text[s.span()];
+    let quote = if written.starts_with("\"\"\"") || written.starts_with("'''") {
+        match &written[3..] {
+            after if after.starts_with("\r\n") => 5,
+            after if after.starts_with('\n') => 4,
+            _ => 3,
+        }
+    } else {
+        1
+    };
+    s.span().start + quote
 }
 
 /// A TOML file or front matter being read: reports errors at the right line.
@@ -144,8 +161,35 @@ struct PendingNote<'a> {
     toml_offset: usize,
 }
 
-/// Compiles a content tree into the site model, or returns every problem found.
+/// Compiles a content tree into the original (English) edition's model, or returns every problem found
+/// (including problems in the translations).
 pub fn compile(tree: &ContentTree) -> Result<Site, Diagnostics> {
+    compile_editions(tree).map(|e| e.en)
+}
+
+/// Every edition of the site, and what the translations still lack.
+#[derive(Clone, Debug)]
+pub struct Editions {
+    /// The original, in English.
+    pub en: Site,
+    /// The Spanish edition; whatever is not yet translated is the English text, flagged as a fallback.
+    pub es: Site,
+    /// Each missing translation, at the file and line of the English original.
+    pub missing: Diagnostics,
+}
+
+impl Editions {
+    /// The edition in this language.
+    pub fn get(&self, lang: Lang) -> &Site {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Es => &self.es,
+        }
+    }
+}
+
+/// Compiles a content tree into every edition, or returns every problem found.
+pub fn compile_editions(tree: &ContentTree) -> Result<Editions, Diagnostics> {
     let mut diags = Diagnostics::default();
     let mut ids = Ids::default();
 
@@ -183,6 +227,7 @@ pub fn compile(tree: &ContentTree) -> Result<Site, Diagnostics> {
 
     // Pass 2: everything that refers to ids.
     let mut cited: Vec<BTreeSet<Citation>> = vec![BTreeSet::new(); sources.len()];
+    let mut cited_anywhere: BTreeSet<usize> = BTreeSet::new();
     let mut linked_notes: BTreeSet<usize> = BTreeSet::new();
 
     let letter = letter_split.and_then(|(file, split)| {
@@ -220,15 +265,19 @@ pub fn compile(tree: &ContentTree) -> Result<Site, Diagnostics> {
             sources: letter_sources.into(),
             context: context.into(),
             body: body.into(),
+            translation: None,
+            fallback: false,
         })
     });
 
     let mut events = Vec::with_capacity(raw_events.len());
+    let mut event_lines = Vec::with_capacity(raw_events.len());
     let mut note_events: Vec<Vec<usize>> = vec![Vec::new(); pending.len()];
     if let Some(file) = &tree.timeline {
         let t = Toml::new(&file.path, &file.text, 0);
         for (index, raw) in raw_events.iter().enumerate() {
             let line = t.at(&raw.id);
+            event_lines.push(line);
             let mut event_sources =
                 resolve_list(&t, &raw.sources, &ids.sources, "source", &mut diags);
             let notes = resolve_list(&t, &raw.notes, &ids.notes, "note", &mut diags);
@@ -253,21 +302,10 @@ pub fn compile(tree: &ContentTree) -> Result<Site, Diagnostics> {
                     "add `tracks = [\"us\"]` (or another track)",
                 );
             }
-            // A multi-line string's opening quotes and the newline right after them (which TOML drops).
-            let written = &file.text[raw.body.span()];
-            let quote = if written.starts_with("\"\"\"") || written.starts_with("'''") {
-                match &written[3..] {
-                    after if after.starts_with("\r\n") => 5,
-                    after if after.starts_with('\n') => 4,
-                    _ => 3,
-                }
-            } else {
-                1
-            };
             let origin = Origin {
                 file: &file.path,
                 text: &file.text,
-                offset: raw.body.span().start + quote,
+                offset: string_content_offset(&file.text, &raw.body),
             };
             let body = markdown::parse_inlines(raw.body.get_ref(), &origin, &mut diags, &mut |d| {
                 ids.target(d)
@@ -306,6 +344,7 @@ pub fn compile(tree: &ContentTree) -> Result<Site, Diagnostics> {
                 tracks: tracks.into(),
                 sources: event_sources.into(),
                 notes: notes.into(),
+                fallback: false,
             });
         }
     }
@@ -354,6 +393,7 @@ pub fn compile(tree: &ContentTree) -> Result<Site, Diagnostics> {
             sources: note_sources.into(),
             events: related.into(),
             body: body.into(),
+            fallback: false,
         });
     }
 
@@ -378,8 +418,34 @@ pub fn compile(tree: &ContentTree) -> Result<Site, Diagnostics> {
             diags.error(&p.file.path, 1, format!("nothing links to the note `{}`", p.id), "mark it in the letter, link it from another note or an event, or list it in the letter's `context`");
         }
     }
+    // The Spanish edition: its errors are reported with the rest; what it cites counts as cited.
+    let mut missing = Diagnostics::default();
+    let original = translation::Original {
+        letter: letter.as_ref().zip(tree.letter.as_ref()).map(|(l, f)| {
+            let mut marks = Vec::new();
+            walk_marks(&l.body, &mut |n, _| marks.push(n));
+            (f.path.as_str(), marks)
+        }),
+        letter_blocks: letter.as_ref().map(|l| &l.body[..]),
+        notes: pending
+            .iter()
+            .zip(&notes)
+            .map(|(p, n)| (p.file.path.as_str(), p.id.clone(), n.kind))
+            .collect(),
+        events: events
+            .iter()
+            .zip(&event_lines)
+            .map(|(e, &l)| (e.id.to_string(), l))
+            .collect(),
+        timeline: tree.display_path("timeline.toml"),
+        about: tree.display_path("pages/about.md"),
+    };
+    let spanish = translation::read(&tree.es, &original, &ids, &mut diags, &mut missing);
+    for index in &spanish.cited {
+        cited_anywhere.insert(*index);
+    }
     for (index, (file, line, id)) in sources.iter().map(|(s, f, l)| (f, l, &s.id)).enumerate() {
-        if cited[index].is_empty() {
+        if cited[index].is_empty() && !cited_anywhere.contains(&index) {
             diags.error(
                 file,
                 *line,
@@ -417,14 +483,20 @@ pub fn compile(tree: &ContentTree) -> Result<Site, Diagnostics> {
             s
         })
         .collect();
-    Ok(Site {
+    let en = Site {
+        lang: Lang::En,
         letter,
         notes: notes.into(),
         events: events.into(),
         sources: sources.into(),
         about,
         checked,
-    })
+    };
+    let es = translation::apply(&en, Lang::Es, spanish);
+    missing
+        .0
+        .sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+    Ok(Editions { en, es, missing })
 }
 
 /// Reads every source file; returns the sources (sorted by publisher, title) with where each was defined.
@@ -652,6 +724,7 @@ fn read_page(
     Some(Page {
         title: meta.title.into(),
         body: body.into(),
+        fallback: false,
     })
 }
 

@@ -87,3 +87,39 @@ pub struct RawSource {
 pub struct PageMeta {
     pub title: String,
 }
+
+/// `letter.<lang>.md` front matter: the header's words; dates and sources stay in `letter.md`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LetterTranslationMeta {
+    pub title: String,
+    pub from: String,
+    pub to: String,
+}
+
+/// `notes/<id>.<lang>.md` front matter: the note's words, and optionally its own list of sources.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoteTranslationMeta {
+    pub title: String,
+    pub summary: String,
+    pub verdict_reason: Option<S>,
+    pub sources: Option<Vec<S>>,
+}
+
+/// `timeline.<lang>.toml`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TimelineTranslation {
+    #[serde(default)]
+    pub event: Vec<Spanned<EventTranslation>>,
+}
+
+/// One translated `[[event]]`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventTranslation {
+    pub id: S,
+    pub title: String,
+    pub body: S,
+}

@@ -2,7 +2,7 @@
 //! valid by construction, shaped like the real content (marks in the letter, notes linked from events,
 //! events on every track and at every date precision).
 
-use crate::files::{ContentTree, File};
+use crate::files::{ContentTree, File, Translations};
 use std::fmt::Write;
 
 /// A valid pack with `notes` notes and `events` events.
@@ -35,6 +35,31 @@ pub fn pack(notes: usize, events: usize) -> ContentTree {
         }
     }
     letter.push_str("\n\n1. [Request one](note:n0)\n");
+    // The Spanish edition translates everything, with the same marks.
+    let mut letter_es = String::from(
+        "+++\ntitle = \"Carta generada\"\nfrom = \"Generada\"\nto = \"Generada\"\n+++\n\n",
+    );
+    for n in 0..marked {
+        let _ = write!(
+            letter_es,
+            "La frase {n} hace [una afirmación generada número {n}](note:n{n}). "
+        );
+        if n % 10 == 9 {
+            letter_es.push_str("\n\n[…]\n\n");
+        }
+    }
+    letter_es.push_str("\n\n1. [Petición uno](note:n0)\n");
+    let notes_es = (0..notes)
+        .map(|n| File {
+            path: format!("stress/notes/n{n}.es.md"),
+            text: format!(
+                "+++\ntitle = \"Nota generada {n}\"\nsummary = \"Una nota generada para pruebas de carga.\"\n{}+++\n\nUn párrafo con *énfasis*, una [fuente](source:s{}) y [otra nota](note:n{}).\n\n- un elemento\n- otro elemento\n\n### Un encabezado\n\nUn segundo párrafo de texto generado, tan largo como el de una nota real, para que tamaños y tiempos signifiquen algo.\n",
+                if n % 3 == 0 { "verdict_reason = \"Generada.\"\n" } else { "" },
+                (n + 2) % source_count,
+                (n + 1) % notes
+            ),
+        })
+        .collect();
     let note_files = (0..notes)
         .map(|n| {
             let kind = match n % 3 {
@@ -56,7 +81,13 @@ pub fn pack(notes: usize, events: usize) -> ContentTree {
         .collect();
     let tracks = ["us", "mexico", "canada", "china", "industry", "letter"];
     let mut timeline = String::from("checked = \"2026-06-01\"\n\n");
+    let mut timeline_es = String::new();
     for e in 0..events {
+        let _ = write!(
+            timeline_es,
+            "[[event]]\nid = \"e{e}\"\ntitle = \"Evento generado {e}\"\nbody = \"Algo ocurrió; véase [una nota](note:n{}).\"\n\n",
+            e % notes
+        );
         let year = 2015 + e % 12;
         let date = match e % 3 {
             0 => format!("{year}"),
@@ -91,6 +122,21 @@ pub fn pack(notes: usize, events: usize) -> ContentTree {
             path: "stress/pages/about.md".into(),
             text: "+++\ntitle = \"About\"\n+++\n\nA generated pack.\n".into(),
         }),
+        es: Translations {
+            letter: Some(File {
+                path: "stress/letter.es.md".into(),
+                text: letter_es,
+            }),
+            notes: notes_es,
+            timeline: Some(File {
+                path: "stress/timeline.es.toml".into(),
+                text: timeline_es,
+            }),
+            about: Some(File {
+                path: "stress/pages/about.es.md".into(),
+                text: "+++\ntitle = \"Acerca de\"\n+++\n\nUn paquete generado.\n".into(),
+            }),
+        },
     }
 }
 
@@ -103,7 +149,11 @@ impl ContentTree {
             .chain(&self.notes)
             .chain(&self.timeline)
             .chain(&self.sources)
-            .chain(&self.about);
+            .chain(&self.about)
+            .chain(&self.es.letter)
+            .chain(&self.es.notes)
+            .chain(&self.es.timeline)
+            .chain(&self.es.about);
         for file in all {
             let rel = file
                 .path

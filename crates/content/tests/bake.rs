@@ -1,24 +1,24 @@
 //! `bake_site` writes the model as Rust statics the site compiles in.
 
-use content::{bake::bake_site, compile, ContentTree};
+use content::{bake::bake_editions, compile, ContentTree};
 use std::path::Path;
 
 fn baked_good_pack() -> String {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good");
     let tree = ContentTree::read(&dir).expect("read the good pack");
     let site = compile(&tree).unwrap_or_else(|d| panic!("the good pack must compile:\n{d}"));
-    bake_site(&site)
+    bake_editions(&[&site])
 }
 
 #[test]
 fn bakes_one_static_per_part() {
     let src = baked_good_pack();
     for part in [
-        "pub static LETTER: ::model::Letter = ",
-        "pub static NOTES: [::model::Note; 4] = ",
-        "pub static EVENTS: [::model::Event; 3] = ",
-        "pub static SOURCES: [::model::Source; 3] = ",
-        "pub static ABOUT: ::model::Page = ",
+        "pub static LETTER_EN: ::model::Letter = ",
+        "pub static NOTES_EN: [::model::Note; 4] = ",
+        "pub static EVENTS_EN: [::model::Event; 3] = ",
+        "pub static SOURCES_EN: [::model::Source; 3] = ",
+        "pub static ABOUT_EN: ::model::Page = ",
     ] {
         assert!(src.contains(part), "missing `{part}` in:\n{src}");
     }

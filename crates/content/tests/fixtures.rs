@@ -394,6 +394,12 @@ fn with_crlf(tree: &ContentTree) -> ContentTree {
         timeline: tree.timeline.as_ref().map(convert),
         sources: tree.sources.iter().map(convert).collect(),
         about: tree.about.as_ref().map(convert),
+        es: content::Translations {
+            letter: tree.es.letter.as_ref().map(convert),
+            notes: tree.es.notes.iter().map(convert).collect(),
+            timeline: tree.es.timeline.as_ref().map(convert),
+            about: tree.es.about.as_ref().map(convert),
+        },
     }
 }
 

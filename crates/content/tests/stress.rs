@@ -1,6 +1,6 @@
 //! The generated stress pack (2,000 notes, 5,000 events) compiles, bakes, and keeps its invariants.
 
-use content::{bake::bake_site, compile, stress};
+use content::{bake::bake_editions, compile, stress};
 
 #[test]
 fn the_stress_pack_compiles_and_bakes() {
@@ -16,8 +16,8 @@ fn the_stress_pack_compiles_and_bakes() {
         .notes
         .iter()
         .all(|n| !n.events.is_empty() || n.passage.is_some()));
-    let baked = bake_site(&site);
-    assert!(baked.contains("pub static EVENTS: [::model::Event; 5000]"));
+    let baked = bake_editions(&[&site]);
+    assert!(baked.contains("pub static EVENTS_EN: [::model::Event; 5000]"));
 }
 
 #[test]

@@ -18,9 +18,33 @@ pub type Str = Cow<'static, str>;
 /// A list: borrowed from a static in the site, owned in the compiler.
 pub type List<T> = Cow<'static, [T]>;
 
-/// Everything the site shows.
+/// A language the site is published in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Lang {
+    /// English: the original edition, at the site's root.
+    En,
+    /// Spanish: the edition under `/es/`.
+    Es,
+}
+
+impl Lang {
+    /// Every language, the original first.
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Es];
+
+    /// The BCP 47 tag, also the URL prefix of every edition but the original.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Es => "es",
+        }
+    }
+}
+
+/// Everything one edition of the site shows. Editions share every id, date and index; only text differs.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Site {
+    /// The edition's language.
+    pub lang: Lang,
     /// The letter, with its marks.
     pub letter: Letter,
     /// Every note, in the order a reader meets them: the letter's marks first, then context.
@@ -52,8 +76,12 @@ pub struct Letter {
     pub sources: List<usize>,
     /// Context notes listed with the letter (indices into [`Site::notes`]).
     pub context: List<usize>,
-    /// The passages, gaps and editorial labels.
+    /// The passages, gaps and editorial labels, verbatim (in every edition).
     pub body: List<Block>,
+    /// An unofficial translation of the passages, with the same marks, in editions other than the original.
+    pub translation: Option<List<Block>>,
+    /// True when this edition lacks a translation of the letter's header (shown in English, with a notice).
+    pub fallback: bool,
 }
 
 /// A block of rendered Markdown.
@@ -192,6 +220,8 @@ pub struct Note {
     pub events: List<usize>,
     /// The body.
     pub body: List<Block>,
+    /// True when this edition lacks a translation of the note (shown in English, with a notice).
+    pub fallback: bool,
 }
 
 /// A strand of the timeline a reader can filter by.
@@ -257,6 +287,8 @@ pub struct Event {
     pub sources: List<usize>,
     /// Notes it bears on (indices into [`Site::notes`]).
     pub notes: List<usize>,
+    /// True when this edition lacks a translation of the event (shown in English, with a notice).
+    pub fallback: bool,
 }
 
 /// Where a source is cited.
@@ -298,6 +330,8 @@ pub struct Page {
     pub title: Str,
     /// Body.
     pub body: List<Block>,
+    /// True when this edition lacks a translation of the page (shown in English, with a notice).
+    pub fallback: bool,
 }
 
 impl Site {

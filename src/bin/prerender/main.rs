@@ -7,10 +7,12 @@ mod offline;
 
 use hydration_context::SsrSharedContext;
 use leptos::prelude::*;
+use letter_explainer::edition;
 use letter_explainer::head::Head;
-use letter_explainer::i18n::EN;
+use letter_explainer::i18n::t;
 use letter_explainer::route::Route;
 use letter_explainer::App;
+use model::Lang;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::{env, fs, process};
@@ -25,29 +27,33 @@ fn main() {
         .unwrap_or_else(|e| fail(&format!("cannot read {}/index.html: {e}", dir.display())));
     let template = externalize_boot_script(&dir, &template).unwrap_or_else(|e| fail(&e));
     let (static_template, app_tags) = split_app_tags(&template).unwrap_or_else(|e| fail(&e));
-    // Every page, with the app or without, links the manifest and loads the offline script.
-    let offline_tags = offline::write_assets(&dir);
-    let [template, static_template] = [&template, &static_template]
-        .map(|t| add_to_head(t, &offline_tags).unwrap_or_else(|e| fail(&e)));
-    let routes = Route::all();
-    for &route in &routes {
-        // Only the letter and the timeline have behaviour; every other page is plain HTML and CSS.
-        let template = match route {
-            Route::Letter(_) | Route::Timeline | Route::EmbedLetter | Route::EmbedTimeline => {
-                &template
+    let mut count = 0;
+    for lang in Lang::ALL {
+        edition::set(lang);
+        // Every page, with the app or without, links its edition's manifest and loads the offline script.
+        let offline_tags = offline::write_assets(&dir);
+        let [template, static_template] = [&template, &static_template]
+            .map(|t| add_to_head(t, &offline_tags).unwrap_or_else(|e| fail(&e)));
+        for route in Route::all() {
+            // Only the letter and the timeline have behaviour; every other page is plain HTML and CSS.
+            let template = match route {
+                Route::Letter(_) | Route::Timeline | Route::EmbedLetter | Route::EmbedTimeline => {
+                    &template
+                }
+                _ => &static_template,
+            };
+            let html = page(template, route).unwrap_or_else(|e| fail(&e));
+            write(&dir.join(route.file()), &html);
+            if let (Some(file), Some(json)) = (
+                letter_explainer::route::oembed_file(route),
+                letter_explainer::hosting::oembed_json(route),
+            ) {
+                write(&dir.join(file), json);
             }
-            _ => &static_template,
-        };
-        let html = page(template, route).unwrap_or_else(|e| fail(&e));
-        let path = dir.join(route.file());
-        write(&path, &html);
-        if let (Some(file), Some(json)) = (
-            letter_explainer::route::oembed_file(route),
-            letter_explainer::hosting::oembed_json(route),
-        ) {
-            write(&dir.join(file), json);
+            count += 1;
         }
     }
+    edition::set(Lang::En);
     write(
         &dir.join("_headers"),
         letter_explainer::hosting::headers_file(),
@@ -60,8 +66,8 @@ fn main() {
         write(&dir.join("sitemap.xml"), sitemap);
     }
     println!(
-        "prerendered {} routes into {} (the app's {} tags only on letter and timeline pages)",
-        routes.len(),
+        "prerendered {count} pages in {} editions into {} (the app's {} tags only on letter and timeline pages)",
+        Lang::ALL.len(),
         dir.display(),
         app_tags.len()
     );
@@ -170,7 +176,7 @@ fn page(template: &str, route: Route) -> Result<String, String> {
     });
     let html =
         replace_between(template, "<title>", "</title>", "")?.replacen("<title></title>", &head, 1);
-    let html = html.replacen("<html>", &format!("<html lang=\"{}\">", EN.lang), 1);
+    let html = html.replacen("<html>", &format!("<html lang=\"{}\">", t().lang), 1);
     let start = html.find("<body").ok_or("the template has no <body>")?;
     let open_end = start + html[start..].find('>').ok_or("unclosed <body>")? + 1;
     let close = html.rfind("</body>").ok_or("the template has no </body>")?;

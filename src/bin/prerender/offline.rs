@@ -7,9 +7,11 @@
 
 use crate::{base64, write};
 use leptos::prelude::*;
+use letter_explainer::edition::{self, prefix};
 use letter_explainer::hosting::json_string;
-use letter_explainer::i18n::EN;
+use letter_explainer::i18n::t;
 use letter_explainer::route::BASE;
+use model::Lang;
 use sha2::{Digest, Sha256, Sha384};
 use std::fmt::Write as _;
 use std::fs;
@@ -49,19 +51,21 @@ const SW_FILE: &str = "sw.js";
 /// The manifest's file.
 const MANIFEST_FILE: &str = "manifest.webmanifest";
 
-/// Writes the manifest, the icons and the registration script into `dir`; returns the tags that go into
-/// every page's `<head>`, with or without the wasm app.
+/// Writes the manifest, the icons and the registration script of the edition being rendered into `dir`;
+/// returns the tags that go into every page's `<head>` in that edition, with or without the wasm app.
 pub fn write_assets(dir: &Path) -> String {
     for (name, png, _, _) in ICONS {
         write(&dir.join("icons").join(name), png);
     }
-    write(&dir.join(MANIFEST_FILE), manifest().as_bytes());
+    let manifest_file = format!("{}{MANIFEST_FILE}", prefix(edition::lang()));
+    write(&dir.join(&manifest_file), manifest().as_bytes());
     // Named by its hash and loaded with subresource integrity, like trunk's files and the boot script.
-    let script = format!("offline-{}.js", short_hash(OFFLINE_JS.as_bytes()));
-    write(&dir.join(&script), OFFLINE_JS.as_bytes());
-    let integrity = format!("sha384-{}", base64(&Sha384::digest(OFFLINE_JS.as_bytes())));
+    let js = offline_js();
+    let script = format!("offline-{}.js", short_hash(js.as_bytes()));
+    write(&dir.join(&script), js.as_bytes());
+    let integrity = format!("sha384-{}", base64(&Sha384::digest(js.as_bytes())));
     view! {
-        <link rel="manifest" href=format!("{BASE}{MANIFEST_FILE}")/>
+        <link rel="manifest" href=format!("{BASE}{manifest_file}")/>
         <meta name="theme-color" content=THEME_COLOR/>
         <link rel="icon" r#type="image/png" sizes="192x192" href=format!("{BASE}icons/{}", ICONS[0].0)/>
         <script r#type="module" src=format!("{BASE}{script}") integrity=integrity></script>
@@ -69,7 +73,25 @@ pub fn write_assets(dir: &Path) -> String {
     .to_html()
 }
 
-/// The web app manifest: names from the catalog, start and scope at the base path.
+/// `offline.js` with the notices of the edition being rendered, from the catalog.
+fn offline_js() -> String {
+    let s = t();
+    let text = format!(
+        "const TEXT = {{ ready: {}, offline: {}, update: {}, reload: {} }};",
+        json_string(s.offline_ready),
+        json_string(s.offline_offline),
+        json_string(s.offline_update),
+        json_string(s.offline_reload)
+    );
+    let line = OFFLINE_JS
+        .lines()
+        .find(|l| l.starts_with("const TEXT = {};"))
+        .expect("public/offline.js declares `const TEXT = {};`");
+    OFFLINE_JS.replacen(line, &text, 1)
+}
+
+/// The web app manifest of the edition being rendered: names from its catalog, starting at its home page,
+/// with the whole site as its scope.
 fn manifest() -> String {
     let icons: Vec<String> = ICONS
         .iter()
@@ -82,13 +104,13 @@ fn manifest() -> String {
         .collect();
     format!(
         r#"{{
-  "id": {base},
+  "id": {start},
   "name": {name},
   "short_name": {short},
   "description": {description},
   "lang": {lang},
   "dir": "ltr",
-  "start_url": {base},
+  "start_url": {start},
   "scope": {base},
   "display": "standalone",
   "theme_color": "{THEME_COLOR}",
@@ -99,10 +121,11 @@ fn manifest() -> String {
 }}
 "#,
         base = json_string(BASE),
-        name = json_string(EN.site_name),
-        short = json_string(EN.app_short_name),
-        description = json_string(EN.site_description),
-        lang = json_string(EN.lang),
+        start = json_string(&format!("{BASE}{}", prefix(edition::lang()))),
+        name = json_string(t().site_name),
+        short = json_string(t().app_short_name),
+        description = json_string(t().site_description),
+        lang = json_string(t().lang),
         icons = icons.join(",\n"),
     )
 }
@@ -139,10 +162,15 @@ pub fn write_service_worker(dir: &Path) -> Result<ServiceWorker, String> {
 
 /// The service worker for these (URL path, integrity) entries.
 fn service_worker(entries: &[(String, String)]) -> String {
+    let editions: Vec<String> = Lang::ALL[1..]
+        .iter()
+        .map(|&l| json_string(prefix(l)))
+        .collect();
     let mut js = format!(
-        "const VERSION = {};\nconst BASE = {};\nconst FILES = {{\n",
+        "const VERSION = {};\nconst BASE = {};\nconst EDITIONS = [{}];\nconst FILES = {{\n",
         json_string(&version(entries)),
-        json_string(BASE)
+        json_string(BASE),
+        editions.join(", ")
     );
     for (path, integrity) in entries {
         let _ = writeln!(js, "  {}: {},", json_string(path), json_string(integrity));
@@ -265,7 +293,7 @@ mod tests {
             "\"display\": \"standalone\"".into(),
             format!("\"src\": \"{BASE}icons/icon-512.png\""),
             "\"purpose\": \"maskable\"".into(),
-            format!("\"short_name\": \"{}\"", EN.app_short_name),
+            format!("\"short_name\": \"{}\"", t().app_short_name),
         ] {
             assert!(m.contains(&field), "{field} in\n{m}");
         }

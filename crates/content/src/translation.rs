@@ -1,0 +1,461 @@
+//! The Spanish edition: reads the translation files (`letter.es.md`, `notes/<id>.es.md`, `timeline.es.toml`,
+//! `pages/about.es.md`) and applies them to the original edition's model.
+//!
+//! A translation carries words only; ids, dates, kinds, verdicts and links to notes and events come from the
+//! English files. A missing translation is not an error: it is listed (file and line of the English
+//! original) and the edition shows the English text flagged as a fallback. A translation of something that
+//! does not exist, a field that is not translated, or a Spanish letter whose marks differ is an error.
+
+use crate::diagnostic::{Diagnostics, LineIndex};
+use crate::files::Translations;
+use crate::markdown::{self, Origin};
+use crate::{raw, walk_inline_links, walk_links, walk_marks, Ids, Toml};
+use model::*;
+use std::collections::{BTreeSet, HashMap};
+
+/// What the original edition knows that a translation is checked against.
+pub(crate) struct Original<'a> {
+    /// The English letter's file and its marks in reading order (note indices), when it was read.
+    pub letter: Option<(&'a str, Vec<usize>)>,
+    /// The English letter's blocks, which the translation's must match one to one.
+    pub letter_blocks: Option<&'a [Block]>,
+    /// Each note's English file and kind, by note index.
+    pub notes: Vec<(&'a str, String, NoteKind)>,
+    /// Each event's id and line in the English timeline, by event index.
+    pub events: Vec<(String, usize)>,
+    /// The English timeline's path.
+    pub timeline: String,
+    /// The English about page's path.
+    pub about: String,
+}
+
+/// A note's translated words.
+pub(crate) struct NoteText {
+    title: String,
+    summary: String,
+    reason: Option<String>,
+    sources: Option<Vec<usize>>,
+    body: Vec<Block>,
+}
+
+/// Everything one language's files translate, by index into the original's lists.
+#[derive(Default)]
+pub(crate) struct Overrides {
+    letter: Option<(raw::LetterTranslationMeta, Vec<Block>)>,
+    notes: Vec<Option<NoteText>>,
+    events: Vec<Option<(String, Vec<Inline>)>>,
+    about: Option<Page>,
+    /// Sources the translated text cites (they count as cited).
+    pub cited: BTreeSet<usize>,
+}
+
+/// Reads one language's translation files. Errors go to `diags`; each missing translation to `missing`.
+pub(crate) fn read(
+    files: &Translations,
+    original: &Original<'_>,
+    ids: &Ids,
+    diags: &mut Diagnostics,
+    missing: &mut Diagnostics,
+) -> Overrides {
+    let mut o = Overrides {
+        notes: original.notes.iter().map(|_| None).collect(),
+        events: original.events.iter().map(|_| None).collect(),
+        ..Overrides::default()
+    };
+
+    // The letter.
+    match (&files.letter, &original.letter) {
+        (Some(file), Some((_, marks))) => {
+            if let Some((meta, body, split_body)) =
+                read_markdown::<raw::LetterTranslationMeta>(file, ids, diags)
+            {
+                let mut found = Vec::new();
+                walk_marks(&body, &mut |n, _| found.push(n));
+                if let Some(at) =
+                    (0..marks.len().max(found.len())).find(|&i| marks.get(i) != found.get(i))
+                {
+                    let name = |m: Option<&usize>| {
+                        m.map(|&n| format!("`{}`", original.notes[n].1))
+                            .unwrap_or_else(|| "nothing".into())
+                    };
+                    let line = nth_note_link_line(file, split_body, at);
+                    diags.error(
+                        &file.path,
+                        line,
+                        format!(
+                            "mark {} is {} here but {} in letter.md",
+                            at + 1,
+                            name(found.get(at)),
+                            name(marks.get(at))
+                        ),
+                        "the translation must mark the same notes in the same order as the original",
+                    );
+                }
+                if let Some(english) = original.letter_blocks {
+                    let shape = |b: &Block| match b {
+                        Block::Paragraph(_) => "a paragraph",
+                        Block::Heading(_) => "a heading",
+                        Block::List { .. } => "a list",
+                        Block::Quote(_) => "a quotation",
+                        Block::Gap => "a gap",
+                    };
+                    let mine: Vec<&str> = body.iter().map(shape).collect();
+                    let theirs: Vec<&str> = english.iter().map(shape).collect();
+                    if let Some(at) =
+                        (0..mine.len().max(theirs.len())).find(|&i| mine.get(i) != theirs.get(i))
+                    {
+                        diags.error(
+                            &file.path,
+                            1,
+                            format!(
+                                "block {} is {} here but {} in letter.md",
+                                at + 1,
+                                mine.get(at).unwrap_or(&"missing"),
+                                theirs.get(at).unwrap_or(&"missing")
+                            ),
+                            "translate passage by passage: the same paragraphs, gaps, lists, headings and quotations, in the same order",
+                        );
+                    }
+                }
+                cite(&body, &mut o.cited);
+                o.letter = Some((meta, body));
+            }
+        }
+        (None, Some((path, _))) => missing.error(
+            path,
+            1,
+            "no Spanish translation of the letter",
+            "add content/letter.es.md (see CONTENT.md)",
+        ),
+        _ => {}
+    }
+
+    // Notes.
+    let by_id: HashMap<&str, usize> = original
+        .notes
+        .iter()
+        .enumerate()
+        .map(|(i, (_, id, _))| (id.as_str(), i))
+        .collect();
+    for file in &files.notes {
+        let name = file.path.rsplit('/').next().unwrap_or("");
+        let id = name.strip_suffix(".es.md").unwrap_or(name);
+        let Some(&index) = by_id.get(id) else {
+            diags.error(
+                &file.path,
+                1,
+                format!("`{name}` translates a note that does not exist"),
+                format!("name it after a note in content/notes/ (`{id}.md` does not exist)"),
+            );
+            continue;
+        };
+        let Some((meta, body, _)) = read_markdown::<raw::NoteTranslationMeta>(file, ids, diags)
+        else {
+            continue;
+        };
+        let kind = original.notes[index].2;
+        let t = toml_of(file);
+        let reason = match (&meta.verdict_reason, kind) {
+            (Some(r), NoteKind::Claim) if !r.get_ref().trim().is_empty() => {
+                Some(r.get_ref().clone())
+            }
+            (Some(r), k) if k != NoteKind::Claim => {
+                diags.error(
+                    &file.path,
+                    t.at(r),
+                    "`verdict_reason` belongs only on a claim's translation",
+                    "remove the field",
+                );
+                None
+            }
+            (None, k) if k != NoteKind::Claim => None,
+            _ => {
+                diags.error(
+                    &file.path,
+                    2,
+                    "a claim's translation needs a `verdict_reason`",
+                    "translate the English note's `verdict_reason`",
+                );
+                None
+            }
+        };
+        let sources = meta.sources.as_ref().map(|list| {
+            let mut v = crate::resolve_list(&t, list, &ids.sources, "source", diags);
+            walk_links(&body, &mut |t| {
+                if let Target::Source(s) = t {
+                    if !v.contains(s) {
+                        v.push(*s);
+                    }
+                }
+            });
+            if v.is_empty() && kind != NoteKind::Context {
+                diags.error(
+                    &file.path,
+                    2,
+                    "the translation's `sources` is empty",
+                    "list at least one source, or leave `sources` out to keep the English list",
+                );
+            }
+            o.cited.extend(v.iter().copied());
+            v
+        });
+        cite(&body, &mut o.cited);
+        o.notes[index] = Some(NoteText {
+            title: meta.title,
+            summary: meta.summary,
+            reason,
+            sources,
+            body,
+        });
+    }
+    for (index, (path, id, _)) in original.notes.iter().enumerate() {
+        if o.notes[index].is_none()
+            && !files
+                .notes
+                .iter()
+                .any(|f| f.path.ends_with(&format!("/{id}.es.md")))
+        {
+            missing.error(
+                path,
+                1,
+                format!("no Spanish translation of the note `{id}`"),
+                format!("add content/notes/{id}.es.md (see CONTENT.md)"),
+            );
+        }
+    }
+
+    // Events.
+    if let Some(file) = &files.timeline {
+        let t = Toml::new(&file.path, &file.text, 0);
+        if let Some(parsed) = t.parse::<raw::TimelineTranslation>(&file.text, diags) {
+            let by_id: HashMap<&str, usize> = original
+                .events
+                .iter()
+                .enumerate()
+                .map(|(i, (id, _))| (id.as_str(), i))
+                .collect();
+            for entry in parsed.event {
+                let entry = entry.into_inner();
+                let id = entry.id.get_ref();
+                let Some(&index) = by_id.get(id.as_str()) else {
+                    diags.error(
+                        &file.path,
+                        t.at(&entry.id),
+                        format!("`{id}` translates an event that does not exist"),
+                        "use an id from content/timeline.toml",
+                    );
+                    continue;
+                };
+                if o.events[index].is_some() {
+                    diags.error(
+                        &file.path,
+                        t.at(&entry.id),
+                        format!("the event `{id}` is translated twice"),
+                        "keep one entry per event",
+                    );
+                    continue;
+                }
+                let origin = Origin {
+                    file: &file.path,
+                    text: &file.text,
+                    offset: crate::string_content_offset(&file.text, &entry.body),
+                };
+                let body =
+                    markdown::parse_inlines(entry.body.get_ref(), &origin, diags, &mut |d| {
+                        ids.target(d)
+                    });
+                walk_inline_links(&body, &mut |t| {
+                    if let Target::Source(s) = t {
+                        o.cited.insert(*s);
+                    }
+                });
+                o.events[index] = Some((entry.title, body));
+            }
+        }
+    }
+    for (index, (id, line)) in original.events.iter().enumerate() {
+        if o.events[index].is_none() {
+            missing.error(
+                &original.timeline,
+                *line,
+                format!("no Spanish translation of the event `{id}`"),
+                "add it to content/timeline.es.toml (see CONTENT.md)",
+            );
+        }
+    }
+
+    // The about page.
+    match &files.about {
+        Some(file) => {
+            if let Some((meta, body, _)) = read_markdown::<raw::PageMeta>(file, ids, diags) {
+                cite(&body, &mut o.cited);
+                o.about = Some(Page {
+                    title: meta.title.into(),
+                    body: body.into(),
+                    fallback: false,
+                });
+            }
+        }
+        None => missing.error(
+            &original.about,
+            1,
+            "no Spanish translation of the about page",
+            "add content/pages/about.es.md (see CONTENT.md)",
+        ),
+    }
+    o
+}
+
+/// The edition in another language: the original with every translated text put in its place, and the
+/// rest flagged as a fallback.
+pub(crate) fn apply(original: &Site, lang: Lang, mut o: Overrides) -> Site {
+    let mut site = original.clone();
+    site.lang = lang;
+    match o.letter.take() {
+        Some((meta, body)) => {
+            site.letter.title = meta.title.into();
+            site.letter.from = meta.from.into();
+            site.letter.to = meta.to.into();
+            // A note's passage, in this edition, is its first marked phrase in the translation.
+            walk_marks(&body, &mut |n, children| {
+                let note = &mut site.notes.to_mut()[n];
+                if note.passage.as_deref() == original.notes[n].passage.as_deref() {
+                    note.passage = Some(Inline::plain_text(children).into());
+                }
+            });
+            site.letter.translation = Some(body.into());
+        }
+        None => site.letter.fallback = true,
+    }
+    for (note, text) in site.notes.to_mut().iter_mut().zip(o.notes) {
+        let Some(text) = text else {
+            note.fallback = true;
+            continue;
+        };
+        note.title = text.title.into();
+        note.summary = text.summary.into();
+        if let (Assessment::Verdict { reason, .. }, Some(r)) = (&mut note.assessment, text.reason) {
+            *reason = r.into();
+        }
+        if let Some(sources) = text.sources {
+            note.sources = sources.into();
+        } else {
+            // The English list plus anything the translation cites inline.
+            let mut v = note.sources.to_vec();
+            walk_links(&text.body, &mut |t| {
+                if let Target::Source(s) = t {
+                    if !v.contains(s) {
+                        v.push(*s);
+                    }
+                }
+            });
+            note.sources = v.into();
+        }
+        note.body = text.body.into();
+    }
+    for (event, text) in site.events.to_mut().iter_mut().zip(o.events) {
+        let Some((title, body)) = text else {
+            event.fallback = true;
+            continue;
+        };
+        let mut sources = event.sources.to_vec();
+        walk_inline_links(&body, &mut |t| {
+            if let Target::Source(s) = t {
+                if !sources.contains(s) {
+                    sources.push(*s);
+                }
+            }
+        });
+        event.title = title.into();
+        event.body = body.into();
+        event.sources = sources.into();
+    }
+    match o.about {
+        Some(about) => site.about = about,
+        None => site.about.fallback = true,
+    }
+    let cited = citations(&site);
+    for (source, cited) in site.sources.to_mut().iter_mut().zip(cited) {
+        source.cited_by = cited.into_iter().collect::<Vec<_>>().into();
+    }
+    site
+}
+
+/// Where each source is cited in an edition, derived from its model.
+fn citations(site: &Site) -> Vec<BTreeSet<Citation>> {
+    let mut cited = vec![BTreeSet::new(); site.sources.len()];
+    for &s in site.letter.sources.iter() {
+        cited[s].insert(Citation::Letter);
+    }
+    let mut letter = |t: &Target| {
+        if let Target::Source(s) = t {
+            cited[*s].insert(Citation::Letter);
+        }
+    };
+    walk_links(&site.letter.body, &mut letter);
+    if let Some(translation) = &site.letter.translation {
+        walk_links(translation, &mut letter);
+    }
+    for (i, note) in site.notes.iter().enumerate() {
+        for &s in note.sources.iter() {
+            cited[s].insert(Citation::Note(i));
+        }
+    }
+    for (i, event) in site.events.iter().enumerate() {
+        for &s in event.sources.iter() {
+            cited[s].insert(Citation::Event(i));
+        }
+    }
+    cited
+}
+
+/// Adds the sources a text links to.
+fn cite(blocks: &[Block], cited: &mut BTreeSet<usize>) {
+    walk_links(blocks, &mut |t| {
+        if let Target::Source(s) = t {
+            cited.insert(*s);
+        }
+    })
+}
+
+fn toml_of(file: &crate::File) -> Toml<'_> {
+    let offset = crate::front_matter::split(&file.text)
+        .map(|s| s.toml_offset)
+        .unwrap_or(0);
+    Toml::new(&file.path, &file.text, offset)
+}
+
+/// Reads a translated Markdown file: its front matter as `M`, its body, and the body's text.
+fn read_markdown<'f, M: serde::de::DeserializeOwned>(
+    file: &'f crate::File,
+    ids: &Ids,
+    diags: &mut Diagnostics,
+) -> Option<(M, Vec<Block>, &'f str)> {
+    let split = match crate::front_matter::split(&file.text) {
+        Ok(s) => s,
+        Err(e) => {
+            diags.error(&file.path, 1, e, "see CONTENT.md, “The Spanish edition”");
+            return None;
+        }
+    };
+    let t = Toml::new(&file.path, &file.text, split.toml_offset);
+    let meta: M = t.parse(split.toml, diags)?;
+    let origin = Origin {
+        file: &file.path,
+        text: &file.text,
+        offset: split.body_offset,
+    };
+    let body = markdown::parse_blocks(split.body, &origin, diags, &mut |d| ids.target(d));
+    Some((meta, body, split.body))
+}
+
+/// The line of the `n`th (0-based) note link in a file's body, or the body's last line.
+fn nth_note_link_line(file: &crate::File, body: &str, n: usize) -> usize {
+    let start = file.text.len() - body.len();
+    let at = body
+        .match_indices("](note:")
+        .nth(n)
+        .map(|(i, _)| i)
+        .unwrap_or(body.len());
+    LineIndex::new(&file.text).line(start + at)
+}
