@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use letter_explainer::content::{letter, notes, sources};
 use letter_explainer::route::Route;
 use letter_explainer::App;
-use model::NoteKind;
+use model::{Lang, NoteKind};
 use std::sync::Arc;
 
 fn render(route: Route) -> String {
@@ -107,4 +107,197 @@ fn the_not_found_page_offers_a_way_back() {
     let html = render(Route::NotFound);
     assert!(html.contains("Page not found"));
     assert!(html.contains("href=\"/\""));
+}
+
+/// A route rendered in the Spanish edition, head and body.
+fn render_es(route: Route) -> String {
+    letter_explainer::edition::with(Lang::Es, || {
+        let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new())));
+        owner.with(|| {
+            view! { <letter_explainer::head::Head route/> }.to_html()
+                + &view! { <App route/> }.to_html()
+        })
+    })
+}
+
+/// The string literals of a catalog in `src/i18n.rs` (`EN` or `ES`), read from the source so that a new
+/// entry is checked without touching this test.
+fn catalog_literals(name: &str) -> Vec<String> {
+    let source = include_str!("../src/i18n.rs");
+    let start = source
+        .find(&format!("pub const {name}: Strings = Strings {{"))
+        .expect("the catalog");
+    let body = &source[start..start + source[start..].find("\n};").expect("its end")];
+    let mut out = Vec::new();
+    let mut chars = body.chars();
+    while let Some(c) = chars.next() {
+        if c == '"' {
+            let mut s = String::new();
+            while let Some(c) = chars.next() {
+                match c {
+                    '\\' => s.extend(chars.next()),
+                    '"' => break,
+                    c => s.push(c),
+                }
+            }
+            out.push(s);
+        }
+    }
+    out
+}
+
+/// The HTML without the elements marked `lang="en"` (the letter's original, English text standing in for a
+/// missing translation).
+fn without_english_elements(html: &str) -> String {
+    let mut html = html.to_owned();
+    while let Some(at) = html.find(" lang=\"en\"") {
+        let open = html[..at].rfind('<').expect("inside a tag");
+        let name: String = html[open + 1..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        let (open_tag, close_tag) = (format!("<{name}"), format!("</{name}>"));
+        let mut depth = 0;
+        let mut i = open;
+        let end = loop {
+            let next_open = html[i + 1..].find(&open_tag).map(|k| k + i + 1);
+            let next_close = html[i + 1..]
+                .find(&close_tag)
+                .map(|k| k + i + 1)
+                .expect("closed");
+            match next_open {
+                Some(o) if o < next_close => {
+                    depth += 1;
+                    i = o;
+                }
+                _ if depth > 0 => {
+                    depth -= 1;
+                    i = next_close;
+                }
+                _ => break next_close + close_tag.len(),
+            }
+        };
+        html.replace_range(open..end, "");
+    }
+    html
+}
+
+/// What a reader (or a screen reader) gets from HTML: its text, and the attributes that are read out or
+/// shown (`aria-label`, `title`, `alt`, `content`), one per line.
+fn human_text(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        let close = open + rest[open..].find('>').expect("a closed tag");
+        let tag = &rest[open..close];
+        for name in ["aria-label=\"", "title=\"", "alt=\"", "content=\""] {
+            for (at, _) in tag.match_indices(name) {
+                let value = &tag[at + name.len()..];
+                out.push('\n');
+                out.push_str(&value[..value.find('"').unwrap_or(value.len())]);
+                out.push('\n');
+            }
+        }
+        out.push(' ');
+        rest = &rest[close + 1..];
+        if tag.starts_with("<script") {
+            // Data (JSON-LD), not text.
+            rest = &rest[rest.find("</script>").unwrap_or(0)..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// True if `text` has `s` as whole words, and not as part of a longer name ("Mexico" in "Mexico News
+/// Daily", "Canada" in "Public Safety Canada": names a Spanish note may give in the original).
+fn shows(text: &str, s: &str) -> bool {
+    text.match_indices(s).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = &text[at + s.len()..];
+        let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+        let name_goes_on =
+            after.starts_with(' ') && after[1..].chars().next().is_some_and(char::is_uppercase);
+        let name_began = text[..at].strip_suffix(' ').is_some_and(|b| {
+            let word = &b[b.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| i + 1)..];
+            word.chars().next().is_some_and(char::is_uppercase)
+        });
+        boundary(before) && boundary(after.chars().next()) && !name_goes_on && !name_began
+    })
+}
+
+#[test]
+fn spanish_pages_show_no_english_interface_text() {
+    let spanish = catalog_literals("ES");
+    let english: Vec<String> = catalog_literals("EN")
+        .into_iter()
+        .filter(|s| !spanish.contains(s) && s != "en")
+        // A template's literal parts, around `{placeholders}`.
+        .flat_map(|s| {
+            s.split(|c| c == '{' || c == '}')
+                .step_by(2)
+                .map(|p| p.trim().to_owned())
+                .collect::<Vec<_>>()
+        })
+        .filter(|s| s.chars().count() >= 4)
+        .collect();
+    assert!(english.len() > 80, "the English catalog was read");
+    assert!(english.contains(&"Passage not published".to_owned()));
+    let routes = letter_explainer::edition::with(Lang::Es, Route::all);
+    for route in routes {
+        let html = human_text(&without_english_elements(&render_es(route)));
+        for s in &english {
+            let at = html.find(s.as_str()).unwrap_or(0);
+            let context: String = html[at.saturating_sub(80)..].chars().take(160).collect();
+            assert!(
+                !shows(&html, s),
+                "{route:?} shows English interface text `{s}`: …{context}…"
+            );
+        }
+    }
+}
+
+#[test]
+fn spanish_pages_say_their_language_and_name_their_twin() {
+    let html = render_es(Route::Letter(Some(0)));
+    let id = &notes()[0].id;
+    assert!(
+        html.contains(&format!("hreflang=\"en\" href=\"/notes/{id}/\"")),
+        "{html}"
+    );
+    assert!(html.contains(&format!("hreflang=\"es\" href=\"/es/notes/{id}/\"")));
+    assert!(html.contains(&format!("hreflang=\"x-default\" href=\"/notes/{id}/\"")));
+    // The language switch goes to the same note in English.
+    assert!(html.contains(&format!(
+        "href=\"/notes/{id}/\" hreflang=\"en\" lang=\"en\" data-language-switch"
+    )));
+    assert!(html.contains("30 de septiembre de 2024"));
+    // The original and the translation, with the same marks in both.
+    let original = html.matches("lang=\"en\" class=\"original\"").count();
+    assert!(original > 5, "passage by passage");
+    assert_eq!(original, html.matches("class=\"translation\"").count());
+    for note in notes().iter().filter(|n| n.passage.is_some()) {
+        let mark = format!("href=\"/es/notes/{}/\"", note.id);
+        assert!(
+            html.matches(&mark).count() >= 2,
+            "{} is marked in both texts",
+            note.id
+        );
+    }
+    // Every link stays in the edition.
+    assert!(
+        !html.contains("href=\"/timeline/\"")
+            || html.contains("hreflang=\"en\" href=\"/timeline/\"")
+    );
+    assert!(html.contains("href=\"/es/timeline/\""));
+}
+
+#[test]
+fn english_pages_link_to_their_spanish_twin() {
+    let html = render(Route::Timeline);
+    assert!(
+        html.contains("href=\"/es/timeline/\" hreflang=\"es\" lang=\"es\" data-language-switch")
+    );
+    assert!(html.contains("Español"));
 }

@@ -26,11 +26,11 @@ pub fn EmbedControl(
                         <legend>{t().embed_in[lang as usize]}</legend>
                         <label>
                             {t().embed_responsive}
-                            <textarea class="embed-snippet" readonly rows="4" data-lang=lang.tag()>{responsive}</textarea>
+                            <textarea class="embed-snippet" readonly rows="4" lang=lang.tag() data-lang=lang.tag()>{responsive}</textarea>
                         </label>
                         <label>
                             {t().embed_plain}
-                            <textarea class="embed-snippet" readonly rows="3" data-lang=lang.tag()>{plain}</textarea>
+                            <textarea class="embed-snippet" readonly rows="3" lang=lang.tag() data-lang=lang.tag()>{plain}</textarea>
                         </label>
                     </fieldset>
                 }

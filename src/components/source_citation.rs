@@ -11,15 +11,22 @@ pub fn SourceCitation(
     source: usize,
 ) -> impl IntoView {
     let s = &sources()[source];
+    // The title's language (English unless the source says otherwise; a [bracketed] title is a description
+    // written for this site, in English), marked where it is not the page's.
+    let lang = match s.lang.as_deref() {
+        Some(lang) if !s.title.starts_with('[') => lang,
+        _ => "en",
+    };
+    let title_lang = (lang != t().lang).then_some(lang);
     view! {
         <span class="citation">
-            <span class="publisher">{s.publisher.as_ref()}</span>
+            <span class="publisher" lang=title_lang>{s.publisher.as_ref()}</span>
             {s.date.map(|d| view! { ", "<time datetime=d.to_string()>{t().date(d)}</time> })}
             ": "
             <a href=s.url.as_ref() rel="noopener noreferrer" hreflang=s.lang.as_deref()>
-                <cite lang=s.lang.as_deref()>{s.title.as_ref()}</cite>
+                <cite lang=title_lang>{s.title.as_ref()}</cite>
             </a>
-            {s.via.as_ref().map(|v| view! { <span class="via">" ("{t().via}" "{v.as_ref()}")"</span> })}
+            {s.via.as_ref().map(|v| view! { <span class="via">" ("{t().via}" "<span lang=title_lang>{v.as_ref()}</span>")"</span> })}
         </span>
     }
 }

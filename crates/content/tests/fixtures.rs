@@ -238,6 +238,152 @@ fn good_pack_sources_and_citations() {
     );
 }
 
+fn compile_good_editions() -> content::Editions {
+    let tree = ContentTree::read(&fixtures().join("good")).expect("read the good pack");
+    content::compile_editions(&tree).unwrap_or_else(|d| panic!("the good pack must compile:\n{d}"))
+}
+
+#[test]
+fn the_spanish_edition_translates_words_and_keeps_everything_else() {
+    let editions = compile_good_editions();
+    let (en, es) = (&editions.en, &editions.es);
+    assert_eq!(en.lang, model::Lang::En);
+    assert_eq!(es.lang, model::Lang::Es);
+    // Same ids, kinds, dates, verdicts, numbers and events, in the same order.
+    assert_eq!(en.notes.len(), es.notes.len());
+    for (a, b) in en.notes.iter().zip(es.notes.iter()) {
+        assert_eq!(
+            (&a.id, a.kind, a.number, &a.events),
+            (&b.id, b.kind, b.number, &b.events)
+        );
+        match (&a.assessment, &b.assessment) {
+            (Assessment::Verdict { verdict: x, .. }, Assessment::Verdict { verdict: y, .. }) => {
+                assert_eq!(x, y)
+            }
+            (x, y) => assert_eq!(x, y),
+        }
+    }
+    for (a, b) in en.events.iter().zip(es.events.iter()) {
+        assert_eq!(
+            (&a.id, a.date, &a.tracks, &a.notes),
+            (&b.id, b.date, &b.tracks, &b.notes)
+        );
+    }
+
+    let claim = note(es, "example-claim");
+    assert_eq!(claim.title, "Afirmación de ejemplo");
+    assert!(!claim.fallback);
+    let Assessment::Verdict { reason, .. } = &claim.assessment else {
+        panic!("a claim")
+    };
+    assert_eq!(reason, "Una frase sobre el porqué.");
+    // The passage is the translation's marked phrase; the original's stays in the English edition.
+    assert_eq!(
+        claim.passage.as_deref(),
+        Some("una afirmación de ejemplo sobre algo")
+    );
+    // A translation may list its own sources; without a list it keeps the English one.
+    assert_eq!(
+        source_ids(es, &note(es, "example-request").sources),
+        ["source-c", "source-a"]
+    );
+    assert_eq!(
+        source_ids(es, &claim.sources),
+        source_ids(en, &note(en, "example-claim").sources)
+    );
+    // Where the edition's citations differ, so does "cited in".
+    let a = es.sources.iter().position(|s| s.id == "source-a").unwrap();
+    let request = es.note_index("example-request").unwrap();
+    assert!(es.sources[a].cited_by.contains(&Citation::Note(request)));
+    assert!(!en.sources[a].cited_by.contains(&Citation::Note(request)));
+
+    // What is not translated is the English, flagged.
+    let related = note(es, "related");
+    assert!(related.fallback);
+    assert_eq!(related.title, note(en, "related").title);
+    let year = &es.events[es.event_index("year-event").unwrap()];
+    assert!(year.fallback);
+    assert_eq!(year.title, "An event known to the year");
+    let day = &es.events[es.event_index("day-event").unwrap()];
+    assert!(!day.fallback);
+    assert_eq!(day.title, "Un hecho conocido al día");
+
+    // The letter: the original verbatim, the translation beside it, the header translated.
+    assert_eq!(es.letter.body, en.letter.body);
+    assert_eq!(en.letter.translation, None);
+    let translation = es.letter.translation.as_ref().expect("a translation");
+    assert_eq!(translation.len(), en.letter.body.len());
+    assert_eq!(es.letter.title, "Carta de ejemplo");
+    assert!(!es.letter.fallback && !es.about.fallback);
+    assert_eq!(es.about.title, "Acerca de estos datos de prueba");
+}
+
+#[test]
+fn missing_translations_are_listed_at_the_english_original() {
+    let editions = compile_good_editions();
+    let lines: Vec<String> = editions.missing.0.iter().map(|d| d.as_warning()).collect();
+    assert_eq!(
+        lines,
+        [
+            "good/notes/related.md:1: missing: no Spanish translation of the note `related`",
+            "good/timeline.toml:13: missing: no Spanish translation of the event `year-event`",
+        ]
+    );
+
+    // With no Spanish files at all, everything is listed and everything falls back; nothing fails.
+    let mut tree = ContentTree::read(&fixtures().join("good")).unwrap();
+    tree.es = content::Translations::default();
+    let editions = content::compile_editions(&tree).expect("translations are optional");
+    assert_eq!(editions.missing.0.len(), 1 + 4 + 3 + 1);
+    assert!(editions.es.letter.fallback && editions.es.about.fallback);
+    assert!(editions.es.letter.translation.is_none());
+    assert!(editions.es.notes.iter().all(|n| n.fallback));
+}
+
+#[test]
+fn a_source_cited_only_in_spanish_counts_as_cited() {
+    let mut tree = ContentTree::read(&fixtures().join("good")).unwrap();
+    tree.sources.push(content::File {
+        path: "good/sources/es.toml".into(),
+        text: "[[source]]\nid = \"fuente-es\"\ntitle = \"Una fuente\"\npublisher = \"Un medio\"\nurl = \"https://example.org/es\"\nlang = \"es\"\n".into(),
+    });
+    let background = tree
+        .es
+        .notes
+        .iter_mut()
+        .find(|f| f.path.ends_with("background.es.md"))
+        .unwrap();
+    background
+        .text
+        .push_str("\nSegún [un medio](source:fuente-es).\n");
+    let editions = content::compile_editions(&tree).expect("cited in Spanish is cited");
+    let es = &editions.es;
+    let s = es.sources.iter().find(|s| s.id == "fuente-es").unwrap();
+    assert_eq!(
+        &*s.cited_by,
+        &[Citation::Note(es.note_index("background").unwrap())]
+    );
+    let en = editions
+        .en
+        .sources
+        .iter()
+        .find(|s| s.id == "fuente-es")
+        .unwrap();
+    assert!(en.cited_by.is_empty());
+
+    // Without the Spanish citation, the same source is cited nowhere.
+    tree.es
+        .notes
+        .retain(|f| !f.path.ends_with("background.es.md"));
+    let errors = content::compile_editions(&tree).unwrap_err();
+    assert!(
+        errors
+            .to_string()
+            .contains("the source `fuente-es` is cited nowhere"),
+        "{errors}"
+    );
+}
+
 /// Every broken case the compiler must catch. A missing folder fails the test, so a case cannot be lost
 /// by accident; extra folders are run too.
 const REQUIRED_CASES: &[&str] = &[
@@ -279,6 +425,17 @@ const REQUIRED_CASES: &[&str] = &[
     "unknown-note-link-in-literal-body",
     "unknown-source-in-list",
     "unknown-verdict",
+    // The Spanish edition's files.
+    "es-blocks-differ",
+    "es-claim-without-reason",
+    "es-event-translated-twice",
+    "es-marks-differ",
+    "es-raw-html",
+    "es-unknown-event",
+    "es-unknown-link",
+    "es-unknown-note",
+    "es-untranslated-field",
+    "es-verdict-reason-on-context",
 ];
 
 /// The compiler's diagnostics for a pack, one line each, as `expected.txt` holds them.

@@ -111,3 +111,40 @@ fn the_timeline_spans_2015_to_2026_in_date_order() {
         "the timeline ends in {last}, expected 2026 or later"
     );
 }
+
+#[test]
+fn the_spanish_edition_is_complete() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
+    let tree = ContentTree::read(&dir).expect("read content/");
+    let editions = content::compile_editions(&tree).expect("content/ compiles");
+    let missing: Vec<String> = editions.missing.0.iter().map(|d| d.as_warning()).collect();
+    assert!(
+        missing.is_empty(),
+        "the Spanish edition shows English in place of:\n{}",
+        missing.join("\n")
+    );
+    let es = &editions.es;
+    assert!(es.letter.translation.is_some());
+    // Percentages the Mexican way: a no-break space before every `%` of the Spanish text.
+    for file in tree
+        .es
+        .notes
+        .iter()
+        .chain(&tree.es.letter)
+        .chain(&tree.es.timeline)
+        .chain(&tree.es.about)
+    {
+        for (n, line) in file.text.lines().enumerate() {
+            for (i, _) in line.match_indices('%') {
+                let before = line[..i].chars().last();
+                assert!(
+                    before == Some('\u{a0}')
+                        || before.is_none_or(|c| !c.is_ascii_digit() && c != ' '),
+                    "{}:{}: write a no-break space before `%`",
+                    file.path,
+                    n + 1
+                );
+            }
+        }
+    }
+}
