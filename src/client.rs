@@ -202,7 +202,21 @@ fn focus_fragment(selected: RwSignal<TrackSet>) {
                 .fold(selected.get_untracked(), |s, &t| s.with(t, true)),
         );
     }
-    crate::state::browser::focus_id(id);
+    // The browser may have focused and scrolled to the event itself while the page loaded, before the filter
+    // hid the events above it; focusing it again would not scroll, so it is also brought into view.
+    let id = id.to_owned();
+    request_animation_frame(move || {
+        let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(&id))
+        else {
+            return;
+        };
+        if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+        el.scroll_into_view();
+    });
 }
 
 /// A plain click on a link to a note opens it in place; the close link closes; modified clicks (new tab,

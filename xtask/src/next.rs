@@ -12,6 +12,8 @@ use std::{fs, io};
 
 /// The paragraph the next version adds at the top of the letter.
 pub const SENTENCE: &str = "This sentence exists only in the next version of the site.";
+/// Its translation, added at the same place in the Spanish letter.
+const SENTENCE_ES: &str = "Esta oración solo existe en la próxima versión del sitio.";
 /// The rule the next version adds to the stylesheet (the test checks the header's border).
 pub const STYLE: &str = ".site-header { border-bottom-width: 4px; }";
 
@@ -51,15 +53,21 @@ fn prepare(tmp: &Path) -> Result<(), String> {
     let fail = |what: &str, e: io::Error| format!("next version: {what}: {e}");
     copy_dir(&root.join("content"), &tmp.join("content")).map_err(|e| fail("copy content/", e))?;
 
-    let letter = tmp.join("content/letter.md");
-    let text = fs::read_to_string(&letter).map_err(|e| fail("read letter.md", e))?;
-    let body = 3
-        + text[3..]
-            .find("\n+++\n")
-            .ok_or("next version: letter.md has no front matter")?
-        + "\n+++\n".len();
-    let text = format!("{}\n{SENTENCE}\n{}", &text[..body], &text[body..]);
-    fs::write(&letter, text).map_err(|e| fail("write letter.md", e))?;
+    // The letter and its translation keep the same blocks (the compiler checks it): both get the paragraph.
+    for (name, sentence) in [("letter.md", SENTENCE), ("letter.es.md", SENTENCE_ES)] {
+        let letter = tmp.join("content").join(name);
+        if name != "letter.md" && !letter.exists() {
+            continue;
+        }
+        let text = fs::read_to_string(&letter).map_err(|e| fail(&format!("read {name}"), e))?;
+        let body = 3
+            + text[3..]
+                .find("\n+++\n")
+                .ok_or(format!("next version: {name} has no front matter"))?
+            + "\n+++\n".len();
+        let text = format!("{}\n{sentence}\n{}", &text[..body], &text[body..]);
+        fs::write(&letter, text).map_err(|e| fail(&format!("write {name}"), e))?;
+    }
 
     let css =
         fs::read_to_string(root.join(STYLESHEET)).map_err(|e| fail("read the stylesheet", e))?;

@@ -1,5 +1,6 @@
 // Accessibility: axe-core (WCAG 2.0/2.1/2.2 A and AA, and best practices) on every kind of page and state,
-// in light and dark themes and with JavaScript off; and no horizontal scrolling at 320 CSS px (400% zoom).
+// in both editions (English and /es/), in light and dark themes and with JavaScript off; and no horizontal
+// scrolling at 320 CSS px (400% zoom).
 import { test, expect, hydrated } from './fixtures.js';
 import AxeBuilder from '@axe-core/playwright';
 
@@ -13,7 +14,7 @@ async function expectNoViolations(page, label) {
   expect(summary, `${label}:\n${summary.join('\n')}`).toEqual([]);
 }
 
-const pages = [
+const english = [
   ['letter', './', true],
   ['note open', 'notes/market-share/', true],
   ['request note', 'notes/request-delegation/', true],
@@ -25,6 +26,9 @@ const pages = [
   ['embed letter', 'embed/letter/', true],
   ['embed timeline', 'embed/timeline/', true],
 ];
+// The Spanish edition: the same pages under es/ (the letter beside its translation).
+const spanish = english.map(([label, path, app]) => [`${label} (es)`, `es/${path.replace('./', '')}`, app]);
+const pages = [...english, ...spanish];
 
 for (const scheme of ['light', 'dark']) {
   test.describe(`${scheme} theme`, () => {
@@ -39,21 +43,23 @@ for (const scheme of ['light', 'dark']) {
   });
 }
 
-test('axe finds nothing with a note opened in place and the timeline filtered', async ({ page }) => {
-  await page.goto('./');
-  await hydrated(page);
-  await page.locator('#mark-mexico-as-base').click();
-  await expect(page.locator('#note-title')).toBeFocused();
-  await expectNoViolations(page, 'note opened in place');
-  await page.goto('timeline/?tracks=canada');
-  await hydrated(page);
-  await expectNoViolations(page, 'timeline filtered');
-});
+for (const [edition, prefix] of [['', ''], [' (es)', 'es/']]) {
+  test(`axe finds nothing with a note opened in place and the timeline filtered${edition}`, async ({ page }) => {
+    await page.goto(prefix || './');
+    await hydrated(page);
+    await page.locator('#mark-mexico-as-base').click();
+    await expect(page.locator('#note-title')).toBeFocused();
+    await expectNoViolations(page, `note opened in place${edition}`);
+    await page.goto(`${prefix}timeline/?tracks=canada`);
+    await hydrated(page);
+    await expectNoViolations(page, `timeline filtered${edition}`);
+  });
+}
 
 // Without the app: the prerendered HTML as a reader with JavaScript off gets it (axe itself needs
 // JavaScript, so the page is served with its script tags removed instead).
 test.describe('without the app', () => {
-  for (const [label, path] of pages.slice(0, 4)) {
+  for (const [label, path] of [...english.slice(0, 4), ...spanish.slice(0, 4)]) {
     test(`axe finds nothing on ${label} without the app`, async ({ page }) => {
       await page.route(
         (url) => url.pathname.endsWith('/') || url.pathname.endsWith('.html'),
@@ -81,16 +87,18 @@ test.describe('400% zoom (320 CSS px wide)', () => {
       expect(overflow, label).toBeLessThanOrEqual(0);
     });
   }
-  test('an open note is a readable bottom sheet at 320 px', async ({ page }) => {
-    await page.goto('./');
-    await hydrated(page);
-    await page.locator('#mark-market-share').click();
-    const sheet = page.locator('.notes-column');
-    await expect(sheet).toBeVisible();
-    const box = await sheet.boundingBox();
-    expect(box.width).toBeLessThanOrEqual(320);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
-  });
+  for (const [edition, prefix] of [['', ''], [' (es)', 'es/']]) {
+    test(`an open note is a readable bottom sheet at 320 px${edition}`, async ({ page }) => {
+      await page.goto(prefix || './');
+      await hydrated(page);
+      await page.locator('#mark-market-share').click();
+      const sheet = page.locator('.notes-column');
+      await expect(sheet).toBeVisible();
+      const box = await sheet.boundingBox();
+      expect(box.width).toBeLessThanOrEqual(320);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    });
+  }
 });
 
 test('reduced motion is honoured: no smooth scrolling', async ({ browser }) => {

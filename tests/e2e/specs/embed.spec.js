@@ -52,22 +52,38 @@ async function expectFitted(page, selector = 'iframe') {
     .toBeLessThanOrEqual(2);
 }
 
-test('the snippet sizes the iframe to its content, before and after opening a note and resizing', async ({ page }) => {
-  await host(
-    page,
-    `<iframe src="${site.origin}/embed/letter/" title="Annotated letter" width="100%" height="300" style="border:0" data-letter-explainer></iframe>
-     <script src="${site.origin}/embed.js" async></script>`,
-  );
-  await expectFitted(page);
-  const before = (await heights(page)).frameHeight;
-  expect(before).toBeGreaterThan(300);
+// In English, and the Spanish edition's embed (the letter beside its translation).
+for (const [edition, prefix, lang] of [['', '', 'en'], [' (Spanish)', 'es/', 'es']]) {
+  test(`the snippet sizes the iframe to its content, before and after opening a note and resizing${edition}`, async ({ page }) => {
+    await host(
+      page,
+      `<iframe src="${site.origin}/${prefix}embed/letter/" title="Annotated letter" width="100%" height="300" style="border:0" data-letter-explainer></iframe>
+       <script src="${site.origin}/embed.js" async></script>`,
+    );
+    await expectFitted(page);
+    const before = (await heights(page)).frameHeight;
+    expect(before).toBeGreaterThan(300);
+    const frame = page.frameLocator('iframe');
+    await expect(frame.locator('html')).toHaveAttribute('lang', lang);
+    await frame.locator('#mark-market-share').click();
+    await expect(frame.locator('#note-title')).toBeVisible();
+    await expectFitted(page);
+    expect((await heights(page)).frameHeight).not.toBe(before);
+    // The embed did not touch the host page's history or address.
+    expect(page.url()).toBe(`${HOST}article.html`);
+    await page.setViewportSize({ width: 360, height: 700 });
+    await expectFitted(page);
+  });
+}
+
+test('a Spanish note card embed sizes itself and opens the Spanish page', async ({ page }) => {
+  await host(page, `<iframe src="${site.origin}/es/embed/notes/market-share/" title="Nota" width="100%" height="200" style="border:0" data-letter-explainer></iframe><script src="${site.origin}/embed.js" async></script>`);
   const frame = page.frameLocator('iframe');
-  await frame.locator('#mark-market-share').click();
-  await expect(frame.locator('#note-title')).toBeVisible();
+  await expect(frame.locator('html')).toHaveAttribute('lang', 'es');
+  await expect(frame.locator('.judgement')).toContainText('Veredicto');
+  await expect(frame.locator('.embed-footer a')).toHaveAttribute('href', /^(http:\/\/127\.0\.0\.1:\d+)?\/es\/notes\/market-share\/$/);
   await expectFitted(page);
-  expect((await heights(page)).frameHeight).not.toBe(before);
-  // The embed did not touch the host page's history or address.
-  expect(page.url()).toBe(`${HOST}article.html`);
+  expect((await heights(page)).frameHeight).toBeGreaterThan(300);
   await page.setViewportSize({ width: 360, height: 700 });
   await expectFitted(page);
 });
@@ -163,6 +179,11 @@ test('every page offers an embed snippet, and it works with no script', async ({
   expect(snippet).toContain(`${site.origin}/embed/notes/market-share/`);
   expect(snippet).toContain('data-letter-explainer');
   expect(snippet).toContain(`${site.origin}/embed.js`);
+  // The snippets in the other language load the Spanish embed, with a Spanish title.
+  const spanish = await control.locator('textarea.embed-snippet[data-lang="es"]').first().inputValue();
+  expect(spanish).toContain(`${site.origin}/es/embed/notes/market-share/`);
+  expect(spanish).toContain(`${site.origin}/embed.js`);
+  expect(spanish).toContain('title="La participación');
   await page.goto('timeline/');
   await hydrated(page);
   await expect(page.locator('details.embed-control textarea').first()).toContainText('/embed/timeline/');

@@ -9,10 +9,10 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 /** The project's content folder, for tests that compare the page with what editors wrote. */
 export const contentDir = path.resolve(here, '../../../content');
 
-/** Note ids and kinds, read from content/notes/*.md front matter. */
+/** Note ids and kinds, read from content/notes/*.md front matter (not the translations, `<id>.es.md`). */
 export function notes() {
   return readdirSync(path.join(contentDir, 'notes'))
-    .filter((f) => f.endsWith('.md'))
+    .filter((f) => f.endsWith('.md') && !/\.[a-z]{2}\.md$/.test(f))
     .map((f) => {
       const text = readFileSync(path.join(contentDir, 'notes', f), 'utf8');
       const kind = /^kind\s*=\s*"(\w+)"/m.exec(text)[1];

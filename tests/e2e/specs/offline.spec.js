@@ -1,6 +1,6 @@
-// Offline reading: after one visit every page opens without a network (offline, or with the server gone);
-// a new version waits for the reader and then replaces the old one entirely; the site is installable; a
-// damaged cache heals from the network.
+// Offline reading: after one visit every page of both editions opens without a network (offline, or with the
+// server gone); a new version waits for the reader and then replaces the old one entirely; the site is
+// installable; a damaged cache heals from the network.
 import { chromium } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -21,59 +21,82 @@ const notice = (page, kind) => page.locator(`.offline-notices [data-kind="${kind
 const cacheNames = (page) => page.evaluate(() => caches.keys());
 const versionOf = (dir) => /const VERSION = "(\w+)"/.exec(readFileSync(path.join(dir, 'sw.js'), 'utf8'))[1];
 
-/** Opens `url` and waits until the service worker says that the whole site is saved. */
-async function visitOnce(page, url) {
+// Each edition: where it lives under the base path, and its notices and not-found page in its language.
+const editions = {
+  en: {
+    prefix: '',
+    ready: /Available offline/,
+    offline: /You are offline/,
+    notFound: 'Page not found',
+    nav: ['Timeline', 'Sources', 'About', 'The letter'],
+  },
+  es: {
+    prefix: 'es/',
+    ready: /Disponible sin conexión/,
+    offline: /No hay conexión/,
+    notFound: 'Página no encontrada',
+    nav: ['Cronología', 'Fuentes', 'Acerca de', 'La carta'],
+  },
+};
+
+/** Opens `url` and waits until the service worker says (in the page's language) that the whole site is saved. */
+async function visitOnce(page, url, ready = editions.en.ready) {
   await page.goto(url);
   await expect(page.locator('.offline-notices')).toHaveAttribute('role', 'status');
-  await expect(notice(page, 'ready')).toHaveText(/Available offline/, { timeout: 20_000 });
+  await expect(notice(page, 'ready')).toHaveText(ready, { timeout: 20_000 });
 }
 
 /** Every route, relative to the site's root. */
 const routes = () => ['', 'timeline/', 'sources/', 'about/', ...notes().map((n) => `notes/${n.id}/`)];
 
-/** Opens every route and an unknown address from `base`, then follows the site's links. */
+/** In each edition, opens every route and an unknown address from `base`, then follows the site's links. */
 async function readEverything(page, base) {
-  for (const route of routes()) {
-    const response = await page.goto(new URL(route, base).href);
-    expect(response.status(), route).toBe(200);
-    expect(response.fromServiceWorker(), route).toBe(true);
-    await expect(page.locator('main h1'), route).toBeVisible();
-    // Every page, with the app or without, can register the worker and be installed.
-    await expect(page.locator('script[src*="/offline-"]'), route).toHaveCount(1);
-    await expect(page.locator('link[rel="manifest"]'), route).toHaveCount(1);
-  }
-  const missing = await page.goto(new URL('no/such/page/', base).href);
-  expect(missing.status()).toBe(404);
-  await expect(page.locator('h1')).toHaveText('Page not found');
+  for (const [lang, { prefix, notFound, nav }] of Object.entries(editions)) {
+    for (const route of routes().map((r) => prefix + r)) {
+      const response = await page.goto(new URL(route, base).href);
+      expect(response.status(), route).toBe(200);
+      expect(response.fromServiceWorker(), route).toBe(true);
+      await expect(page.locator('html'), route).toHaveAttribute('lang', lang);
+      await expect(page.locator('main h1'), route).toBeVisible();
+      // Every page, with the app or without, can register the worker and be installed (in its language).
+      await expect(page.locator('script[src*="/offline-"]'), route).toHaveCount(1);
+      await expect(page.locator('link[rel="manifest"]'), route).toHaveAttribute('href', new RegExp(`/${prefix}manifest\\.webmanifest$`));
+    }
+    const missing = await page.goto(new URL(`${prefix}no/such/page/`, base).href);
+    expect(missing.status()).toBe(404);
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    await expect(page.locator('h1')).toHaveText(notFound);
 
-  // Follow links: from the not-found page to the letter, a note in place, then each page of the header.
-  await page.locator('main a.button').click();
-  await hydrated(page);
-  await page.locator('#mark-market-share').click();
-  await expect(page.locator('#note-title')).toBeFocused();
-  for (const [name, check] of [
-    ['Timeline', 'li.event'],
-    ['Sources', '.source-list > li'],
-    ['About', 'main h1'],
-    ['The letter', '.letter-text'],
-  ]) {
-    await page.locator('.site-header nav').getByRole('link', { name, exact: true }).click();
-    await expect(page.locator(check).first(), name).toBeVisible();
+    // Follow links: from the not-found page to the letter, a note in place, then each page of the header.
+    await page.locator('main a.button').click();
+    await hydrated(page);
+    await page.locator('#mark-market-share').click();
+    await expect(page.locator('#note-title')).toBeFocused();
+    for (const [name, check] of nav.map((name, i) => [name, ['li.event', '.source-list > li', 'main h1', '.letter-text'][i]])) {
+      await page.locator('.site-header nav').getByRole('link', { name, exact: true }).click();
+      await expect(page.locator(check).first(), name).toBeVisible();
+      await expect(page.locator('html'), name).toHaveAttribute('lang', lang);
+    }
+    await hydrated(page);
   }
-  await hydrated(page);
 }
 
-test('after one visit, every page and link works offline, and the page says it is offline', async ({ page, context, baseURL }) => {
-  await visitOnce(page, './');
-  await context.setOffline(true);
-  await expect(notice(page, 'offline')).toHaveText(/offline/);
-  await readEverything(page, baseURL);
-  await expect(notice(page, 'offline')).toBeVisible();
-  await context.setOffline(false);
-  await expect(notice(page, 'offline')).toHaveCount(0);
-});
+for (const [lang, { prefix, ready, offline }] of Object.entries(editions)) {
+  const first = lang === 'en' ? '' : ' to a Spanish page';
+  test(`after one visit${first}, every page and link works offline, and the page says it is offline`, async ({ page, context, baseURL }) => {
+    test.slow(); // every page of both editions
+    await visitOnce(page, prefix || './', ready);
+    await context.setOffline(true);
+    await expect(notice(page, 'offline')).toHaveText(offline);
+    await readEverything(page, baseURL);
+    await expect(notice(page, 'offline')).toBeVisible();
+    await context.setOffline(false);
+    await expect(notice(page, 'offline')).toHaveCount(0);
+  });
+}
 
 test('after one visit, every page and link works with the server gone', async ({ page }) => {
+  test.slow(); // every page of both editions
   const site = await startSite(siteDir);
   try {
     await visitOnce(page, site.url);
@@ -180,6 +203,10 @@ test('under /letter/, the manifest and the service worker keep to the sub-path',
   const manifest = await (await page.request.get(`${sub}manifest.webmanifest`)).json();
   expect([manifest.id, manifest.start_url, manifest.scope]).toEqual(['/letter/', '/letter/', '/letter/']);
   for (const icon of manifest.icons) expect(icon.src).toMatch(/^\/letter\/icons\/.+\.png$/);
+  // The Spanish edition's manifest starts at its home page, in the same scope.
+  const spanish = await (await page.request.get(`${sub}es/manifest.webmanifest`)).json();
+  expect([spanish.lang, spanish.id, spanish.start_url, spanish.scope]).toEqual(['es', '/letter/es/', '/letter/es/', '/letter/']);
+  for (const icon of spanish.icons) expect(icon.src).toMatch(/^\/letter\/icons\/.+\.png$/);
   const scope = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).scope);
   expect(scope).toBe(sub);
   await context.setOffline(true);
@@ -188,6 +215,10 @@ test('under /letter/, the manifest and the service worker keep to the sub-path',
   const missing = await page.goto(`${sub}nothing/here/`);
   expect(missing.status()).toBe(404);
   await expect(page.locator('main a.button')).toHaveAttribute('href', '/letter/');
+  const missingEs = await page.goto(`${sub}es/nothing/here/`);
+  expect(missingEs.status()).toBe(404);
+  await expect(page.locator('h1')).toHaveText(editions.es.notFound);
+  await expect(page.locator('main a.button')).toHaveAttribute('href', '/letter/es/');
 });
 
 // Installability needs a profile on disk (not an incognito-like context): override the context.

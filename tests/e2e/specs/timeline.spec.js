@@ -58,6 +58,8 @@ test('a deep link to an event the shared filter hides still shows it', async ({ 
   await hydrated(page);
   await expect(page.locator('#final-rule-published')).toBeVisible();
   await expect(page.locator('#final-rule-published')).toBeFocused();
+  // Scrolled to where it is once the filter has hidden the events above it.
+  await expect(page.locator('#final-rule-published')).toBeInViewport();
 });
 
 test('event → note at its mark → back to the timeline; note → event', async ({ page }) => {
