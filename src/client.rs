@@ -522,7 +522,10 @@ fn focus_fragment() {
     if !set.shows_tracks(&tracks) {
         apply_filter(tracks.iter().fold(set, |s, &t| s.with(t, true)));
     }
+    // The browser may have scrolled to the event while the page loaded, before the filter hid the events
+    // above it; focusing it again would not scroll, so it is also brought into view.
     focus_id(id);
+    event.scroll_into_view();
 }
 
 // ---------------------------------------------------------------------------------------------------------
