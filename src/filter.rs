@@ -41,8 +41,12 @@ impl TrackSet {
 
     /// True if the event is shown: it is the letter's, or one of its tracks is in the set.
     pub fn shows(self, event: &Event) -> bool {
-        event
-            .tracks
+        self.shows_tracks(&event.tracks)
+    }
+
+    /// True if an event on these tracks is shown.
+    pub fn shows_tracks(self, tracks: &[Track]) -> bool {
+        tracks
             .iter()
             .any(|&t| t == Track::Letter || self.contains(t))
     }

@@ -54,10 +54,10 @@ pub fn Head(
     }
 }
 
-/// The page in every edition (`hreflang`), the original also as the default, for readers' browsers and
-/// search engines. Absolute when the build knows the origin.
+/// The page in every edition (`hreflang`), the original also as the default, for search engines. Written
+/// when the build knows the site's origin: `hreflang` needs absolute URLs.
 fn alternates(route: Route) -> Option<impl IntoView> {
-    if route == Route::NotFound || route.is_embed() {
+    if crate::route::ORIGIN.is_empty() || route == Route::NotFound || route.is_embed() {
         return None;
     }
     let link = |hreflang: &'static str, lang: Lang| {

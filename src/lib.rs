@@ -1,15 +1,15 @@
-//! The annotated letter: one Leptos app that renders every route to static HTML at build time; in the
-//! browser, the letter page hydrates its notes column and listens for clicks (see [`client`]). Routes are
-//! read from the URL; there is no client-side router.
+//! The annotated letter: one Leptos app that renders every route of every edition to static HTML at build
+//! time. In the browser, the letter and the timeline add behaviour with a few listeners over that HTML (see
+//! [`client`]); nothing is rendered twice. Routes are read from the URL; there is no client-side router.
 #![deny(missing_docs)]
 #![recursion_limit = "256"]
 
-#[cfg(all(feature = "hydrate", feature = "ssr"))]
+#[cfg(all(feature = "browser", feature = "ssr"))]
 compile_error!(
-    "the `hydrate` and `ssr` features are exclusive: build the browser app or the prerenderer"
+    "the `browser` and `ssr` features are exclusive: build the browser app or the prerenderer"
 );
 
-#[cfg(feature = "hydrate")]
+#[cfg(feature = "browser")]
 pub mod client;
 pub mod components;
 pub mod content;

@@ -42,20 +42,8 @@ impl Route {
     /// The edition and route of a URL path (as in `location.pathname`). Unknown paths and unknown note ids
     /// are [`Route::NotFound`] (in the edition the path is under).
     pub fn parse(path: &str) -> (Lang, Route) {
-        let path = path.split(['?', '#']).next().unwrap_or_default();
-        let rest = match path.strip_prefix(BASE) {
-            Some(rest) => rest,
-            None if format!("{path}/") == BASE => "",
-            None => return (Lang::En, Route::NotFound),
-        };
-        let rest = rest.strip_suffix("index.html").unwrap_or(rest);
-        let mut parts: Vec<&str> = rest.split('/').filter(|p| !p.is_empty()).collect();
-        let lang = match parts.first() {
-            Some(&"es") => {
-                parts.remove(0);
-                Lang::Es
-            }
-            _ => Lang::En,
+        let Some((lang, parts)) = segments(path) else {
+            return (Lang::En, Route::NotFound);
         };
         let route = match parts.as_slice() {
             [] => Route::Letter(None),
@@ -146,6 +134,28 @@ impl Route {
     }
 }
 
+/// The edition of a URL path under the base path and the segments after the edition's prefix (an
+/// `index.html` at the end dropped), or `None` outside the base path. Needs no content, so the browser
+/// app can use it without linking any.
+pub fn segments(path: &str) -> Option<(Lang, Vec<&str>)> {
+    let path = path.split(['?', '#']).next().unwrap_or_default();
+    let rest = match path.strip_prefix(BASE) {
+        Some(rest) => rest,
+        None if format!("{path}/") == BASE => "",
+        None => return None,
+    };
+    let rest = rest.strip_suffix("index.html").unwrap_or(rest);
+    let mut parts: Vec<&str> = rest.split('/').filter(|p| !p.is_empty()).collect();
+    let lang = match parts.first() {
+        Some(&first) if first == prefix(Lang::Es).trim_end_matches('/') => {
+            parts.remove(0);
+            Lang::Es
+        }
+        _ => Lang::En,
+    };
+    Some((lang, parts))
+}
+
 /// Where a page's oEmbed document is, relative to the site's root folder, for pages that can be embedded.
 pub fn oembed_file(route: Route) -> Option<String> {
     let embed = route.embed()?.href();
@@ -207,6 +217,24 @@ mod tests {
         assert_eq!(Route::Timeline.file(), "es/timeline/index.html");
         edition::set(Lang::En);
         assert_eq!(Route::Timeline.file(), "timeline/index.html");
+    }
+
+    #[test]
+    fn segments_need_no_content() {
+        let at = |p: &str| format!("{BASE}{p}");
+        assert_eq!(segments(&at("")), Some((Lang::En, vec![])));
+        assert_eq!(segments(&at("es/")), Some((Lang::Es, vec![])));
+        assert_eq!(
+            segments(&at("es/notes/anything/index.html?x=1#y")),
+            Some((Lang::Es, vec!["notes", "anything"]))
+        );
+        assert_eq!(
+            segments(&at("timeline")),
+            Some((Lang::En, vec!["timeline"]))
+        );
+        if BASE != "/" {
+            assert_eq!(segments("/elsewhere/"), None);
+        }
     }
 
     #[test]

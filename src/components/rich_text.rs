@@ -1,10 +1,10 @@
 //! Renders the model's Markdown (blocks and inlines) as HTML elements. Links to notes become marks in the
-//! letter and open the note in place wherever a [`NoteState`] is provided; elsewhere they are plain links.
+//! letter (their note's open one carries `aria-current`, see [`OpenNote`]); elsewhere they are plain links.
 
 use crate::content::notes;
 use crate::i18n::t;
 use crate::route::{event_href, note_href, source_href};
-use crate::state::{mark_id, NoteState};
+use crate::state::{mark_id, OpenNote};
 use leptos::prelude::*;
 use model::{Block, Inline, NoteKind, Target};
 
@@ -112,7 +112,7 @@ pub fn Mark(
     primary: bool,
 ) -> impl IntoView {
     let n = &notes()[note];
-    let active = use_context::<NoteState>().is_some_and(|s| s.open.get_untracked() == Some(note));
+    let active = use_context::<OpenNote>() == Some(OpenNote(Some(note)));
     let kind = match n.kind {
         NoteKind::Claim => "mark claim",
         NoteKind::Request => "mark request",

@@ -8,7 +8,7 @@ use crate::components::source_citation::SourceCitation;
 use crate::content::{events, letter, letter_date, notes};
 use crate::i18n::t;
 use crate::route::{event_href, Route};
-use crate::state::NoteState;
+use crate::state::OpenNote;
 use leptos::prelude::*;
 use model::{Block, Track};
 
@@ -21,7 +21,7 @@ pub fn LetterPage(
     #[prop(optional)]
     embed: bool,
 ) -> impl IntoView {
-    provide_context(NoteState::new(open));
+    provide_context(OpenNote(open));
     let letter = &letter();
     view! {
         <main id="main" class="letter-page" class:embedded=embed>
@@ -74,7 +74,7 @@ pub fn LetterPage(
                     </ul>
                 </section>
             </div>
-            <aside id="notes" class="notes-column" aria-label=t().notes_region><NotesColumn/></aside>
+            <aside id="notes" class="notes-column" aria-label=t().notes_region><NotesColumn open/></aside>
         </main>
     }
 }
@@ -158,19 +158,19 @@ fn Legend() -> impl IntoView {
     }
 }
 
-/// The notes column's content: the open note, or a prompt and the letter's place in time. The only part of the letter page that the
-/// browser hydrates (see `client`); it follows the [`NoteState`] in context.
+/// The notes column's content: the open note, and the prompt with the letter's place in time (hidden
+/// while a note is open). In the browser, `client` puts the note a reader opens in place of the article,
+/// taken from that note's own prerendered page, and shows the prompt again when it closes.
 #[component]
-pub fn NotesColumn() -> impl IntoView {
-    let state = expect_context::<NoteState>();
-    move || match state.open.get() {
-        Some(note) => view! { <NotePanel note/> }.into_any(),
-        None => view! {
-            <div class="no-note">
-                <p>{t().no_note_open}</p>
-                <LetterInTime/>
-            </div>
-        }
-        .into_any(),
+fn NotesColumn(
+    /// The note open at load time.
+    open: Option<usize>,
+) -> impl IntoView {
+    view! {
+        <div class="no-note" hidden=open.is_some()>
+            <p>{t().no_note_open}</p>
+            <LetterInTime/>
+        </div>
+        {open.map(|note| view! { <NotePanel note/> })}
     }
 }

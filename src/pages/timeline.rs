@@ -6,7 +6,7 @@ use crate::components::fallback::{text_lang, FallbackNotice};
 use crate::components::note_panel::EventBody;
 use crate::components::source_citation::SourceCitation;
 use crate::content::{checked, events, letter, notes};
-use crate::filter::{TrackSet, FILTERABLE};
+use crate::filter::FILTERABLE;
 use crate::i18n::t;
 use crate::route::{note_href, Route};
 use crate::state::mark_id;
@@ -103,14 +103,12 @@ fn EventItem(
     }
 }
 
-/// The filter: one checkbox per track (the letter's own events are always shown) and a live count. The
-/// selection comes from context (the browser reads it from the URL); at build time every track is shown.
+/// The filter: one checkbox per track (the letter's own events are always shown) and a count. CSS alone
+/// applies it; in the browser, `client` also follows and updates `?tracks=`, the count (from the
+/// status's `data-template`) and the years left empty.
 #[component]
-pub fn TimelineFilter() -> impl IntoView {
-    let selected =
-        use_context::<RwSignal<TrackSet>>().unwrap_or_else(|| RwSignal::new(TrackSet::all()));
+fn TimelineFilter() -> impl IntoView {
     let total = events().len();
-    let shown = move || events().iter().filter(|e| selected.get().shows(e)).count();
     view! {
         <fieldset>
             <legend>{t().filter_legend}</legend>
@@ -124,8 +122,6 @@ pub fn TimelineFilter() -> impl IntoView {
                             value=track.slug()
                             id=format!("track-{}", track.slug())
                             checked=true
-                            prop:checked=move || selected.get().contains(track)
-                            on:change=move |ev| selected.update(|s| *s = s.with(track, event_target_checked(&ev)))
                         />
                         " "{t().track(track)}" "<span class="count">{format!("({count})")}</span>
                     </label>
@@ -133,6 +129,6 @@ pub fn TimelineFilter() -> impl IntoView {
             }).collect_view()}
             <p class="filter-note">{t().filter_letter_always}</p>
         </fieldset>
-        <p class="filter-status" role="status">{move || t().showing(shown(), total)}</p>
+        <p class="filter-status" role="status" data-template=t().showing>{t().showing(total, total)}</p>
     }
 }

@@ -1,6 +1,7 @@
 //! Measures what a first visit to each route transfers: the HTML and every stylesheet, script and wasm
-//! file it loads, raw, gzip (level 9) and brotli (quality 11). Results go to `bench/results.json` and a table
-//! in `BENCH.md`. Bytes are deterministic, so budgets on them can be checked in tests.
+//! file it loads, raw, gzip (level 9) and brotli (quality 11); times pages in Chromium; runs Lighthouse.
+//! Results go to `bench/results.json` and a table in `BENCH.md`. Bytes are deterministic, so their budget is
+//! checked by `cargo xtask test` ([`check_budgets`]); timings are only reported.
 
 use std::fs;
 use std::io::Write;
@@ -72,11 +73,46 @@ pub fn page_files(dist: &Path, html_file: &str) -> Result<Vec<(&'static str, Vec
     Ok(files)
 }
 
+/// The first-view budget of the letter page in each edition, brotli: checked by `cargo xtask test`.
+pub const FIRST_VIEW_BUDGET: usize = 80 * 1024;
+
+/// The brotli bytes a first visit to a page of the site in `dist` transfers (the page and everything it
+/// loads; see [`page_files`]).
+pub fn first_view(dist: &Path, html_file: &str) -> Result<usize, String> {
+    Ok(page_files(dist, html_file)?
+        .iter()
+        .map(|(_, bytes)| sizes(bytes).brotli)
+        .sum())
+}
+
+/// Checks the first-view budget of the letter page in each edition (bytes are deterministic, so this is a
+/// test, unlike the timings).
+pub fn check_budgets(dist: &Path) -> Result<(), String> {
+    for page in ["index.html", "es/index.html"] {
+        let bytes = first_view(dist, page)?;
+        let kb = |n: usize| n as f64 / 1024.0;
+        if bytes > FIRST_VIEW_BUDGET {
+            return Err(format!(
+                "first view of {page}: {:.1} KB brotli, over the {:.0} KB budget",
+                kb(bytes),
+                kb(FIRST_VIEW_BUDGET)
+            ));
+        }
+        println!(
+            "first view of {page}: {:.1} KB brotli (budget {:.0} KB)",
+            kb(bytes),
+            kb(FIRST_VIEW_BUDGET)
+        );
+    }
+    Ok(())
+}
+
 /// Measures the routes of the site built in `dist` and the timeline of the stress build (both at base `/`),
-/// times the timeline in Chromium, and writes the results.
+/// times them in Chromium, runs Lighthouse on the main routes, and writes the results.
 pub fn run(root: &Path, dist: &Path, stress: &Path) -> Result<(), String> {
     let routes = [
         ("/", dist, "index.html"),
+        ("/es/", dist, "es/index.html"),
         (
             "/notes/market-share/",
             dist,
@@ -84,6 +120,11 @@ pub fn run(root: &Path, dist: &Path, stress: &Path) -> Result<(), String> {
         ),
         ("/timeline/", dist, "timeline/index.html"),
         ("/sources/", dist, "sources/index.html"),
+        (
+            "/embed/notes/market-share/",
+            dist,
+            "embed/notes/market-share/index.html",
+        ),
         ("/timeline/ (stress pack)", stress, "timeline/index.html"),
     ];
     let mut json = String::from("{\n  \"transfer\": [\n");
@@ -132,8 +173,9 @@ pub fn run(root: &Path, dist: &Path, stress: &Path) -> Result<(), String> {
     let timings = timeline_timings(root, dist, stress)?;
     let latency = note_latency(root, dist)?;
     let lcp = node_bench(root, "lcp-ratio.js", &[(dist, "/")])?;
+    let lighthouse = lighthouse(root, dist)?;
     json.push_str(&format!(
-        "  ],\n  \"timeline_timings\": {timings},\n  \"mark_to_note_painted\": {latency},\n  \"lcp_against_static_html\": {lcp}\n}}\n"
+        "  ],\n  \"timeline_timings\": {timings},\n  \"mark_to_note_painted\": {latency},\n  \"lcp_against_static_html\": {lcp},\n  \"lighthouse\": {lighthouse}\n}}\n"
     ));
     fs::create_dir_all(root.join("bench")).map_err(|e| e.to_string())?;
     fs::write(root.join("bench/results.json"), &json).map_err(|e| e.to_string())?;
@@ -171,6 +213,35 @@ fn note_latency(root: &Path, dist: &Path) -> Result<String, String> {
     node_bench(root, "note-latency.js", &[(dist, "/")])
 }
 
+/// Runs Lighthouse (`tests/lighthouse/run.js`) on the main routes of `dist`, served at the origin it was
+/// built for (canonical and `hreflang` URLs point there); returns its JSON.
+fn lighthouse(root: &Path, dist: &Path) -> Result<String, String> {
+    let port = crate::server::spawn(dist, "/", crate::BENCH_PORT).map_err(|e| e.to_string())?;
+    let urls: Vec<String> = [
+        "/",
+        "/es/",
+        "/notes/market-share/",
+        "/timeline/",
+        "/embed/notes/market-share/",
+    ]
+    .iter()
+    .map(|p| format!("http://127.0.0.1:{port}{p}"))
+    .collect();
+    let out = std::process::Command::new("node")
+        .arg("run.js")
+        .args(&urls)
+        .current_dir(root.join("tests/lighthouse"))
+        .output()
+        .map_err(|e| format!("node: {e}"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "lighthouse failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    Ok(String::from_utf8_lossy(&out.stdout).trim().to_owned())
+}
+
 /// Serves each (site, path) on its own port and runs a `tests/e2e/bench` script on their URLs; returns
 /// what it prints.
 fn node_bench(root: &Path, script: &str, sites: &[(&Path, &str)]) -> Result<String, String> {
@@ -192,4 +263,40 @@ fn node_bench(root: &Path, script: &str, sites: &[(&Path, &str)]) -> Result<Stri
         ));
     }
     Ok(String::from_utf8_lossy(&out.stdout).trim().to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_budget_counts_everything_a_page_loads_and_fails_over_it() {
+        let dir = std::env::temp_dir().join(format!("budget-{}", std::process::id()));
+        fs::create_dir_all(dir.join("es")).unwrap();
+        let page = |script: &str| {
+            format!("<html><head><link rel=\"stylesheet\" href=\"/a.css\"><script type=\"module\" src=\"/{script}\"></script></head><body>x</body></html>")
+        };
+        fs::write(dir.join("index.html"), page("small.js")).unwrap();
+        fs::write(dir.join("es/index.html"), page("small.js")).unwrap();
+        fs::write(dir.join("a.css"), "body { color: red }").unwrap();
+        fs::write(dir.join("small.js"), "console.log(1)").unwrap();
+        check_budgets(&dir).expect("a tiny page is within budget");
+        // Incompressible bytes over the budget, loaded by the Spanish page only.
+        let mut noise = Vec::with_capacity(FIRST_VIEW_BUDGET + 1024);
+        let mut x: u32 = 1;
+        while noise.len() < FIRST_VIEW_BUDGET + 1024 {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            noise.push(x as u8);
+        }
+        fs::write(dir.join("big.js"), noise).unwrap();
+        fs::write(dir.join("es/index.html"), page("big.js")).unwrap();
+        let err = check_budgets(&dir).unwrap_err();
+        assert!(
+            err.contains("es/index.html") && err.contains("over the 80 KB budget"),
+            "{err}"
+        );
+        let _ = fs::remove_dir_all(&dir);
+    }
 }

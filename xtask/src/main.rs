@@ -50,8 +50,9 @@ fn main() {
         Some("test") => setup::run(true).and_then(|_| test()),
         Some("e2e") => setup::run(true).and_then(|_| e2e(&args[1..])),
         Some("bench") => setup::run(true).and_then(|_| {
+            setup::lighthouse()?;
             let dist = root().join("dist");
-            build("/", &dist)?;
+            build_from("/", &dist, None, Some(&format!("http://127.0.0.1:{BENCH_PORT}")))?;
             let stress = build_stress()?;
             bench::run(&root(), &dist, &stress)
         }),
@@ -203,6 +204,7 @@ fn test() -> Result<(), String> {
     // The main build knows its origin (the test server's), so it has oEmbed documents and absolute snippets;
     // the sub-path build does not, like a site built without --origin.
     build_from("/", &root().join("dist"), None, Some(TEST_ORIGIN))?;
+    bench::check_budgets(&root().join("dist"))?;
     build("/letter/", &root().join("dist-sub"))?;
     next::build(&root().join("dist-v2"))?;
     e2e(&[])
@@ -210,6 +212,9 @@ fn test() -> Result<(), String> {
 
 /// The origin the browser suite serves `dist/` at.
 const TEST_ORIGIN: &str = "http://127.0.0.1:4173";
+
+/// The port the benchmark serves `dist/` at for Lighthouse (the origin it builds for).
+pub const BENCH_PORT: u16 = 4175;
 
 /// The browser suite against the built site (`dist/` served at `/`, `dist-sub/` under `/letter/`). The
 /// offline tests serve `dist/` and the next version `dist-v2/` themselves (`SITE_DIR`, `NEXT_DIR`).

@@ -76,6 +76,19 @@ pub fn run(tests: bool) -> Result<(), String> {
     Ok(())
 }
 
+/// Installs Lighthouse for the benchmark (`tests/lighthouse`, not needed by the tests).
+pub fn lighthouse() -> Result<(), String> {
+    let dir = root().join("tests/lighthouse");
+    if !dir.join("node_modules/lighthouse").exists() {
+        crate::run(
+            Command::new("npm")
+                .args(["ci", "--no-audit", "--no-fund"])
+                .current_dir(dir),
+        )?;
+    }
+    Ok(())
+}
+
 /// PATH with cargo's bin folder and the npm-installed wasm-opt first.
 pub fn tool_path() -> String {
     let mut parts = vec![root().join("tools/node_modules/.bin").display().to_string()];

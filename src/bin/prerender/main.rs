@@ -1,5 +1,5 @@
 //! Writes every route as a static HTML file: the page trunk built (`index.html`, with its hashed asset
-//! links) becomes the template, and the same App that hydrates in the browser renders each route's body.
+//! links) becomes the template, and the App renders each route's body, once per edition.
 //! Run by trunk's post-build hook on `$TRUNK_STAGING_DIR`, or by hand: `prerender <dist>`. Then writes
 //! what offline reading and installation need, the service worker last (see [`offline`]).
 
