@@ -262,12 +262,10 @@ fn spanish_pages_show_no_english_interface_text() {
 fn spanish_pages_say_their_language_and_name_their_twin() {
     let html = render_es(Route::Letter(Some(0)));
     let id = &notes()[0].id;
-    assert!(
-        html.contains(&format!("hreflang=\"en\" href=\"/notes/{id}/\"")),
-        "{html}"
-    );
-    assert!(html.contains(&format!("hreflang=\"es\" href=\"/es/notes/{id}/\"")));
-    assert!(html.contains(&format!("hreflang=\"x-default\" href=\"/notes/{id}/\"")));
+    assert!(html.contains("<title>"), "the head was rendered");
+    // `hreflang` alternates need absolute URLs: this build does not know its origin (the browser suite
+    // checks them on a build that does).
+    assert!(!html.contains("rel=\"alternate\" hreflang"));
     // The language switch goes to the same note in English.
     assert!(html.contains(&format!(
         "href=\"/notes/{id}/\" hreflang=\"en\" lang=\"en\" data-language-switch"
@@ -286,10 +284,7 @@ fn spanish_pages_say_their_language_and_name_their_twin() {
         );
     }
     // Every link stays in the edition.
-    assert!(
-        !html.contains("href=\"/timeline/\"")
-            || html.contains("hreflang=\"en\" href=\"/timeline/\"")
-    );
+    assert!(!html.contains("href=\"/timeline/\""));
     assert!(html.contains("href=\"/es/timeline/\""));
 }
 
@@ -300,4 +295,14 @@ fn english_pages_link_to_their_spanish_twin() {
         html.contains("href=\"/es/timeline/\" hreflang=\"es\" lang=\"es\" data-language-switch")
     );
     assert!(html.contains("Español"));
+}
+
+#[test]
+fn embed_snippets_are_text_that_cannot_close_their_textarea() {
+    let html = render(Route::Letter(Some(0)));
+    let start = html.find("<textarea").expect("a snippet");
+    let inner = &html[html[start..].find('>').unwrap() + start + 1..];
+    let inner = &inner[..inner.find("</textarea>").unwrap()];
+    assert!(inner.starts_with("&lt;iframe src="), "{inner}");
+    assert!(!inner.contains('<'), "{inner}");
 }

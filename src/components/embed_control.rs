@@ -20,7 +20,10 @@ pub fn EmbedControl(
             <summary>{t().embed_summary}</summary>
             <p>{t().embed_intro}</p>
             {languages.map(|lang| {
+                // Leptos writes a textarea's text as it is (it is RCDATA): escaped here, so that no title
+                // can close the textarea.
                 let (plain, responsive) = edition::with(lang, || snippets(route));
+                let (plain, responsive) = (rcdata(&plain), rcdata(&responsive));
                 view! {
                     <fieldset class="embed-language">
                         <legend>{t().embed_in[lang as usize]}</legend>
@@ -37,6 +40,11 @@ pub fn EmbedControl(
             })}
         </details>
     }
+}
+
+/// Text escaped for a textarea's content, which the browser decodes back (`&` and `<`).
+fn rcdata(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;")
 }
 
 /// The fixed height a snippet's iframe starts at (and keeps, without `embed.js`).

@@ -58,6 +58,10 @@ pub fn page_files(dist: &Path, html_file: &str) -> Result<Vec<(&'static str, Vec
         let Some(href) = attr("href").or_else(|| attr("src")) else {
             continue;
         };
+        // Absolute URLs (canonical, alternates) are not files the page loads from this build.
+        if href.contains("://") {
+            continue;
+        }
         let kind = match href.rsplit('.').next() {
             Some("css") if attr("rel").as_deref() == Some("stylesheet") => "css",
             Some("js") => "js",

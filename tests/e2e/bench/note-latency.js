@@ -12,7 +12,7 @@ const page = await browser.newPage();
 const cdp = await page.context().newCDPSession(page);
 await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
 await page.goto(process.argv[2]);
-await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
+await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
 const marks = await page.locator('.letter-text a.mark').evaluateAll((as) => as.map((a) => a.id));
 const times = [];
 for (let i = 0; i < 20; i++) {

@@ -19,7 +19,7 @@ for (const url of process.argv.slice(2)) {
     const page = await context.newPage();
     await page.goto(url, { waitUntil: 'load' });
     paints.push(await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1));
-    await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
+    await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
     filters.push(
       await page.evaluate(async () => {
         const box = document.querySelector('#track-us');

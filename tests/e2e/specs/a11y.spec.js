@@ -1,7 +1,7 @@
 // Accessibility: axe-core (WCAG 2.0/2.1/2.2 A and AA, and best practices) on every kind of page and state,
 // in both editions (English and /es/), in light and dark themes and with JavaScript off; and no horizontal
 // scrolling at 320 CSS px (400% zoom).
-import { test, expect, hydrated } from './fixtures.js';
+import { test, expect, ready } from './fixtures.js';
 import AxeBuilder from '@axe-core/playwright';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
@@ -36,7 +36,7 @@ for (const scheme of ['light', 'dark']) {
     for (const [label, path, app] of pages) {
       test(`axe finds nothing on ${label}`, async ({ page }) => {
         await page.goto(path);
-        if (app) await hydrated(page);
+        if (app) await ready(page);
         await expectNoViolations(page, `${label} (${scheme})`);
       });
     }
@@ -46,12 +46,12 @@ for (const scheme of ['light', 'dark']) {
 for (const [edition, prefix] of [['', ''], [' (es)', 'es/']]) {
   test(`axe finds nothing with a note opened in place and the timeline filtered${edition}`, async ({ page }) => {
     await page.goto(prefix || './');
-    await hydrated(page);
+    await ready(page);
     await page.locator('#mark-mexico-as-base').click();
     await expect(page.locator('#note-title')).toBeFocused();
     await expectNoViolations(page, `note opened in place${edition}`);
     await page.goto(`${prefix}timeline/?tracks=canada`);
-    await hydrated(page);
+    await ready(page);
     await expectNoViolations(page, `timeline filtered${edition}`);
   });
 }
@@ -71,7 +71,7 @@ test.describe('without the app', () => {
       );
       await page.goto(path);
       await page.waitForTimeout(200);
-      expect(await page.evaluate(() => document.documentElement.dataset.hydrated)).toBeUndefined();
+      expect(await page.evaluate(() => document.documentElement.dataset.ready)).toBeUndefined();
       await expectNoViolations(page, `${label} (no JS)`);
     });
   }
@@ -82,7 +82,7 @@ test.describe('400% zoom (320 CSS px wide)', () => {
   for (const [label, path, app] of pages) {
     test(`no horizontal scrolling on ${label}`, async ({ page }) => {
       await page.goto(path);
-      if (app) await hydrated(page);
+      if (app) await ready(page);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, label).toBeLessThanOrEqual(0);
     });
@@ -90,7 +90,7 @@ test.describe('400% zoom (320 CSS px wide)', () => {
   for (const [edition, prefix] of [['', ''], [' (es)', 'es/']]) {
     test(`an open note is a readable bottom sheet at 320 px${edition}`, async ({ page }) => {
       await page.goto(prefix || './');
-      await hydrated(page);
+      await ready(page);
       await page.locator('#mark-market-share').click();
       const sheet = page.locator('.notes-column');
       await expect(sheet).toBeVisible();

@@ -1,6 +1,6 @@
 // Embeds in someone else's page: a host on another origin (another port) with our snippet or with NPR's
 // pym.js; the iframe sizes itself, ignores forged messages, and never traps keyboard focus.
-import { test, expect, hydrated } from './fixtures.js';
+import { test, expect, ready } from './fixtures.js';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import http from 'node:http';
@@ -151,7 +151,7 @@ test('theme and accent come from the URL, validated', async ({ page }) => {
 test('keyboard: tab into the embed, open a note, tab out again', async ({ page }) => {
   await host(page, `<iframe src="${site.origin}/embed/letter/" title="Annotated letter" width="100%" height="600" style="border:0" data-letter-explainer></iframe><script src="${site.origin}/embed.js" async></script>`);
   const frame = page.frameLocator('iframe');
-  await expect(frame.locator('html')).toHaveAttribute('data-hydrated', 'true');
+  await expect(frame.locator('html')).toHaveAttribute('data-ready', 'true');
   await page.locator('#before').focus();
   let inMark = false;
   for (let i = 0; i < 30 && !inMark; i++) {
@@ -172,7 +172,7 @@ test('keyboard: tab into the embed, open a note, tab out again', async ({ page }
 
 test('every page offers an embed snippet, and it works with no script', async ({ page }) => {
   await page.goto('notes/market-share/');
-  await hydrated(page);
+  await ready(page);
   const control = page.locator('article.note details.embed-control');
   await control.locator('summary').click();
   const snippet = await control.locator('textarea').first().inputValue();
@@ -185,7 +185,7 @@ test('every page offers an embed snippet, and it works with no script', async ({
   expect(spanish).toContain(`${site.origin}/embed.js`);
   expect(spanish).toContain('title="La participación');
   await page.goto('timeline/');
-  await hydrated(page);
+  await ready(page);
   await expect(page.locator('details.embed-control textarea').first()).toContainText('/embed/timeline/');
   // The plain snippet on its own, in a host page without any script.
   const plain = await page.locator('details.embed-control textarea').nth(1).inputValue();

@@ -60,9 +60,9 @@ export const test = base.extend({
   ],
 });
 
-/** Waits until the wasm app has hydrated (the document says so). */
-export async function hydrated(page) {
-  await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
+/** Waits until the wasm app has added its behaviour (the document says so). */
+export async function ready(page) {
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
 }
 
 export { expect };

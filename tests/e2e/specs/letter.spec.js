@@ -1,11 +1,11 @@
 // The annotated letter: what a reader sees and every way of opening and closing a note.
-import { test, expect, hydrated, notes } from './fixtures.js';
+import { test, expect, ready, notes } from './fixtures.js';
 
 const requests = ['request-incentives', 'request-security-review', 'request-delegation'];
 
 test('the letter shows its header, its passages, its gaps and its marks', async ({ page }) => {
   await page.goto('./');
-  await hydrated(page);
+  await ready(page);
   await expect(page.locator('h1')).toContainText('Sheinbaum');
   await expect(page.locator('.letter-meta')).toContainText('30 September 2024');
   await expect(page.locator('.letter-meta')).toContainText('1 October 2024');
@@ -38,7 +38,7 @@ test('every claim and request note is marked in the letter', async ({ page }) =>
 
 test('clicking a mark opens its note, updates the URL and title, and Back closes it', async ({ page }) => {
   await page.goto('./');
-  await hydrated(page);
+  await ready(page);
   const mark = page.locator('#mark-market-share');
   await mark.click();
   await expect(page).toHaveURL(/\/notes\/market-share\/$/);
@@ -59,7 +59,7 @@ test('clicking a mark opens its note, updates the URL and title, and Back closes
 
 test('the close button returns focus to the mark', async ({ page }) => {
   await page.goto('./');
-  await hydrated(page);
+  await ready(page);
   await page.locator('#mark-request-delegation').click();
   await expect(page.locator('article.note .note-kind')).toHaveText('Request 3');
   await expect(page.locator('article.note .judgement')).toContainText(/as of/);
@@ -71,7 +71,7 @@ test('the close button returns focus to the mark', async ({ page }) => {
 
 test('by keyboard: Tab to a mark, Enter opens, Escape closes and focus returns', async ({ page }) => {
   await page.goto('./');
-  await hydrated(page);
+  await ready(page);
   // Tab from the top of the page until the first mark of the letter has focus.
   let found = false;
   for (let i = 0; i < 40 && !found; i++) {
@@ -95,7 +95,7 @@ test('by keyboard: Tab to a mark, Enter opens, Escape closes and focus returns',
 test('a deep link opens the letter with the note open, with its own title and description', async ({ page }) => {
   const response = await page.goto('notes/request-security-review/');
   expect(response.status()).toBe(200);
-  await hydrated(page);
+  await ready(page);
   await expect(page.locator('#note-title')).toBeVisible();
   await expect(page.locator('article.note .note-kind')).toHaveText('Request 2');
   await expect(page.locator('.letter-text')).toContainText('Establish a national security review process');
@@ -121,7 +121,7 @@ test('every note page is prerendered with its note open', async ({ request }) =>
 
 test('switching notes and going Back walks through them', async ({ page }) => {
   await page.goto('./');
-  await hydrated(page);
+  await ready(page);
   await page.locator('#mark-data-collection').click();
   await expect(page).toHaveURL(/data-collection/);
   await page.locator('#mark-state-subsidies').click();
@@ -133,7 +133,7 @@ test('switching notes and going Back walks through them', async ({ page }) => {
   await expect(page.locator('article.note')).toHaveCount(0);
 });
 
-test('hydration adopts the prerendered page without rendering it again', async ({ page }) => {
+test('the app adds behaviour to the prerendered page without rendering it again', async ({ page }) => {
   await page.addInitScript(() => {
     window.__removed = 0;
     new MutationObserver((records) => {
@@ -141,6 +141,38 @@ test('hydration adopts the prerendered page without rendering it again', async (
     }).observe(document, { childList: true, subtree: true });
   });
   await page.goto('notes/market-share/');
-  await hydrated(page);
+  await ready(page);
   expect(await page.evaluate(() => window.__removed)).toBe(0);
+});
+
+test('a note opened in place is the article of its own page', async ({ page }) => {
+  await page.goto('./');
+  await ready(page);
+  await page.locator('.letter-text a.mark.claim').first().click();
+  await expect(page.locator('#note-title')).toBeFocused();
+  const [opened, own] = await page.evaluate(async () => {
+    const html = await (await fetch(location.pathname)).text();
+    const page = new DOMParser().parseFromString(html, 'text/html');
+    return [document.querySelector('#notes article.note').outerHTML, page.querySelector('#notes article.note').outerHTML];
+  });
+  expect(opened.length).toBeGreaterThan(1000);
+  expect(opened).toBe(own);
+});
+
+test('with its page unreachable, a note link still leads to the note', async ({ page }) => {
+  await page.goto('./');
+  await ready(page);
+  const mark = page.locator('.letter-text a.mark.request').first();
+  const href = await mark.getAttribute('href');
+  // The app cannot fetch the note's page once; the click then goes to that page the ordinary way.
+  let refused = false;
+  await page.route(`**${href}`, (route) => {
+    if (refused || route.request().resourceType() === 'document') return route.continue();
+    refused = true;
+    return route.fulfill({ status: 404, body: '' });
+  });
+  await mark.click();
+  await expect(page).toHaveURL(new RegExp(`${href}$`));
+  await expect(page.locator('#note-title')).toBeVisible();
+  expect(refused).toBe(true);
 });

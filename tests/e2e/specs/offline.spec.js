@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test, expect, hydrated, notes } from './fixtures.js';
+import { test, expect, ready, notes } from './fixtures.js';
 import { startSite } from './site-server.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -69,7 +69,7 @@ async function readEverything(page, base) {
 
     // Follow links: from the not-found page to the letter, a note in place, then each page of the header.
     await page.locator('main a.button').click();
-    await hydrated(page);
+    await ready(page);
     await page.locator('#mark-market-share').click();
     await expect(page.locator('#note-title')).toBeFocused();
     for (const [name, check] of nav.map((name, i) => [name, ['li.event', '.source-list > li', 'main h1', '.letter-text'][i]])) {
@@ -77,7 +77,7 @@ async function readEverything(page, base) {
       await expect(page.locator(check).first(), name).toBeVisible();
       await expect(page.locator('html'), name).toHaveAttribute('lang', lang);
     }
-    await hydrated(page);
+    await ready(page);
   }
 }
 
@@ -129,7 +129,7 @@ test('a new version waits until the reader chooses it, then replaces the old one
   try {
     await visitOnce(page, site.url);
     await page.goto(site.url);
-    await hydrated(page);
+    await ready(page);
     await expectVersion(page, 1);
 
     // The next version is deployed; the reader opens another page, and the browser finds the new worker.
@@ -139,11 +139,11 @@ test('a new version waits until the reader chooses it, then replaces the old one
     await expect(update).toHaveText(/A new version is available/, { timeout: 20_000 });
     await expect(page.locator('.offline-notices')).toHaveAttribute('role', 'status');
     // Until the reader chooses, every page is the old version, from the old version's cache.
-    await hydrated(page);
+    await ready(page);
     await expectVersion(page, 1);
     await page.goto(site.url);
     await expect(update).toBeVisible();
-    await hydrated(page);
+    await ready(page);
     await expectVersion(page, 1);
     expect((await cacheNames(page)).sort()).toEqual([`offline / ${v1}`, `offline / ${v2}`].sort());
     expect((await new AxeBuilder({ page }).include('.offline-notices').analyze()).violations).toEqual([]);
@@ -156,7 +156,7 @@ test('a new version waits until the reader chooses it, then replaces the old one
     expect(await reload.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
     await Promise.all([page.waitForEvent('load'), page.keyboard.press('Enter')]);
 
-    await hydrated(page);
+    await ready(page);
     await expectVersion(page, 2);
     await expect(update).toHaveCount(0);
     expect(await cacheNames(page)).toEqual([`offline / ${v2}`]);

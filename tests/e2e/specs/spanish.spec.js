@@ -1,6 +1,6 @@
 // The Spanish edition (/es/): every page has its twin in the other language, the language switch keeps the
 // reader where they are, the letter stands beside its translation, and no English interface text is left.
-import { test, expect, hydrated, contentDir, notes } from './fixtures.js';
+import { test, expect, ready, contentDir, notes } from './fixtures.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -77,11 +77,11 @@ for (const lang of ['en', 'es']) {
 
   test(`the language switch keeps a note open (${lang} → ${other[lang]} → ${lang})`, async ({ page }) => {
     await page.goto(`${from}notes/market-share/`);
-    await hydrated(page);
+    await ready(page);
     await switchLink(page).click();
     await expect(page).toHaveURL(new RegExp(`127\\.0\\.0\\.1:\\d+/${to}notes/market-share/$`));
     await expect(page.locator('html')).toHaveAttribute('lang', other[lang]);
-    await hydrated(page);
+    await ready(page);
     await expect(page.locator('#note-title')).toHaveText(noteTitle(other[lang], 'market-share'));
     await expect(page.locator('#mark-market-share')).toHaveAttribute('aria-current', 'true');
     await switchLink(page).click();
@@ -92,7 +92,7 @@ for (const lang of ['en', 'es']) {
 
   test(`the language switch follows a note opened in place, and its closing (${lang} → ${other[lang]})`, async ({ page }) => {
     await page.goto(from);
-    await hydrated(page);
+    await ready(page);
     await expect(switchLink(page)).toHaveAttribute('href', `/${to}`);
     await page.locator('#mark-state-subsidies').click();
     await expect(page.locator('#note-title')).toBeFocused();
@@ -103,7 +103,7 @@ for (const lang of ['en', 'es']) {
     await expect(page.locator('#note-title')).toBeFocused();
     await switchLink(page).click();
     await expect(page).toHaveURL(new RegExp(`/${to}notes/data-collection/$`));
-    await hydrated(page);
+    await ready(page);
     await expect(page.locator('html')).toHaveAttribute('lang', other[lang]);
     await expect(page.locator('#note-title')).toHaveText(noteTitle(other[lang], 'data-collection'));
     await expect(page.locator('#mark-data-collection')).toHaveAttribute('aria-current', 'true');
@@ -111,7 +111,7 @@ for (const lang of ['en', 'es']) {
 
   test(`the language switch keeps the timeline's filter and event (${lang} → ${other[lang]})`, async ({ page }) => {
     await page.goto(`${from}timeline/`);
-    await hydrated(page);
+    await ready(page);
     await page.locator('#track-us').uncheck();
     await page.locator('#track-china').uncheck();
     await expect(page).toHaveURL(/\?tracks=mexico,canada,industry$/);
@@ -121,7 +121,7 @@ for (const lang of ['en', 'es']) {
     await expect(switchLink(page)).toHaveAttribute('href', `/${to}timeline/?tracks=mexico,canada,industry#mexico-tariff-reform-passed`);
     await switchLink(page).click();
     await expect(page).toHaveURL(new RegExp(`/${to}timeline/\\?tracks=mexico,canada,industry#mexico-tariff-reform-passed$`));
-    await hydrated(page);
+    await ready(page);
     await expect(page.locator('html')).toHaveAttribute('lang', other[lang]);
     for (const track of ['us', 'china']) await expect(page.locator(`#track-${track}`)).not.toBeChecked();
     for (const track of ['mexico', 'canada', 'industry']) await expect(page.locator(`#track-${track}`)).toBeChecked();
@@ -132,13 +132,13 @@ for (const lang of ['en', 'es']) {
 
 test('a deep link to an event keeps it through the switch, also when the filter hides it', async ({ page }) => {
   await page.goto('es/timeline/?tracks=canada#final-rule-published');
-  await hydrated(page);
+  await ready(page);
   await expect(page.locator('#final-rule-published')).toBeFocused();
   await expect(page.locator('#final-rule-published')).toBeInViewport();
   const href = await switchLink(page).getAttribute('href');
   expect(href).toMatch(/^\/timeline\/\?tracks=[a-z,]+#final-rule-published$/);
   await switchLink(page).click();
-  await hydrated(page);
+  await ready(page);
   await expect(page.locator('#final-rule-published')).toBeFocused();
   await expect(page.locator('#final-rule-published')).toBeInViewport();
   await expect(page.locator('#track-canada')).toBeChecked();
@@ -160,7 +160,7 @@ test.describe('the Spanish letter', () => {
   test('stands beside the original on a wide screen, under it on a narrow one', async ({ page }) => {
     await page.setViewportSize({ width: 1400, height: 900 });
     await page.goto('es/');
-    await hydrated(page);
+    await ready(page);
     const wide = await rows(page);
     expect(wide.length).toBeGreaterThan(5);
     for (const { original, translation } of wide) {
@@ -178,7 +178,7 @@ test.describe('the Spanish letter', () => {
 
   test('marks the same notes in both texts; either mark opens the note, Escape returns to the Spanish one', async ({ page }) => {
     await page.goto('es/');
-    await hydrated(page);
+    await ready(page);
     const hrefs = (column) => page.locator(`.parallel .${column} a.mark`).evaluateAll((as) => [...new Set(as.map((a) => a.getAttribute('href')))].sort());
     const original = await hrefs('original');
     expect(original.length).toBeGreaterThan(10);
@@ -276,15 +276,15 @@ test('no English interface text on the Spanish pages, in any state', async ({ pa
     for (const s of english) for (const context of shown(text, s)) found.push(`${label}: "${s}" in …${context}…`);
   };
   const states = [
-    ['letter', 'es/', async () => hydrated(page)],
+    ['letter', 'es/', async () => ready(page)],
     ['note opened in place', 'es/', async () => {
-      await hydrated(page);
+      await ready(page);
       await page.locator('#mark-request-security-review').click();
       await expect(page.locator('#note-title')).toBeFocused();
     }],
-    ['note page', 'es/notes/market-share/', async () => hydrated(page)],
+    ['note page', 'es/notes/market-share/', async () => ready(page)],
     ['timeline, filtered', 'es/timeline/', async () => {
-      await hydrated(page);
+      await ready(page);
       await page.locator('#track-industry').uncheck();
       await expect(page.locator('.filter-status')).toHaveText(/^Se muestran \d+ de \d+ hechos$/);
     }],
@@ -292,8 +292,8 @@ test('no English interface text on the Spanish pages, in any state', async ({ pa
     ['about', 'es/about/', null],
     ['not found', 'es/no-such-page/', null],
     ['embed note', 'es/embed/notes/market-share/', null],
-    ['embed letter', 'es/embed/letter/', async () => hydrated(page)],
-    ['embed timeline', 'es/embed/timeline/', async () => hydrated(page)],
+    ['embed letter', 'es/embed/letter/', async () => ready(page)],
+    ['embed timeline', 'es/embed/timeline/', async () => ready(page)],
   ];
   for (const [label, path, prepare] of states) {
     await page.goto(path);

@@ -1,5 +1,5 @@
 // The same site built for a sub-path (/letter/) works there: assets, marks, notes, Back, not-found.
-import { test, expect, hydrated } from './fixtures.js';
+import { test, expect, ready } from './fixtures.js';
 
 const sub = process.env.SUB_URL || 'http://127.0.0.1:4174/letter/';
 
@@ -9,7 +9,7 @@ test('served under /letter/, every link and asset stays under it', async ({ page
     if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
   });
   await page.goto(sub);
-  await hydrated(page);
+  await ready(page);
   const hrefs = await page.locator('a[href^="/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   expect(hrefs.length).toBeGreaterThan(10);
   for (const href of hrefs) expect(href.startsWith('/letter/'), href).toBe(true);
@@ -19,7 +19,7 @@ test('served under /letter/, every link and asset stays under it', async ({ page
   await page.goBack();
   await expect(page).toHaveURL(/\/letter\/$/);
   await page.goto(`${sub}notes/mexico-as-base/`);
-  await hydrated(page);
+  await ready(page);
   await expect(page.locator('article.note')).toBeVisible();
   expect(failed).toEqual([]);
 });

@@ -1,11 +1,11 @@
 // The timeline: filters shared by URL, events linked both ways with the notes, deep links, keyboard, no JS.
-import { test, expect, hydrated } from './fixtures.js';
+import { test, expect, ready } from './fixtures.js';
 
 const visibleEvents = (page) => page.locator('li.event:visible');
 
 test('the timeline groups events by year with dates at their own precision', async ({ page }) => {
   await page.goto('timeline/');
-  await hydrated(page);
+  await ready(page);
   expect(await page.locator('section.year > h2').count()).toBeGreaterThanOrEqual(8);
   // Every <time> carries an ISO date at the precision it shows.
   for (const t of await page.locator('li.event time').all()) {
@@ -21,7 +21,7 @@ test('the timeline groups events by year with dates at their own precision', asy
 
 test('filtering by track updates the URL, and the shared URL restores the filter', async ({ page, browser }) => {
   await page.goto('timeline/');
-  await hydrated(page);
+  await ready(page);
   const all = await visibleEvents(page).count();
   for (const track of ['us', 'canada', 'china', 'industry']) await page.locator(`#track-${track}`).uncheck();
   await expect(page).toHaveURL(/\?tracks=mexico$/);
@@ -36,7 +36,7 @@ test('filtering by track updates the URL, and the shared URL restores the filter
   // A shared link opens the same view.
   const other = await browser.newPage();
   await other.goto(page.url());
-  await hydrated(other);
+  await ready(other);
   await expect(other.locator('#track-us')).not.toBeChecked();
   await expect(other.locator('#track-mexico')).toBeChecked();
   expect(await visibleEvents(other).count()).toBe(filtered);
@@ -45,7 +45,7 @@ test('filtering by track updates the URL, and the shared URL restores the filter
 
 test('a deep link to an event scrolls to it, highlights it and focuses it', async ({ page }) => {
   await page.goto('timeline/#final-rule-published');
-  await hydrated(page);
+  await ready(page);
   const event = page.locator('#final-rule-published');
   await expect(event).toBeFocused();
   await expect(event).toBeInViewport();
@@ -55,7 +55,7 @@ test('a deep link to an event scrolls to it, highlights it and focuses it', asyn
 
 test('a deep link to an event the shared filter hides still shows it', async ({ page }) => {
   await page.goto('timeline/?tracks=canada#final-rule-published');
-  await hydrated(page);
+  await ready(page);
   await expect(page.locator('#final-rule-published')).toBeVisible();
   await expect(page.locator('#final-rule-published')).toBeFocused();
   // Scrolled to where it is once the filter has hidden the events above it.
@@ -64,12 +64,12 @@ test('a deep link to an event the shared filter hides still shows it', async ({ 
 
 test('event → note at its mark → back to the timeline; note → event', async ({ page }) => {
   await page.goto('timeline/#letter-published');
-  await hydrated(page);
+  await ready(page);
   const link = page.locator('#letter-published .event-notes a').first();
   const href = await link.getAttribute('href');
   await link.click();
   await expect(page).toHaveURL(new RegExp(href.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + '$'));
-  await hydrated(page);
+  await ready(page);
   await expect(page.locator('#note-title')).toBeVisible();
   if (href.includes('#mark-')) await expect(page.locator(href.slice(href.indexOf('#')))).toBeInViewport();
   await page.goBack();
@@ -77,12 +77,12 @@ test('event → note at its mark → back to the timeline; note → event', asyn
 
   // From a note, its events lead to the timeline.
   await page.goto('notes/commerce-rule/');
-  await hydrated(page);
+  await ready(page);
   const eventLink = page.locator('.note-events a').first();
   const target = (await eventLink.getAttribute('href')).split('#')[1];
   await eventLink.click();
   await expect(page).toHaveURL(new RegExp(`/timeline/#${target}$`));
-  await hydrated(page);
+  await ready(page);
   await expect(page.locator(`#${target}`)).toBeFocused();
 });
 
@@ -98,7 +98,7 @@ test('the letter page places the letter among the events around it', async ({ pa
 
 test('the filter works by keyboard alone', async ({ page }) => {
   await page.goto('timeline/');
-  await hydrated(page);
+  await ready(page);
   await page.locator('#track-us').focus();
   await page.keyboard.press('Space');
   await expect(page.locator('#track-us')).not.toBeChecked();
