@@ -235,7 +235,7 @@ fn spanish_pages_show_no_english_interface_text() {
         .filter(|s| !spanish.contains(s) && s != "en")
         // A template's literal parts, around `{placeholders}`.
         .flat_map(|s| {
-            s.split(|c| c == '{' || c == '}')
+            s.split(['{', '}'])
                 .step_by(2)
                 .map(|p| p.trim().to_owned())
                 .collect::<Vec<_>>()
