@@ -11,8 +11,12 @@ const container = navigator.serviceWorker;
 const base = new URL('./', import.meta.url).pathname;
 
 // Not in a frame: a page embedded in another site (the embeds) does not save this whole site on the
-// reader's device, who came to read someone else's article.
-if (container && window.top === window) start();
+// reader's device, who came to read someone else's article. Registered once the page has loaded, so that
+// saving the whole site never competes with the page itself for the network.
+if (container && window.top === window) {
+  if (document.readyState === 'complete') start();
+  else addEventListener('load', start, { once: true });
+}
 
 function start() {
   const region = document.createElement('div');
