@@ -46,6 +46,10 @@ pub fn Head(
         {canonical(route)}
         {alternates(route)}
         {structured_data(route)}
+        // A text card: no image is made per page (see ARCHITECTURE.md).
+        <meta name="twitter:card" content="summary"/>
+        <meta name="twitter:title" content=title.clone()/>
+        <meta name="twitter:description" content=description.clone()/>
         {og("og:title", title)}
         {og("og:description", description)}
         {og("og:type", "article".into())}

@@ -263,6 +263,11 @@ fn spanish_pages_say_their_language_and_name_their_twin() {
     let html = render_es(Route::Letter(Some(0)));
     let id = &notes()[0].id;
     assert!(html.contains("<title>"), "the head was rendered");
+    assert!(html.contains("<meta name=\"twitter:card\" content=\"summary\">"));
+    assert!(html.contains(&format!(
+        "<meta name=\"twitter:title\" content=\"{} — ",
+        letter_explainer::edition::with(Lang::Es, || notes()[0].title.to_string())
+    )));
     // `hreflang` alternates need absolute URLs: this build does not know its origin (the browser suite
     // checks them on a build that does).
     assert!(!html.contains("rel=\"alternate\" hreflang"));
