@@ -46,8 +46,8 @@ pub fn Head(
         {canonical(route)}
         {alternates(route)}
         {structured_data(route)}
-        // A text card: no image is made per page (see ARCHITECTURE.md).
-        <meta name="twitter:card" content="summary"/>
+        {card(route)}
+        <meta name="twitter:card" content=if card_of(route).is_some() { "summary_large_image" } else { "summary" }/>
         <meta name="twitter:title" content=title.clone()/>
         <meta name="twitter:description" content=description.clone()/>
         {og("og:title", title)}
@@ -71,6 +71,27 @@ fn alternates(route: Route) -> Option<impl IntoView> {
     Some(view! {
         {Lang::ALL.map(|lang| link(lang.tag(), lang))}
         {link("x-default", Lang::En)}
+    })
+}
+
+/// The note whose link-preview card a page shows, when the build knows the origin (`og:image` needs an
+/// absolute URL).
+fn card_of(route: Route) -> Option<usize> {
+    match route {
+        Route::Letter(Some(i)) if !crate::route::ORIGIN.is_empty() => Some(i),
+        _ => None,
+    }
+}
+
+/// A note page's card (`notes/<id>/card.png`, drawn by the prerenderer).
+fn card(route: Route) -> Option<impl IntoView> {
+    let i = card_of(route)?;
+    let (w, h) = crate::route::CARD_SIZE;
+    Some(view! {
+        {og("og:image", crate::route::absolute(&crate::route::card_href(i)))}
+        {og("og:image:width", w.to_string())}
+        {og("og:image:height", h.to_string())}
+        {og("og:image:alt", notes()[i].title.to_string())}
     })
 }
 

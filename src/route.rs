@@ -173,6 +173,20 @@ pub fn note_href(index: usize) -> String {
     Route::Letter(Some(index)).href()
 }
 
+/// The size of a note's link-preview card, in pixels.
+pub const CARD_SIZE: (u32, u32) = (1200, 630);
+
+/// Where the prerenderer writes a note's link-preview card in the edition being rendered, relative to the
+/// site's root folder.
+pub fn card_file(index: usize) -> String {
+    format!("{}card.png", &note_href(index)[BASE.len()..])
+}
+
+/// The URL of a note's link-preview card.
+pub fn card_href(index: usize) -> String {
+    format!("{}card.png", note_href(index))
+}
+
 /// The URL of an event on the timeline.
 pub fn event_href(index: usize) -> String {
     format!("{}#{}", Route::Timeline.href(), events()[index].id)

@@ -3,6 +3,7 @@
 //! Run by trunk's post-build hook on `$TRUNK_STAGING_DIR`, or by hand: `prerender <dist>`. Then writes
 //! what offline reading and installation need, the service worker last (see [`offline`]).
 
+mod cards;
 mod offline;
 
 use hydration_context::SsrSharedContext;
@@ -58,6 +59,10 @@ fn main() {
         }
     }
     edition::set(Lang::En);
+    let mut cards_written = 0;
+    for lang in Lang::ALL {
+        edition::with(lang, || cards_written += cards::write_cards(&dir));
+    }
     write(
         &dir.join("_headers"),
         letter_explainer::hosting::headers_file(),
@@ -70,7 +75,7 @@ fn main() {
         write(&dir.join("sitemap.xml"), sitemap);
     }
     println!(
-        "prerendered {count} pages in {} editions into {} (the boot script only on letter and timeline pages)",
+        "prerendered {count} pages and {cards_written} link-preview cards in {} editions into {} (the boot script only on letter and timeline pages)",
         Lang::ALL.len(),
         dir.display(),
     );

@@ -143,7 +143,7 @@ pub struct ServiceWorker {
 pub fn write_service_worker(dir: &Path) -> Result<ServiceWorker, String> {
     let mut files = Vec::new();
     collect(dir, dir, &mut files)?;
-    files.retain(|(path, _)| path != SW_FILE && served(path));
+    files.retain(|(path, _)| path != SW_FILE && precached(path));
     files.sort();
     let entries: Vec<(String, String)> = files
         .iter()
@@ -206,6 +206,12 @@ fn served(path: &str) -> bool {
     !path.split('/').any(|part| part.starts_with(['_', '.']))
 }
 
+/// Whether the worker saves a file: every served file but the link-preview cards, which only crawlers
+/// fetch (see `cards`).
+fn precached(path: &str) -> bool {
+    served(path) && !path.ends_with("/card.png")
+}
+
 /// Every file under `dir`, as (path relative to `root` with `/` separators, bytes).
 fn collect(root: &Path, dir: &Path, out: &mut Vec<(String, Vec<u8>)>) -> Result<(), String> {
     let entries = fs::read_dir(dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
@@ -260,6 +266,8 @@ mod tests {
             served("notes/a/index.html") && served("main-1.css") && served("icons/icon-192.png")
         );
         assert!(!served("_headers") && !served("_redirects") && !served(".well-known/x"));
+        assert!(served("notes/a/card.png") && !precached("notes/a/card.png"));
+        assert!(precached("notes/a/index.html") && precached("icons/icon-192.png"));
     }
 
     #[test]

@@ -76,3 +76,27 @@ test('every page can be found and shared: title, description, canonical, Open Gr
   await page.goto('notes/request-delegation/');
   await expect(page.locator('script[type="application/ld+json"]')).toHaveCount(0);
 });
+
+for (const prefix of ['', 'es/']) {
+  test(`every ${prefix ? 'Spanish ' : ''}note page has its own link-preview card`, async ({ page, request }) => {
+    const ids = notes().map((n) => n.id);
+    const seen = new Set();
+    for (const id of ids) {
+      await page.goto(`${prefix}notes/${id}/`);
+      const image = await page.locator('meta[property="og:image"]').getAttribute('content');
+      expect(image).toBe(`${process.env.BUILD_ORIGIN}/${prefix}notes/${id}/card.png`);
+      await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute('content', 'summary_large_image');
+      const response = await request.get(new URL(image).pathname);
+      expect(response.status()).toBe(200);
+      const png = await response.body();
+      // The PNG signature, then IHDR's width and height.
+      expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+      seen.add(png.toString('base64'));
+    }
+    expect(seen.size, 'each note has its own card').toBe(ids.length);
+    // Readers never need them: the service worker does not save them.
+    const sw = await (await request.get('sw.js')).text();
+    expect(sw).not.toContain('card.png');
+  });
+}
