@@ -41,7 +41,6 @@ pub fn Head(
     view! {
         <title>{title.clone()}</title>
         <meta name="description" content=description.clone()/>
-        {route.is_embed().then(|| view! { <meta name="robots" content="noindex"/> })}
         {oembed_link(route)}
         {canonical(route)}
         {alternates(route)}
@@ -115,7 +114,8 @@ fn oembed_link(route: Route) -> Option<impl IntoView> {
     )
 }
 
-/// The canonical URL (an embed's is its full-site page), when the build knows the site's origin.
+/// The canonical URL, when the build knows the site's origin. An embed's is its full-site page: search
+/// engines fold the embed into it (rather than `noindex`, which would hide the embed's links too).
 fn canonical(route: Route) -> Option<impl IntoView> {
     if crate::route::ORIGIN.is_empty() || route == Route::NotFound {
         return None;

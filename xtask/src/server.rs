@@ -37,9 +37,14 @@ fn handle(mut stream: TcpStream, dir: &Path, base: &str) -> io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
-    // Drain the headers.
+    // Read the headers; only Accept-Encoding matters.
     let mut line = String::new();
+    let mut gzip = false;
     while reader.read_line(&mut line)? > 2 {
+        let lower = line.to_ascii_lowercase();
+        if let Some(value) = lower.strip_prefix("accept-encoding:") {
+            gzip = value.split(',').any(|e| e.trim().starts_with("gzip"));
+        }
         line.clear();
     }
     let mut parts = request_line.split_whitespace();
@@ -59,7 +64,14 @@ fn handle(mut stream: TcpStream, dir: &Path, base: &str) -> io::Result<()> {
     match resolve(dir, base, path) {
         Resolved::File(file) => {
             let body = fs::read(&file)?;
-            respond(&mut stream, "200 OK", mime(&file), &body, &[], head_only)
+            let kind = mime(&file);
+            // Compressed as static hosts do, so that timings in the browser are realistic.
+            if gzip && compressible(kind) {
+                let body = gzipped(&body);
+                let headers = [("Content-Encoding", "gzip"), ("Vary", "Accept-Encoding")];
+                return respond(&mut stream, "200 OK", kind, &body, &headers, head_only);
+            }
+            respond(&mut stream, "200 OK", kind, &body, &[], head_only)
         }
         Resolved::Redirect(to) => respond(
             &mut stream,
@@ -176,6 +188,18 @@ fn mime(file: &Path) -> &'static str {
     }
 }
 
+/// Text and wasm; not images, which are compressed already.
+fn compressible(mime: &str) -> bool {
+    mime.starts_with("text/")
+        || mime.starts_with("application/") && mime != "application/octet-stream"
+}
+
+fn gzipped(bytes: &[u8]) -> Vec<u8> {
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(bytes).expect("gzip in memory");
+    gz.finish().expect("gzip in memory")
+}
+
 fn respond(
     stream: &mut TcpStream,
     status: &str,
@@ -238,5 +262,31 @@ mod tests {
             resolve(&dir, "/letter/", "/letter/notes/a/"),
             Resolved::File(_)
         ));
+    }
+
+    #[test]
+    fn text_is_served_gzipped_to_browsers_that_accept_it() {
+        use std::io::Read;
+        let dir = site();
+        fs::write(dir.join("big.js"), "const x = 1;\n".repeat(1000)).unwrap();
+        let port = spawn(&dir, "/", 0).unwrap();
+        let get = |accept: &str| {
+            let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+            write!(s, "GET /big.js HTTP/1.1\r\nHost: x\r\n{accept}\r\n").unwrap();
+            let mut out = Vec::new();
+            s.read_to_end(&mut out).unwrap();
+            out
+        };
+        let plain = get("");
+        let zipped = get("Accept-Encoding: gzip, deflate, br\r\n");
+        let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+        assert!(!text(&plain).contains("Content-Encoding"));
+        assert!(text(&zipped).contains("Content-Encoding: gzip"));
+        let body = &zipped[zipped.windows(4).position(|w| w == b"\r\n\r\n").unwrap() + 4..];
+        let mut decoded = String::new();
+        flate2::read::GzDecoder::new(body)
+            .read_to_string(&mut decoded)
+            .unwrap();
+        assert_eq!(decoded, "const x = 1;\n".repeat(1000));
     }
 }
