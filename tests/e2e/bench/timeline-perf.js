@@ -18,7 +18,18 @@ for (const url of process.argv.slice(2)) {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(url, { waitUntil: 'load' });
-    paints.push(await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1));
+    // A fast page can reach `load` before its first contentful paint: wait for the entry.
+    paints.push(
+      await page.evaluate(
+        () =>
+          new Promise((resolve) =>
+            new PerformanceObserver((list) => {
+              const fcp = list.getEntriesByName('first-contentful-paint')[0];
+              if (fcp) resolve(fcp.startTime);
+            }).observe({ type: 'paint', buffered: true }),
+          ),
+      ),
+    );
     await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
     filters.push(
       await page.evaluate(async () => {
