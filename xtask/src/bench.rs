@@ -36,22 +36,14 @@ pub fn sizes(bytes: &[u8]) -> Sizes {
 /// The kinds of bytes a page loads.
 const KINDS: [&str; 4] = ["html", "css", "js", "wasm"];
 
-/// The page's HTML, to tell whether it already loads a file by a tag.
-fn text_of(files: &[(&'static str, Vec<u8>)]) -> String {
-    String::from_utf8_lossy(&files[0].1).into_owned()
-}
-
-/// True if the page's HTML loads this path itself (a tag with it as `href` or `src`).
-fn tags_name(html: &str, path: &str) -> bool {
-    html.contains(&format!("href=\"{path}\"")) || html.contains(&format!("src=\"{path}\""))
-}
-
 /// The files a page loads, by kind: the page itself, stylesheets, scripts and what they load (preloaded
 /// or imported glue and wasm).
 pub fn page_files(dist: &Path, html_file: &str) -> Result<Vec<(&'static str, Vec<u8>)>, String> {
     let html = fs::read(dist.join(html_file)).map_err(|e| format!("{html_file}: {e}"))?;
     let text = String::from_utf8_lossy(&html).into_owned();
     let mut files = vec![("html", html)];
+    // Every path counted, so that a file both tagged and imported is counted once.
+    let mut seen: Vec<String> = Vec::new();
     for tag in text
         .split('<')
         .filter(|t| t.starts_with("link ") || t.starts_with("script "))
@@ -84,10 +76,10 @@ pub fn page_files(dist: &Path, html_file: &str) -> Result<Vec<(&'static str, Vec
             kind,
             fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?,
         ));
+        seen.push(href);
     }
     // What the scripts load in turn: trunk's boot script imports the glue and fetches the wasm, named in
     // it as quoted root-relative paths.
-    let mut seen: Vec<String> = Vec::new();
     let mut k = 0;
     while k < files.len() {
         if files[k].0 == "js" {
@@ -100,7 +92,7 @@ pub fn page_files(dist: &Path, html_file: &str) -> Result<Vec<(&'static str, Vec
                 } else {
                     continue;
                 };
-                if seen.iter().any(|s| s == quoted) || tags_name(&text_of(&files), quoted) {
+                if seen.iter().any(|s| s == quoted) {
                     continue;
                 }
                 seen.push(quoted.to_owned());
@@ -269,19 +261,7 @@ fn lighthouse(root: &Path, dist: &Path) -> Result<String, String> {
     .iter()
     .map(|p| format!("http://127.0.0.1:{port}{p}"))
     .collect();
-    let out = std::process::Command::new("node")
-        .arg("run.js")
-        .args(&urls)
-        .current_dir(root.join("tests/lighthouse"))
-        .output()
-        .map_err(|e| format!("node: {e}"))?;
-    if !out.status.success() {
-        return Err(format!(
-            "lighthouse failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        ));
-    }
-    Ok(String::from_utf8_lossy(&out.stdout).trim().to_owned())
+    run_node(&root.join("tests/lighthouse"), "run.js", &urls)
 }
 
 /// Serves each (site, path) on its own port and runs a `tests/e2e/bench` script on their URLs; returns
@@ -292,10 +272,15 @@ fn node_bench(root: &Path, script: &str, sites: &[(&Path, &str)]) -> Result<Stri
         let port = crate::server::spawn(dir, "/", 0).map_err(|e| e.to_string())?;
         urls.push(format!("http://127.0.0.1:{port}{path}"));
     }
+    run_node(&root.join("tests/e2e"), &format!("bench/{script}"), &urls)
+}
+
+/// Runs a Node script in `dir` with these arguments; returns what it prints, or its errors.
+fn run_node(dir: &Path, script: &str, args: &[String]) -> Result<String, String> {
     let out = std::process::Command::new("node")
-        .arg(format!("bench/{script}"))
-        .args(&urls)
-        .current_dir(root.join("tests/e2e"))
+        .arg(script)
+        .args(args)
+        .current_dir(dir)
         .output()
         .map_err(|e| format!("node: {e}"))?;
     if !out.status.success() {

@@ -45,11 +45,9 @@ pub struct Translations {
 }
 
 impl ContentTree {
-    /// The display path of a file in this tree's folder, for errors about a file that is missing: the
-    /// folder name the other files' paths start with (`content` when there are none).
-    pub fn display_path(&self, rel: &str) -> String {
-        let root = self
-            .letter
+    /// Every file of the tree, translations included.
+    pub fn files(&self) -> impl Iterator<Item = &File> {
+        self.letter
             .iter()
             .chain(&self.notes)
             .chain(&self.timeline)
@@ -57,6 +55,15 @@ impl ContentTree {
             .chain(&self.about)
             .chain(&self.es.letter)
             .chain(&self.es.notes)
+            .chain(&self.es.timeline)
+            .chain(&self.es.about)
+    }
+
+    /// The display path of a file in this tree's folder, for errors about a file that is missing: the
+    /// folder name the other files' paths start with (`content` when there are none).
+    pub fn display_path(&self, rel: &str) -> String {
+        let root = self
+            .files()
             .find_map(|f| f.path.split_once('/').map(|(root, _)| root))
             .unwrap_or("content");
         format!("{root}/{rel}")

@@ -310,13 +310,7 @@ pub fn compile_editions(tree: &ContentTree) -> Result<Editions, Diagnostics> {
             let body = markdown::parse_inlines(raw.body.get_ref(), &origin, &mut diags, &mut |d| {
                 ids.target(d)
             });
-            walk_inline_links(&body, &mut |t| {
-                if let Target::Source(s) = t {
-                    if !event_sources.contains(s) {
-                        event_sources.push(*s);
-                    }
-                }
-            });
+            walk_inline_links(&body, &mut |t| add_source(&mut event_sources, t));
             if event_sources.is_empty() {
                 diags.error(
                     &file.path,
@@ -967,6 +961,16 @@ fn note_links_in_order(md: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// Adds the source a link cites, if it is one and not yet in the list (a text's inline citations join its
+/// list of sources).
+fn add_source(sources: &mut Vec<usize>, target: &Target) {
+    if let Target::Source(s) = target {
+        if !sources.contains(s) {
+            sources.push(*s);
+        }
+    }
 }
 
 /// Calls `f` on every link target in blocks.

@@ -22,33 +22,19 @@ pub fn pack(notes: usize, events: usize) -> ContentTree {
     }
     // The letter marks the first notes (one per sentence); events link the rest.
     let marked = notes.min(200);
-    let mut letter = String::from(
+    let letter = marked_letter(
         "+++\ntitle = \"Generated letter\"\ndate = \"2024-09-30\"\npublished = \"2024-10-01\"\nfrom = \"Generated\"\nto = \"Generated\"\nsources = [\"s0\"]\n+++\n\n",
+        marked,
+        |n| format!("Sentence {n} makes [a generated claim number {n}](note:n{n}). "),
+        "\n\n1. [Request one](note:n0)\n",
     );
-    for n in 0..marked {
-        let _ = write!(
-            letter,
-            "Sentence {n} makes [a generated claim number {n}](note:n{n}). "
-        );
-        if n % 10 == 9 {
-            letter.push_str("\n\n[…]\n\n");
-        }
-    }
-    letter.push_str("\n\n1. [Request one](note:n0)\n");
     // The Spanish edition translates everything, with the same marks.
-    let mut letter_es = String::from(
+    let letter_es = marked_letter(
         "+++\ntitle = \"Carta generada\"\nfrom = \"Generada\"\nto = \"Generada\"\n+++\n\n",
+        marked,
+        |n| format!("La frase {n} hace [una afirmación generada número {n}](note:n{n}). "),
+        "\n\n1. [Petición uno](note:n0)\n",
     );
-    for n in 0..marked {
-        let _ = write!(
-            letter_es,
-            "La frase {n} hace [una afirmación generada número {n}](note:n{n}). "
-        );
-        if n % 10 == 9 {
-            letter_es.push_str("\n\n[…]\n\n");
-        }
-    }
-    letter_es.push_str("\n\n1. [Petición uno](note:n0)\n");
     let notes_es = (0..notes)
         .map(|n| File {
             path: format!("stress/notes/n{n}.es.md"),
@@ -140,21 +126,29 @@ pub fn pack(notes: usize, events: usize) -> ContentTree {
     }
 }
 
+/// A generated letter: front matter, `marked` sentences (each marking its note) with a gap after every
+/// tenth, then a numbered request.
+fn marked_letter(
+    front_matter: &str,
+    marked: usize,
+    sentence: impl Fn(usize) -> String,
+    request: &str,
+) -> String {
+    let mut letter = String::from(front_matter);
+    for n in 0..marked {
+        letter.push_str(&sentence(n));
+        if n % 10 == 9 {
+            letter.push_str("\n\n[…]\n\n");
+        }
+    }
+    letter.push_str(request);
+    letter
+}
+
 impl ContentTree {
     /// Writes the tree under `dir` (the folder layout `read` expects).
     pub fn write(&self, dir: &std::path::Path) -> std::io::Result<()> {
-        let all = self
-            .letter
-            .iter()
-            .chain(&self.notes)
-            .chain(&self.timeline)
-            .chain(&self.sources)
-            .chain(&self.about)
-            .chain(&self.es.letter)
-            .chain(&self.es.notes)
-            .chain(&self.es.timeline)
-            .chain(&self.es.about);
-        for file in all {
+        for file in self.files() {
             let rel = file
                 .path
                 .split_once('/')

@@ -9,7 +9,7 @@
 use crate::diagnostic::{Diagnostics, LineIndex};
 use crate::files::Translations;
 use crate::markdown::{self, Origin};
-use crate::{raw, walk_inline_links, walk_links, walk_marks, Ids, Toml};
+use crate::{add_source, raw, walk_inline_links, walk_links, walk_marks, Ids, Toml};
 use model::*;
 use std::collections::{BTreeSet, HashMap};
 
@@ -66,7 +66,7 @@ pub(crate) fn read(
     // The letter.
     match (&files.letter, &original.letter) {
         (Some(file), Some((_, marks))) => {
-            if let Some((meta, body, split_body)) =
+            if let Some((meta, body, _, split_body)) =
                 read_markdown::<raw::LetterTranslationMeta>(file, ids, diags)
             {
                 let mut found = Vec::new();
@@ -149,12 +149,11 @@ pub(crate) fn read(
             );
             continue;
         };
-        let Some((meta, body, _)) = read_markdown::<raw::NoteTranslationMeta>(file, ids, diags)
+        let Some((meta, body, t, _)) = read_markdown::<raw::NoteTranslationMeta>(file, ids, diags)
         else {
             continue;
         };
         let kind = original.notes[index].2;
-        let t = toml_of(file);
         let reason = match (&meta.verdict_reason, kind) {
             (Some(r), NoteKind::Claim) if !r.get_ref().trim().is_empty() => {
                 Some(r.get_ref().clone())
@@ -181,13 +180,7 @@ pub(crate) fn read(
         };
         let sources = meta.sources.as_ref().map(|list| {
             let mut v = crate::resolve_list(&t, list, &ids.sources, "source", diags);
-            walk_links(&body, &mut |t| {
-                if let Target::Source(s) = t {
-                    if !v.contains(s) {
-                        v.push(*s);
-                    }
-                }
-            });
+            walk_links(&body, &mut |t| add_source(&mut v, t));
             if v.is_empty() && kind != NoteKind::Context {
                 diags.error(
                     &file.path,
@@ -287,7 +280,7 @@ pub(crate) fn read(
     // The about page.
     match &files.about {
         Some(file) => {
-            if let Some((meta, body, _)) = read_markdown::<raw::PageMeta>(file, ids, diags) {
+            if let Some((meta, body, _, _)) = read_markdown::<raw::PageMeta>(file, ids, diags) {
                 cite(&body, &mut o.cited);
                 o.about = Some(Page {
                     title: meta.title.into(),
@@ -342,13 +335,7 @@ pub(crate) fn apply(original: &Site, lang: Lang, mut o: Overrides) -> Site {
         } else {
             // The English list plus anything the translation cites inline.
             let mut v = note.sources.to_vec();
-            walk_links(&text.body, &mut |t| {
-                if let Target::Source(s) = t {
-                    if !v.contains(s) {
-                        v.push(*s);
-                    }
-                }
-            });
+            walk_links(&text.body, &mut |t| add_source(&mut v, t));
             note.sources = v.into();
         }
         note.body = text.body.into();
@@ -359,13 +346,7 @@ pub(crate) fn apply(original: &Site, lang: Lang, mut o: Overrides) -> Site {
             continue;
         };
         let mut sources = event.sources.to_vec();
-        walk_inline_links(&body, &mut |t| {
-            if let Target::Source(s) = t {
-                if !sources.contains(s) {
-                    sources.push(*s);
-                }
-            }
-        });
+        walk_inline_links(&body, &mut |t| add_source(&mut sources, t));
         event.title = title.into();
         event.body = body.into();
         event.sources = sources.into();
@@ -418,19 +399,13 @@ fn cite(blocks: &[Block], cited: &mut BTreeSet<usize>) {
     })
 }
 
-fn toml_of(file: &crate::File) -> Toml<'_> {
-    let offset = crate::front_matter::split(&file.text)
-        .map(|s| s.toml_offset)
-        .unwrap_or(0);
-    Toml::new(&file.path, &file.text, offset)
-}
-
-/// Reads a translated Markdown file: its front matter as `M`, its body, and the body's text.
+/// Reads a translated Markdown file: its front matter as `M`, its body, the front matter's reader (for
+/// errors at a field's line) and the body's text.
 fn read_markdown<'f, M: serde::de::DeserializeOwned>(
     file: &'f crate::File,
     ids: &Ids,
     diags: &mut Diagnostics,
-) -> Option<(M, Vec<Block>, &'f str)> {
+) -> Option<(M, Vec<Block>, Toml<'f>, &'f str)> {
     let split = match crate::front_matter::split(&file.text) {
         Ok(s) => s,
         Err(e) => {
@@ -446,7 +421,7 @@ fn read_markdown<'f, M: serde::de::DeserializeOwned>(
         offset: split.body_offset,
     };
     let body = markdown::parse_blocks(split.body, &origin, diags, &mut |d| ids.target(d));
-    Some((meta, body, split.body))
+    Some((meta, body, t, split.body))
 }
 
 /// The line of the `n`th (0-based) note link in a file's body, or the body's last line.
