@@ -137,6 +137,8 @@ pub(crate) fn read(
         .enumerate()
         .map(|(i, (_, id, _))| (id.as_str(), i))
         .collect();
+    // Notes with a translation file, read or not (a file with errors is reported as such, not as missing).
+    let mut has_file = vec![false; original.notes.len()];
     for file in &files.notes {
         let name = file.path.rsplit('/').next().unwrap_or("");
         let id = name.strip_suffix(".es.md").unwrap_or(name);
@@ -149,6 +151,7 @@ pub(crate) fn read(
             );
             continue;
         };
+        has_file[index] = true;
         let Some((meta, body, t, _)) = read_markdown::<raw::NoteTranslationMeta>(file, ids, diags)
         else {
             continue;
@@ -202,12 +205,7 @@ pub(crate) fn read(
         });
     }
     for (index, (path, id, _)) in original.notes.iter().enumerate() {
-        if o.notes[index].is_none()
-            && !files
-                .notes
-                .iter()
-                .any(|f| f.path.ends_with(&format!("/{id}.es.md")))
-        {
+        if !has_file[index] {
             missing.error(
                 path,
                 1,
