@@ -4,7 +4,9 @@
 //!
 //! - A plain click on a link to a note (a mark, a link in a note, the background list) opens the note in
 //!   place: its article is taken from the note's own prerendered page (fetched once, from the service
-//!   worker's cache when offline, and prefetched when a pointer or focus reaches the link). The URL, the
+//!   worker's cache when offline). The page is fetched before the click: when a mark has been on screen and
+//!   the browser is idle (unless the reader asked to save data), and when a pointer or focus reaches a link
+//!   to a note. It is parsed and its article adopted at once, so opening the note only inserts it. The URL, the
 //!   title, `aria-current` on its marks and focus follow; Back, Forward, Escape and the close link close it
 //!   again, and focus returns to its mark. Inside a frame the host page's history is left alone.
 //! - On the timeline, the filter follows and updates `?tracks=`, counts what it shows and hides years left
@@ -111,7 +113,7 @@ struct Letter {
     history: bool,
     /// The page's title with no note open.
     home_title: String,
-    /// Each note page asked for, by URL path: a promise of its parsed document.
+    /// Each note page asked for, by URL path: a promise of its [`Prepared`] note.
     pages: HashMap<String, js_sys::Promise>,
 }
 
@@ -146,6 +148,7 @@ fn letter_page(document: &Document, open: Option<String>, history: bool) {
     // Intent: fetch a note's page before the click.
     listen::<web_sys::Event>(target, "pointerover", prefetch_target);
     listen::<web_sys::Event>(target, "focusin", prefetch_target);
+    prefetch_on_screen(document);
     listen::<web_sys::KeyboardEvent>(target, "keydown", |ev| {
         if ev.key() == "Escape" && with_letter(|l| l.open.is_some()) == Some(true) {
             close();
@@ -213,6 +216,62 @@ fn prefetch_target(ev: web_sys::Event) {
     }
 }
 
+/// Fetches the note of each mark once it is on screen and the browser is idle: the reader can only click a
+/// mark they see, and by then its note is ready. Readers who ask to save data (`Save-Data`) fetch a note only
+/// on intent (pointer, focus) or on the click.
+fn prefetch_on_screen(document: &Document) {
+    if saves_data() {
+        return;
+    }
+    let Ok(marks) = document.query_selector_all(".letter-text a.mark") else {
+        return;
+    };
+    let seen = Closure::<dyn Fn(js_sys::Array, web_sys::IntersectionObserver)>::new(
+        |entries: js_sys::Array, observer: web_sys::IntersectionObserver| {
+            for entry in entries.iter() {
+                let entry: web_sys::IntersectionObserverEntry = entry.unchecked_into();
+                if !entry.is_intersecting() {
+                    continue;
+                }
+                let mark = entry.target();
+                observer.unobserve(&mark);
+                if let Some(id) = note_link(&mark) {
+                    when_idle(move || {
+                        let _ = note_page(&id);
+                    });
+                }
+            }
+        },
+    );
+    let Ok(observer) = web_sys::IntersectionObserver::new(seen.as_ref().unchecked_ref()) else {
+        return;
+    };
+    seen.forget();
+    for k in 0..marks.length() {
+        if let Some(mark) = marks.item(k).and_then(|n| n.dyn_into::<Element>().ok()) {
+            observer.observe(&mark);
+        }
+    }
+}
+
+/// True when the reader's browser asks sites to save data (`navigator.connection.saveData`).
+fn saves_data() -> bool {
+    let connection = js_sys::Reflect::get(&window().navigator(), &"connection".into());
+    connection
+        .and_then(|c| js_sys::Reflect::get(&c, &"saveData".into()))
+        .map(|v| v.is_truthy())
+        .unwrap_or(false)
+}
+
+/// Runs `f` when the browser is idle (or soon, where it cannot tell).
+fn when_idle(f: impl FnOnce() + 'static) {
+    let f = Closure::once_into_js(f);
+    let window = window();
+    if window.request_idle_callback(f.unchecked_ref()).is_err() {
+        let _ = window.set_timeout_with_callback(f.unchecked_ref());
+    }
+}
+
 /// Opens a note: pushes its URL and shows it.
 fn open_note(id: String) {
     let again = with_letter(|l| l.open.as_deref() == Some(id.as_str())).unwrap_or(false);
@@ -252,23 +311,50 @@ fn close() {
     show(None);
 }
 
-/// The parsed page of a note, fetched once (and again only after a failure).
+/// A note ready to show, fetched once (and again only after a failure): a promise of its [`Prepared`]
+/// article and title, or of nothing when its page could not be had.
 fn note_page(id: &str) -> js_sys::Promise {
     let path = note_path(id);
     with_letter(|l| {
         l.pages
             .entry(path.clone())
             .or_insert_with(|| {
-                // A failed page resolves to nothing (not a rejection nobody handles): `show` then goes to
-                // the note's own page.
-                let nothing = Closure::<dyn FnMut(JsValue)>::new(|_| {});
-                let page = future_to_promise(fetch_page(path)).catch(&nothing);
-                nothing.forget();
-                page
+                future_to_promise(async move {
+                    match fetch_page(path.clone()).await {
+                        Ok(note) => Ok(note),
+                        // A failed page resolves to nothing (not a rejection nobody handles): `show` then
+                        // goes to the note's own page. It is forgotten, so a later click asks again.
+                        Err(_) => {
+                            with_letter(|l| l.pages.remove(&path));
+                            Ok(JsValue::UNDEFINED)
+                        }
+                    }
+                })
             })
             .clone()
     })
     .unwrap_or_else(|| js_sys::Promise::reject(&JsValue::NULL))
+}
+
+/// A note's article, adopted into this document (so showing it only inserts it), and its page's title.
+/// Kept while the page lives: opening the note again inserts the same element.
+struct Prepared {
+    article: Element,
+    title: String,
+}
+
+impl Prepared {
+    fn into_js(self) -> JsValue {
+        js_sys::Array::of2(&self.article, &self.title.into()).into()
+    }
+
+    fn from_js(value: JsValue) -> Option<Prepared> {
+        let pair = value.dyn_into::<js_sys::Array>().ok()?;
+        Some(Prepared {
+            article: pair.get(0).dyn_into().ok()?,
+            title: pair.get(1).as_string()?,
+        })
+    }
 }
 
 async fn fetch_page(path: String) -> Result<JsValue, JsValue> {
@@ -282,7 +368,15 @@ async fn fetch_page(path: String) -> Result<JsValue, JsValue> {
     let html = text.as_string().unwrap_or_default();
     let page =
         web_sys::DomParser::new()?.parse_from_string(&html, web_sys::SupportedType::TextHtml)?;
-    Ok(page.into())
+    let article = page
+        .query_selector("#notes article.note")?
+        .ok_or_else(|| JsValue::from_str("no note"))?;
+    let article = document().adopt_node(&article)?.dyn_into::<Element>()?;
+    Ok(Prepared {
+        article,
+        title: page.title(),
+    }
+    .into_js())
 }
 
 /// Shows a note (or none) in the notes column and moves focus.
@@ -317,11 +411,10 @@ fn show(open: Option<String>) {
                 if with_letter(|l| l.open.as_deref() == Some(id.as_str())) != Some(true) {
                     return;
                 }
-                match page.ok().and_then(|p| p.dyn_into::<Document>().ok()) {
-                    Some(page) => put_note(&page),
+                match page.ok().and_then(Prepared::from_js) {
+                    Some(note) => put_note(note),
                     None => {
                         // Offline without the page, or some other failure: go to the note's own page.
-                        with_letter(|l| l.pages.remove(&note_path(&id)));
                         let _ = window().location().assign(&note_path(&id));
                     }
                 }
@@ -330,29 +423,23 @@ fn show(open: Option<String>) {
     }
 }
 
-/// Puts the article of a note's page in the notes column, titles the page after it and focuses it.
-fn put_note(page: &Document) {
+/// Puts a note's article in the notes column, titles the page after it and focuses it.
+fn put_note(note: Prepared) {
     let doc = document();
-    let (Some(article), Some(column)) = (
-        page.query_selector("#notes article.note").ok().flatten(),
-        doc.get_element_by_id("notes"),
-    ) else {
-        return;
-    };
-    let Ok(article) = doc.import_node_with_deep(&article, true) else {
+    let Some(column) = doc.get_element_by_id("notes") else {
         return;
     };
     match doc.query_selector("#notes article.note").ok().flatten() {
         Some(old) => {
-            let _ = old.replace_with_with_node_1(&article);
+            let _ = old.replace_with_with_node_1(&note.article);
         }
         None => {
-            let _ = column.append_child(&article);
+            let _ = column.append_child(&note.article);
         }
     }
     set_hidden(&doc, "#notes .no-note", true);
     if with_letter(|l| l.history) == Some(true) {
-        doc.set_title(&page.title());
+        doc.set_title(&note.title);
     }
     fill_in_origin(&doc);
     sync_language_switch();

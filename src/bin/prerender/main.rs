@@ -26,24 +26,29 @@ fn main() {
         .unwrap_or_else(|| fail("usage: prerender <site-folder> (or set TRUNK_STAGING_DIR)"));
     let template = fs::read_to_string(dir.join("index.html"))
         .unwrap_or_else(|e| fail(&format!("cannot read {}/index.html: {e}", dir.display())));
-    let template = externalize_boot_script(&dir, &template).unwrap_or_else(|e| fail(&e));
-    let (static_template, app_tags) = split_app_tags(&template).unwrap_or_else(|e| fail(&e));
-    // Pages with behaviour load the boot script alone, without trunk's preloads of the glue and the wasm:
-    // preloaded, they compete with the stylesheet for the network and delay the first paint; the boot
-    // script runs after the stylesheet anyway and fetches them then (measured: `lcp-ratio.js`).
-    let template = add_to_head(&static_template, &app_tags[0]).unwrap_or_else(|e| fail(&e));
+    let (template, loader) = take_loader(&template).unwrap_or_else(|e| fail(&e));
+    // Trunk's preloads go too: the boot script loads the glue and the wasm, after the first paint.
+    let template = drop_preloads(&template).unwrap_or_else(|e| fail(&e));
     let mut count = 0;
     for lang in Lang::ALL {
         edition::set(lang);
-        // Every page, with the app or without, links its edition's manifest and loads the offline script.
-        let offline_tags = offline::write_assets(&dir);
-        let [template, static_template] = [&template, &static_template]
-            .map(|t| add_to_head(t, &offline_tags).unwrap_or_else(|e| fail(&e)));
+        // Every page links its edition's manifest and loads its offline script: pages without the app with
+        // a tag, pages with the app from their boot script, their only script (see `boot_script`).
+        let offline = offline::write_assets(&dir);
+        let boot = write_boot_script(&dir, &loader, &offline.script);
+        let app_template = add_to_head(&template, &format!("{}{boot}", offline.links))
+            .unwrap_or_else(|e| fail(&e));
+        let static_template = add_to_head(
+            &template,
+            &format!("{}{}", offline.links, offline.script_tag),
+        )
+        .unwrap_or_else(|e| fail(&e));
+        let template = &app_template;
         for route in Route::all() {
             // Only the letter and the timeline have behaviour; every other page is plain HTML and CSS.
             let template = match route {
                 Route::Letter(_) | Route::Timeline | Route::EmbedLetter | Route::EmbedTimeline => {
-                    &template
+                    template
                 }
                 _ => &static_template,
             };
@@ -94,10 +99,9 @@ fn add_to_head(template: &str, tags: &str) -> Result<String, String> {
     Ok(format!("{}{tags}{}", &template[..end], &template[end..]))
 }
 
-/// Moves trunk's inline module script (which loads the wasm) into a file named by its hash, loaded with
-/// subresource integrity, so the Content-Security-Policy needs no `'unsafe-inline'`.
-fn externalize_boot_script(dir: &Path, template: &str) -> Result<String, String> {
-    use sha2::{Digest, Sha256, Sha384};
+/// Takes trunk's inline module script (which loads the wasm) out of the template: the template without
+/// it, and its code with the glue imported when it runs ([`defer_glue`]).
+fn take_loader(template: &str) -> Result<(String, String), String> {
     let open = "<script type=\"module\">";
     let start = template
         .find(open)
@@ -108,26 +112,38 @@ fn externalize_boot_script(dir: &Path, template: &str) -> Result<String, String>
             .find("</script>")
             .ok_or("unclosed module script")?;
     let js = defer_glue(template[body_start..end].trim())?;
-    let js = js.as_str();
-    let hash = Sha256::digest(js.as_bytes());
-    let name = format!(
-        "boot-{}.js",
-        hash[..8]
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect::<String>()
-    );
-    write(&dir.join(&name), js);
-    let integrity = format!("sha384-{}", base64(&Sha384::digest(js.as_bytes())));
-    let tag = format!(
-        "<script type=\"module\" src=\"{}{name}\" integrity=\"{integrity}\"></script>",
-        letter_explainer::route::BASE
-    );
-    Ok(format!(
-        "{}{tag}{}",
+    let rest = format!(
+        "{}{}",
         &template[..start],
         &template[end + "</script>".len()..]
-    ))
+    );
+    Ok((rest, js))
+}
+
+/// Writes the boot script of the edition being rendered, named by its hash, and returns its tag, with
+/// subresource integrity (a file, so the Content-Security-Policy needs no `'unsafe-inline'`). See
+/// [`boot_script`].
+fn write_boot_script(dir: &Path, loader: &str, offline_script: &str) -> String {
+    use sha2::{Digest, Sha384};
+    let js = boot_script(loader, offline_script);
+    let name = format!("boot-{}.js", offline::short_hash(js.as_bytes()));
+    write(&dir.join(&name), &js);
+    let integrity = format!("sha384-{}", base64(&Sha384::digest(js.as_bytes())));
+    format!(
+        "<script type=\"module\" src=\"{}{name}\" integrity=\"{integrity}\"></script>",
+        letter_explainer::route::BASE
+    )
+}
+
+/// The only script of a page with the app. It runs once the stylesheet has loaded, waits for the page's
+/// first paint, and only then imports the offline script and the app: until the page is painted, nothing
+/// of ours but these few hundred bytes competes with it for the network or the main thread (measured:
+/// `lcp-ratio.js`, Lighthouse against the same page without scripts).
+fn boot_script(loader: &str, offline_script: &str) -> String {
+    format!(
+        "await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));\n\
+         import('{offline_script}');\n{loader}"
+    )
 }
 
 /// Trunk's loader with its static import of the wasm-bindgen glue made dynamic: a static import is
@@ -168,28 +184,18 @@ fn base64(bytes: &[u8]) -> String {
     out
 }
 
-/// The template without the tags that load the wasm app (trunk's module script and its preloads), and
-/// those tags. Fails if trunk's output no longer has the expected shape.
-fn split_app_tags(template: &str) -> Result<(String, Vec<String>), String> {
+/// The template without trunk's preloads of the glue and the wasm. Fails if trunk's output no longer has
+/// them as expected.
+fn drop_preloads(template: &str) -> Result<String, String> {
     let mut html = template.to_owned();
-    let mut tags = Vec::new();
-    for (open, close) in [
-        ("<script type=\"module\" src=", "</script>"),
-        ("<link rel=\"modulepreload\"", ">"),
-        ("<link rel=\"preload\"", ">"),
-    ] {
+    for open in ["<link rel=\"modulepreload\"", "<link rel=\"preload\""] {
         let start = html
             .find(open)
             .ok_or(format!("trunk's output has no {open}"))?;
-        let end = start
-            + html[start..]
-                .find(close)
-                .ok_or(format!("unclosed {open}"))?
-            + close.len();
-        tags.push(html[start..end].to_owned());
+        let end = start + html[start..].find('>').ok_or(format!("unclosed {open}"))? + 1;
         html.replace_range(start..end, "");
     }
-    Ok((html, tags))
+    Ok(html)
 }
 
 /// The template with this route's head tags and body.
@@ -240,21 +246,28 @@ fn fail(message: &str) -> ! {
 #[cfg(test)]
 mod tests {
     #[test]
-    fn pages_without_the_app_keep_the_offline_script() {
+    fn trunk_loader_and_preloads_leave_the_template() {
         let template = concat!(
-            "<html><head><script type=\"module\" src=\"/boot-1.js\"></script>",
+            "<html><head><script type=\"module\">import init, * as bindings from '/app.js';\n",
+            "const wasm = await init({ module_or_path: '/app.wasm' });</script>",
             "<link rel=\"modulepreload\" href=\"/app.js\"><link rel=\"preload\" href=\"/app.wasm\">",
             "</head><body></body></html>"
         );
-        let (without_app, tags) = super::split_app_tags(template).unwrap();
-        assert_eq!(tags.len(), 3);
-        let offline = "<script type=\"module\" src=\"/offline-2.js\"></script>";
-        let page = super::add_to_head(&without_app, offline).unwrap();
-        assert!(page.contains(&format!("{offline}</head>")), "{page}");
-        assert!(
-            !page.contains("boot-1.js") && !page.contains("app.wasm"),
-            "{page}"
-        );
+        let (rest, loader) = super::take_loader(template).unwrap();
+        let rest = super::drop_preloads(&rest).unwrap();
+        assert_eq!(rest, "<html><head></head><body></body></html>");
+        assert!(loader.contains("await import('/app.js')"), "{loader}");
+        assert!(super::take_loader(&rest).is_err());
+        assert!(super::drop_preloads(&rest).is_err());
+    }
+
+    #[test]
+    fn the_boot_script_waits_for_the_first_paint_then_loads_offline_and_the_app() {
+        let js = super::boot_script("const bindings = await import('/app.js');", "/offline-1.js");
+        let paint = js.find("requestAnimationFrame").unwrap();
+        let offline = js.find("import('/offline-1.js')").unwrap();
+        let app = js.find("import('/app.js')").unwrap();
+        assert!(paint < offline && offline < app, "{js}");
     }
 
     #[test]

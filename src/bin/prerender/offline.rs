@@ -51,9 +51,19 @@ const SW_FILE: &str = "sw.js";
 /// The manifest's file.
 const MANIFEST_FILE: &str = "manifest.webmanifest";
 
-/// Writes the manifest, the icons and the registration script of the edition being rendered into `dir`;
-/// returns the tags that go into every page's `<head>` in that edition, with or without the wasm app.
-pub fn write_assets(dir: &Path) -> String {
+/// What every page of an edition needs to read offline and be installed, as written by [`write_assets`].
+pub struct OfflineAssets {
+    /// The manifest, theme colour and icon links for the `<head>`.
+    pub links: String,
+    /// The URL path of the registration script.
+    pub script: String,
+    /// The registration script's tag, with its integrity (pages without the app load it so; pages with
+    /// the app import it from their boot script, after the first paint).
+    pub script_tag: String,
+}
+
+/// Writes the manifest, the icons and the registration script of the edition being rendered into `dir`.
+pub fn write_assets(dir: &Path) -> OfflineAssets {
     for (name, png, _, _) in ICONS {
         write(&dir.join("icons").join(name), png);
     }
@@ -61,16 +71,23 @@ pub fn write_assets(dir: &Path) -> String {
     write(&dir.join(&manifest_file), manifest().as_bytes());
     // Named by its hash and loaded with subresource integrity, like trunk's files and the boot script.
     let js = offline_js();
-    let script = format!("offline-{}.js", short_hash(js.as_bytes()));
-    write(&dir.join(&script), js.as_bytes());
+    let script = format!("{BASE}offline-{}.js", short_hash(js.as_bytes()));
+    write(&dir.join(script.trim_start_matches(BASE)), js.as_bytes());
     let integrity = format!("sha384-{}", base64(&Sha384::digest(js.as_bytes())));
-    view! {
+    let links = view! {
         <link rel="manifest" href=format!("{BASE}{manifest_file}")/>
         <meta name="theme-color" content=THEME_COLOR/>
         <link rel="icon" r#type="image/png" sizes="192x192" href=format!("{BASE}icons/{}", ICONS[0].0)/>
-        <script r#type="module" src=format!("{BASE}{script}") integrity=integrity></script>
     }
-    .to_html()
+    .to_html();
+    let script_tag =
+        view! { <script r#type="module" src=script.clone() integrity=integrity></script> }
+            .to_html();
+    OfflineAssets {
+        links,
+        script,
+        script_tag,
+    }
 }
 
 /// `offline.js` with the notices of the edition being rendered, from the catalog.

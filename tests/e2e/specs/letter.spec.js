@@ -160,19 +160,103 @@ test('a note opened in place is the article of its own page', async ({ page }) =
 });
 
 test('with its page unreachable, a note link still leads to the note', async ({ page }) => {
+  // The app cannot fetch any note's page (neither ahead nor on the click); a click then goes to the note's
+  // page the ordinary way.
+  let refused = 0;
+  await page.route('**/notes/*/', (route) => {
+    if (route.request().resourceType() === 'document') return route.continue();
+    refused += 1;
+    return route.fulfill({ status: 404, body: '' });
+  });
   await page.goto('./');
   await ready(page);
   const mark = page.locator('.letter-text a.mark.request').first();
   const href = await mark.getAttribute('href');
-  // The app cannot fetch the note's page once; the click then goes to that page the ordinary way.
-  let refused = false;
-  await page.route(`**${href}`, (route) => {
-    if (refused || route.request().resourceType() === 'document') return route.continue();
-    refused = true;
-    return route.fulfill({ status: 404, body: '' });
-  });
   await mark.click();
   await expect(page).toHaveURL(new RegExp(`${href}$`));
   await expect(page.locator('#note-title')).toBeVisible();
-  expect(refused).toBe(true);
+  expect(refused).toBeGreaterThan(0);
+});
+
+/** The note pages a page asks for with fetch (not as documents), by path, as they are requested. */
+function noteFetches(page) {
+  const paths = [];
+  page.on('request', (req) => {
+    const url = new URL(req.url());
+    if (req.resourceType() === 'fetch' && /^\/notes\/[^/]+\/$/.test(url.pathname)) paths.push(url.pathname);
+  });
+  return paths;
+}
+
+/** The note paths of the letter's marks that are on screen now. */
+const marksOnScreen = (page) =>
+  page.locator('.letter-text a.mark').evaluateAll((marks) => [
+    ...new Set(
+      marks
+        .filter((m) => {
+          const r = m.getBoundingClientRect();
+          return r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth;
+        })
+        .map((m) => m.getAttribute('href')),
+    ),
+  ]);
+
+test('the notes of the marks on screen are fetched ahead, once, and opening one fetches nothing', async ({ page }) => {
+  const fetched = noteFetches(page);
+  await page.goto('./');
+  await ready(page);
+  const seen = new Set();
+  // The notes of the marks on screen, and no others, are fetched when the browser is idle: on the first
+  // screen, then as the letter scrolls.
+  for (const mark of [null, 'first', 'last']) {
+    if (mark) {
+      await page
+        .locator('.letter-text a.mark')
+        [mark]()
+        .evaluate((m) => m.scrollIntoView({ block: 'center', behavior: 'instant' }));
+    }
+    const onScreen = await marksOnScreen(page);
+    if (mark) expect(onScreen.length, mark).toBeGreaterThan(0);
+    for (const href of onScreen) seen.add(href);
+    await expect.poll(() => [...new Set(fetched)].sort()).toEqual([...seen].sort());
+  }
+  await page.waitForTimeout(300);
+  expect([...new Set(fetched)].sort()).toEqual([...seen].sort());
+  expect(fetched.length, 'each page once').toBe(seen.size);
+  await page.locator('.letter-text a.mark').last().click();
+  await expect(page.locator('#note-title')).toBeFocused();
+  expect(fetched.length).toBe(seen.size);
+});
+
+test('a reader who asks to save data fetches a note only on intent', async ({ page }) => {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setDataSaverOverride', { dataSaverEnabled: true });
+  const fetched = noteFetches(page);
+  await page.goto('./');
+  await ready(page);
+  await page.waitForTimeout(1000);
+  expect(fetched).toEqual([]);
+  const mark = page.locator('.letter-text a.mark').first();
+  await mark.hover();
+  await expect.poll(() => fetched).toEqual([await mark.getAttribute('href')]);
+});
+
+test('a page with the app loads nothing of it before its first paint', async ({ page }) => {
+  for (const path of ['./', 'timeline/', 'es/notes/market-share/']) {
+    await page.goto(path);
+    await ready(page);
+    const loaded = () =>
+      page.evaluate(() => [
+        // The end of the rendering update that painted first (not when the frame reached the screen).
+        performance.getEntriesByName('first-paint')[0].paintTime,
+        performance
+          .getEntriesByType('resource')
+          .filter((e) => /\/(offline|letter-explainer)-[0-9a-f]{16}(_bg\.wasm|\.js)$/.test(e.name))
+          .map((e) => [e.name, e.startTime]),
+      ]);
+    // The offline script, the glue and the wasm: each asked for only once the page was painted.
+    await expect.poll(async () => (await loaded())[1].length, path).toBe(3);
+    const [painted, loads] = await loaded();
+    for (const [name, start] of loads) expect(start, `${path}: ${name}`).toBeGreaterThanOrEqual(painted);
+  }
 });
