@@ -35,7 +35,7 @@ fn main() {
         // Every page links its edition's manifest and loads its offline script: pages without the app with
         // a tag, pages with the app from their boot script, their only script (see `boot_script`).
         let offline = offline::write_assets(&dir);
-        let boot = write_boot_script(&dir, &loader, &offline.script);
+        let (_, boot) = write_script(&dir, "boot", &boot_script(&loader, &offline.script));
         let app_template = add_to_head(&template, &format!("{}{boot}", offline.links))
             .unwrap_or_else(|e| fail(&e));
         let static_template = add_to_head(
@@ -43,12 +43,11 @@ fn main() {
             &format!("{}{}", offline.links, offline.script_tag),
         )
         .unwrap_or_else(|e| fail(&e));
-        let template = &app_template;
         for route in Route::all() {
             // Only the letter and the timeline have behaviour; every other page is plain HTML and CSS.
             let template = match route {
                 Route::Letter(_) | Route::Timeline | Route::EmbedLetter | Route::EmbedTimeline => {
-                    template
+                    &app_template
                 }
                 _ => &static_template,
             };
@@ -120,25 +119,23 @@ fn take_loader(template: &str) -> Result<(String, String), String> {
     Ok((rest, js))
 }
 
-/// Writes the boot script of the edition being rendered, named by its hash, and returns its tag, with
-/// subresource integrity (a file, so the Content-Security-Policy needs no `'unsafe-inline'`). See
-/// [`boot_script`].
-fn write_boot_script(dir: &Path, loader: &str, offline_script: &str) -> String {
+/// Writes a script into `dir` as `<stem>-<hash>.js`; returns its URL path and its tag, with subresource
+/// integrity. Every script of ours is a file loaded so: the Content-Security-Policy needs no
+/// `'unsafe-inline'`.
+fn write_script(dir: &Path, stem: &str, js: &str) -> (String, String) {
     use sha2::{Digest, Sha384};
-    let js = boot_script(loader, offline_script);
-    let name = format!("boot-{}.js", offline::short_hash(js.as_bytes()));
-    write(&dir.join(&name), &js);
+    let name = format!("{stem}-{}.js", offline::short_hash(js.as_bytes()));
+    write(&dir.join(&name), js);
     let integrity = format!("sha384-{}", base64(&Sha384::digest(js.as_bytes())));
-    format!(
-        "<script type=\"module\" src=\"{}{name}\" integrity=\"{integrity}\"></script>",
-        letter_explainer::route::BASE
-    )
+    let path = format!("{}{name}", letter_explainer::route::BASE);
+    let tag = format!("<script type=\"module\" src=\"{path}\" integrity=\"{integrity}\"></script>");
+    (path, tag)
 }
 
 /// The only script of a page with the app. It runs once the stylesheet has loaded, waits for the page's
 /// first paint, and only then imports the offline script and the app: until the page is painted, nothing
 /// of ours but these few hundred bytes competes with it for the network or the main thread (measured:
-/// `lcp-ratio.js`, Lighthouse against the same page without scripts).
+/// `lcp-ratio.js`, against the same page without scripts).
 fn boot_script(loader: &str, offline_script: &str) -> String {
     format!(
         "await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));\n\

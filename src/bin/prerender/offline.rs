@@ -5,14 +5,14 @@
 //! The two scripts are hand-written (`public/offline.js`, `public/sw.js`): they are not part of the wasm
 //! app, which only letter pages load, and the service worker cannot be wasm-bindgen output anyway.
 
-use crate::{base64, write};
+use crate::{base64, write, write_script};
 use leptos::prelude::*;
 use letter_explainer::edition::{self, prefix};
 use letter_explainer::hosting::json_string;
 use letter_explainer::i18n::t;
 use letter_explainer::route::BASE;
 use model::Lang;
-use sha2::{Digest, Sha256, Sha384};
+use sha2::{Digest, Sha256};
 use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -69,20 +69,13 @@ pub fn write_assets(dir: &Path) -> OfflineAssets {
     }
     let manifest_file = format!("{}{MANIFEST_FILE}", prefix(edition::lang()));
     write(&dir.join(&manifest_file), manifest().as_bytes());
-    // Named by its hash and loaded with subresource integrity, like trunk's files and the boot script.
-    let js = offline_js();
-    let script = format!("{BASE}offline-{}.js", short_hash(js.as_bytes()));
-    write(&dir.join(script.trim_start_matches(BASE)), js.as_bytes());
-    let integrity = format!("sha384-{}", base64(&Sha384::digest(js.as_bytes())));
+    let (script, script_tag) = write_script(dir, "offline", &offline_js());
     let links = view! {
         <link rel="manifest" href=format!("{BASE}{manifest_file}")/>
         <meta name="theme-color" content=THEME_COLOR/>
         <link rel="icon" r#type="image/png" sizes="192x192" href=format!("{BASE}icons/{}", ICONS[0].0)/>
     }
     .to_html();
-    let script_tag =
-        view! { <script r#type="module" src=script.clone() integrity=integrity></script> }
-            .to_html();
     OfflineAssets {
         links,
         script,
