@@ -78,8 +78,8 @@ pub fn page_files(dist: &Path, html_file: &str) -> Result<Vec<(&'static str, Vec
         ));
         seen.push(href);
     }
-    // What the scripts load in turn: trunk's boot script imports the glue and fetches the wasm, named in
-    // it as quoted root-relative paths.
+    // What the scripts load in turn: the boot script imports the offline script and the glue and fetches
+    // the wasm, named in it as quoted root-relative paths.
     let mut k = 0;
     while k < files.len() {
         if files[k].0 == "js" {

@@ -6,7 +6,7 @@
 // Both load on a throttled profile, Lighthouse's mobile one (4× CPU, 150 ms round trip, 1.6 Mbit/s down,
 // 750 kbit/s up), over the DevTools protocol: on localhost unthrottled, LCP is ~100 ms and mostly noise.
 // Usage: node lcp-ratio.js URL. Prints JSON. Run by `cargo xtask bench`; reported, never asserted.
-import { chromium } from '@playwright/test';
+import { launch } from './chromium.js';
 import { median, ratioInterval } from './stats.js';
 
 const runs = Number(process.env.RUNS || 60);
@@ -14,10 +14,7 @@ const PROFILE = {
   cpu: 4,
   network: { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 },
 };
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
-});
+const browser = await launch();
 
 async function lcp(url, staticOnly) {
   const context = await browser.newContext();

@@ -11,16 +11,13 @@
 // the page: a mutation observer sees the note's title arrive, then a task posted from that frame's
 // animation-frame callback runs once the frame is painted.
 // Usage: node note-latency.js URL. Prints JSON. Run by `cargo xtask bench`; reported, never asserted.
-import { chromium } from '@playwright/test';
+import { launch } from './chromium.js';
 import { median, medianInterval } from './stats.js';
 
 const RUNS = 40;
 const round = (x) => Math.round(x * 10) / 10;
 const summary = (xs) => ({ median_ms: round(median(xs)), median_95: medianInterval(xs).map(round), max_ms: round(Math.max(...xs)) });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
-});
+const browser = await launch();
 
 /** Starts timing in the page: `window.__painted` resolves with the time from the next click to the note painted. */
 const arm = () => {

@@ -1,15 +1,12 @@
 // Times the timeline in headless Chromium: first contentful paint on load, and how long a filter change takes
 // to be painted (click → two animation frames), median of N runs. Usage: node timeline-perf.js URL [URL…].
 // Prints one JSON object per URL. Run by `cargo xtask bench`; timings are reported, never asserted.
-import { chromium } from '@playwright/test';
+import { launch } from './chromium.js';
+import { median } from './stats.js';
 
 const runs = Number(process.env.RUNS || 10);
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
-});
+const browser = await launch();
 const results = [];
 for (const url of process.argv.slice(2)) {
   const paints = [];
