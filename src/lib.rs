@@ -37,6 +37,7 @@ pub fn App(
     /// The page to show.
     route: Route,
 ) -> impl IntoView {
+    provide_context(state::Framed(route.is_embed()));
     let page = match route {
         Route::Letter(open) => view! { <LetterPage open/> }.into_any(),
         Route::Timeline => view! { <TimelinePage/> }.into_any(),

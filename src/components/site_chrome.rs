@@ -72,7 +72,7 @@ pub fn EmbedFooter(
     let href = crate::route::absolute(&route.full_site().href());
     view! {
         <footer class="embed-footer">
-            <a href=href target="_blank" rel="noopener">{t().open_full}<span class="vh">{t().new_tab}</span></a>
+            <a href=href target="_blank" rel=crate::state::NEW_TAB_REL>{t().open_full}<span class="vh">{t().new_tab}</span></a>
         </footer>
         <script src=format!("{}embed-frame.js", crate::route::BASE) defer></script>
     }

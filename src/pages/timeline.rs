@@ -9,7 +9,7 @@ use crate::content::{checked, events, letter, notes};
 use crate::filter::FILTERABLE;
 use crate::i18n::t;
 use crate::route::{note_href, Route};
-use crate::state::mark_id;
+use crate::state::{link_target, mark_id, own_link_rel};
 use leptos::prelude::*;
 use model::Track;
 
@@ -87,7 +87,9 @@ fn EventItem(
                         };
                         view! {
                             {(k > 0).then_some(", ")}
-                            <a href=href lang=text_lang(notes()[n].fallback)>{notes()[n].title.as_ref()}</a>
+                            <a href=href target=link_target() rel=own_link_rel() lang=text_lang(notes()[n].fallback)>
+                                {notes()[n].title.as_ref()}
+                            </a>
                         }
                     }).collect_view()}
                 </p>
