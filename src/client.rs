@@ -372,11 +372,28 @@ async fn fetch_page(path: String) -> Result<JsValue, JsValue> {
         .query_selector("#notes article.note")?
         .ok_or_else(|| JsValue::from_str("no note"))?;
     let article = document().adopt_node(&article)?.dyn_into::<Element>()?;
+    if with_letter(|l| !l.history) == Some(true) {
+        open_links_outside(&article);
+    }
     Ok(Prepared {
         article,
         title: page.title(),
     }
     .into_js())
+}
+
+/// Inside a frame, the links of a note taken from a full-site page open in a new tab, as the embed's own
+/// links do (see [`crate::state::link_target`]); links to notes are still opened in place on a plain click.
+fn open_links_outside(article: &Element) {
+    let Ok(links) = article.query_selector_all("a[href]:not(.note-close)") else {
+        return;
+    };
+    for k in 0..links.length() {
+        if let Some(link) = links.item(k).and_then(|n| n.dyn_into::<Element>().ok()) {
+            let _ = link.set_attribute("target", "_blank");
+            let _ = link.set_attribute("rel", crate::state::NEW_TAB_REL);
+        }
+    }
 }
 
 /// Shows a note (or none) in the notes column and moves focus.
@@ -413,8 +430,16 @@ fn show(open: Option<String>) {
                 }
                 match page.ok().and_then(Prepared::from_js) {
                     Some(note) => put_note(note),
+                    // Offline without the page, or some other failure: go to the note's own page; inside
+                    // a frame, in a new tab, as the mark itself would without the app.
+                    None if with_letter(|l| l.history) == Some(false) => {
+                        let _ = window().open_with_url_and_target_and_features(
+                            &note_path(&id),
+                            "_blank",
+                            "noopener,noreferrer",
+                        );
+                    }
                     None => {
-                        // Offline without the page, or some other failure: go to the note's own page.
                         let _ = window().location().assign(&note_path(&id));
                     }
                 }

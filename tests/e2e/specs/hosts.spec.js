@@ -1,0 +1,85 @@
+// Imperfect and hostile hosts: a host that applies `_headers`, one that changes every page, one that answers
+// with its own error page; and embeds on someone else's page whose links must never navigate its frame.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test, expect, ready } from './fixtures.js';
+import { startHost, startNewsSite } from './host-server.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const siteDir = process.env.SITE_DIR || path.resolve(here, '../../../dist');
+
+// What the news site's page holds (each test sets it).
+let article = '';
+let news;
+test.beforeAll(async () => {
+  news = await startNewsSite(() => article);
+});
+test.afterAll(() => news?.stop());
+
+/** Opens the news site's article with an iframe of `src` in it; resolves to the iframe's frame. */
+async function framed(page, src) {
+  article = `<iframe src="${src}" title="Embed" width="800" height="900"></iframe>`;
+  await page.goto(news.url);
+  const frame = page.frames().find((f) => f !== page.mainFrame());
+  await frame.waitForLoadState('load');
+  return frame;
+}
+
+/** The links of a document (or part of one) that would navigate its frame: neither a link within the page
+ * nor one that opens a new tab without handing it the opener or the referrer. */
+const frameNavigatingLinks = (links) =>
+  links
+    .filter((a) => !a.getAttribute('href').startsWith('#'))
+    .filter((a) => a.target !== '_blank' || !/\bnoopener\b/.test(a.rel) || !/\bnoreferrer\b/.test(a.rel))
+    .map((a) => a.outerHTML.slice(0, 160));
+
+const embeds = ['embed/letter/', 'embed/notes/market-share/', 'embed/timeline/'];
+
+test.describe('on a host that applies _headers', () => {
+  let host;
+  test.beforeAll(async () => {
+    host = await startHost(siteDir, { headers: true });
+  });
+  test.afterAll(() => host?.stop());
+
+  test('another origin can frame the embeds, and no other page', async ({ browser }) => {
+    // Its own context: the host page's console reports each refused frame, which the guard would count.
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const shows = async (route) => {
+      const frame = await framed(page, host.url + route);
+      return frame.url().startsWith(host.origin) && (await frame.locator('main h1').count()) > 0;
+    };
+    for (const route of [...embeds, ...embeds.map((e) => `es/${e}`)]) expect(await shows(route), route).toBe(true);
+    for (const route of ['', 'notes/market-share/', 'timeline/', 'sources/', 'about/', 'es/', 'es/timeline/']) {
+      expect(await shows(route), route).toBe(false);
+    }
+    await context.close();
+  });
+
+  test('inside an embed, following a link opens a new tab and leaves the frame where it was', async ({ page, context }) => {
+    const frame = await framed(page, `${host.url}embed/letter/`);
+    await frame.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+    // A note opened in place is taken from a full-site page: its links too open outside.
+    await frame.locator('#mark-market-share').click();
+    await expect(frame.locator('#note-title')).toBeFocused();
+    expect(await frame.locator('#notes article.note a[href]:not(.note-close)').evaluateAll(frameNavigatingLinks)).toEqual([]);
+    const [tab] = await Promise.all([context.waitForEvent('page'), frame.locator('.note-events a').first().click()]);
+    await tab.waitForLoadState();
+    expect(new URL(tab.url()).pathname).toBe('/timeline/');
+    expect(frame.url()).toBe(`${host.url}embed/letter/`);
+    expect(page.url()).toBe(news.url);
+    await tab.close();
+  });
+});
+
+test('without JavaScript, every link of every embed opens outside the frame', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  for (const route of [...embeds, ...embeds.map((e) => `es/${e}`)]) {
+    await page.goto(new URL(route, baseURL).href);
+    expect(await page.locator('a[href]').count(), route).toBeGreaterThan(0);
+    expect(await page.locator('a[href]').evaluateAll(frameNavigatingLinks), route).toEqual([]);
+  }
+  await context.close();
+});
