@@ -83,3 +83,59 @@ test('without JavaScript, every link of every embed opens outside the frame', as
   }
   await context.close();
 });
+
+test('a host that changes every page: offline reading is off at once and for good, the site works online', async ({ page, context }) => {
+  // A host (or a proxy) that adds a comment to every page, as some do: no page matches its hash.
+  const host = await startHost(siteDir, {
+    alter: ({ type, body }) => (type.startsWith('text/html') ? { body: Buffer.concat([body, Buffer.from('<!-- host -->')]) } : undefined),
+  });
+  const warning = () =>
+    page.waitForEvent('console', { predicate: (m) => m.type() === 'warning' && /Offline reading is off/.test(m.text()), timeout: 20_000 });
+  try {
+    let warned = warning();
+    await page.goto(host.url);
+    await warned;
+    await ready(page);
+    // Nothing half-saved is left behind; only the memory of the failed version.
+    expect(await page.evaluate(() => caches.keys())).toEqual([expect.stringMatching(/^offline \/ failed \w+$/)]);
+    expect(await page.evaluate(() => navigator.serviceWorker.controller)).toBeNull();
+
+    // The next page view does not download the whole site again.
+    const requests = [];
+    context.on('request', (request) => requests.push(new URL(request.url()).pathname));
+    warned = warning();
+    await page.goto(`${host.url}timeline/`);
+    await warned;
+    await ready(page);
+    expect(requests.length, requests.join('\n')).toBeLessThan(15);
+    await expect(page.locator('li.event').first()).toBeVisible();
+  } finally {
+    await host.stop();
+  }
+});
+
+test("a host's error page reaches the reader with its own status, not relabelled by the worker", async ({ browser }) => {
+  // Its own context: the host's 503 is logged as a console error, rightly, which the guard would count.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  let down = false;
+  const host = await startHost(siteDir, {
+    alter: ({ pathname }) =>
+      down && pathname === '/about/'
+        ? { status: 503, type: 'text/html; charset=utf-8', body: Buffer.from('<!doctype html><title>Down</title><p>Down for maintenance</p>') }
+        : undefined,
+  });
+  try {
+    await page.goto(host.url);
+    await expect(page.locator('.offline-notices [data-kind="ready"]')).toBeVisible({ timeout: 20_000 });
+    await page.evaluate(async () => (await caches.open((await caches.keys())[0])).delete('/about/'));
+    down = true;
+    const response = await page.goto(`${host.url}about/`);
+    expect(response.fromServiceWorker()).toBe(true);
+    expect(response.status()).toBe(503);
+    await expect(page.locator('p')).toHaveText('Down for maintenance');
+  } finally {
+    await host.stop();
+    await context.close();
+  }
+});
