@@ -647,13 +647,8 @@ fn focus_fragment() {
 fn sync_language_switch() {
     let location = window().location();
     let path = location.pathname().unwrap_or_default();
-    let Some(rest) = path.strip_prefix(BASE) else {
+    let Some(other) = crate::route::path_in(&path, edition::other(edition::lang())) else {
         return;
-    };
-    let es = prefix(Lang::Es);
-    let other = match rest.strip_prefix(es) {
-        Some(rest) => format!("{BASE}{rest}"),
-        None => format!("{BASE}{es}{rest}"),
     };
     let href = format!(
         "{other}{}{}",

@@ -156,6 +156,20 @@ pub fn segments(path: &str) -> Option<(Lang, Vec<&str>)> {
     Some((lang, parts))
 }
 
+/// The same place in another edition: the URL path's segments under that edition's prefix, each page a
+/// folder. Built from the parsed segments, so a doubled slash (`/es//timeline/`, which many hosts serve)
+/// can never become a link to another host (`//timeline/`). `None` outside the base path.
+pub fn path_in(path: &str, lang: Lang) -> Option<String> {
+    let (_, parts) = segments(path)?;
+    Some(
+        parts
+            .iter()
+            .fold(format!("{BASE}{}", prefix(lang)), |out, part| {
+                format!("{out}{part}/")
+            }),
+    )
+}
+
 /// Where a page's oEmbed document is, relative to the site's root folder, for pages that can be embedded.
 pub fn oembed_file(route: Route) -> Option<String> {
     let embed = route.embed()?.href();
@@ -248,6 +262,30 @@ mod tests {
         );
         if BASE != "/" {
             assert_eq!(segments("/elsewhere/"), None);
+        }
+    }
+
+    #[test]
+    fn the_other_edition_of_a_path_stays_on_the_site() {
+        let at = |p: &str| format!("{BASE}{p}");
+        assert_eq!(
+            path_in(&at("es//timeline/"), Lang::En),
+            Some(at("timeline/"))
+        );
+        assert_eq!(
+            path_in(&at("es//timeline/"), Lang::Es),
+            Some(at("es/timeline/"))
+        );
+        assert_eq!(
+            path_in(&at("/notes//a/"), Lang::Es),
+            Some(at("es/notes/a/"))
+        );
+        assert_eq!(path_in(&at("es/"), Lang::En), Some(at("")));
+        assert_eq!(path_in(&at(""), Lang::Es), Some(at("es/")));
+        assert_eq!(path_in(&at("es/index.html"), Lang::En), Some(at("")));
+        for lang in Lang::ALL {
+            let other = path_in(&at("es//timeline/"), lang).unwrap();
+            assert!(!other.starts_with("//"), "{other}");
         }
     }
 

@@ -139,3 +139,15 @@ test("a host's error page reaches the reader with its own status, not relabelled
     await context.close();
   }
 });
+
+test('on a host that serves doubled slashes, the language switch stays on the site', async ({ page }) => {
+  const host = await startHost(siteDir);
+  try {
+    await page.goto(`${host.url}es//timeline/?tracks=us`);
+    await ready(page);
+    const href = await page.locator('[data-language-switch]').evaluate((a) => a.href);
+    expect(href).toBe(`${host.url}timeline/?tracks=us`);
+  } finally {
+    await host.stop();
+  }
+});
