@@ -576,7 +576,7 @@ fn apply_filter(set: TrackSet) {
     let url = format!(
         "{}{}{}",
         location.pathname().unwrap_or_default(),
-        set.to_query(),
+        set.in_query(&location.search().unwrap_or_default()),
         location.hash().unwrap_or_default()
     );
     if let Ok(h) = window().history() {

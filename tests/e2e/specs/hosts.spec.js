@@ -151,3 +151,17 @@ test('on a host that serves doubled slashes, the language switch stays on the si
     await host.stop();
   }
 });
+
+test('the timeline embed keeps the parameters it does not own, and reads an encoded comma', async ({ page, baseURL }) => {
+  await page.goto(new URL('embed/timeline/?theme=dark&tracks=us%2Cmexico&childId=frame1', baseURL).href);
+  await ready(page);
+  await expect(page.locator('#track-us')).toBeChecked();
+  await expect(page.locator('#track-mexico')).toBeChecked();
+  await expect(page.locator('#track-canada')).not.toBeChecked();
+  await page.locator('#track-mexico').uncheck();
+  const query = new URL(page.url()).searchParams;
+  expect([query.get('theme'), query.get('tracks'), query.get('childId')]).toEqual(['dark', 'us', 'frame1']);
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.locator('#track-mexico')).not.toBeChecked();
+});
