@@ -52,6 +52,16 @@ fn document() -> Document {
     window().document().expect("a document")
 }
 
+/// True when the page is shown inside a frame of another page (an embed, or a host that frames the site).
+fn framed() -> bool {
+    let window = window();
+    window
+        .top()
+        .ok()
+        .flatten()
+        .is_some_and(|top| !js_sys::Object::is(&top, &window))
+}
+
 /// The pages with behaviour, as far as the browser needs to know them.
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Page {
@@ -623,10 +633,11 @@ fn focus_fragment() {
     let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) else {
         return;
     };
-    let Some(event) = document()
-        .get_element_by_id(id)
-        .filter(|e| e.class_list().contains("event"))
-    else {
+    if !model::is_slug(id) {
+        return;
+    }
+    let selector = format!("li.event[data-event=\"{id}\"]");
+    let Some(event) = document().query_selector(&selector).ok().flatten() else {
         return;
     };
     let tracks = event_tracks(&event);
@@ -634,10 +645,31 @@ fn focus_fragment() {
     if !set.shows_tracks(&tracks) {
         apply_filter(tracks.iter().fold(set, |s, &t| s.with(t, true)));
     }
+    if framed() {
+        // In someone else's page: the frame's own view moves to the event (a frame of fixed height), and
+        // the page around it does not.
+        let window = window();
+        let top = event.get_bounding_client_rect().top() + window.scroll_y().unwrap_or(0.0);
+        window.scroll_to_with_x_and_y(0.0, top);
+        focus_quietly(event);
+        return;
+    }
     // The browser may have scrolled to the event while the page loaded, before the filter hid the events
     // above it; focusing it again would not scroll, so it is also brought into view.
     focus_id(id);
     event.scroll_into_view();
+}
+
+/// Focuses an element without scrolling anything, once the page has updated.
+fn focus_quietly(element: Element) {
+    let focus = Closure::once_into_js(move || {
+        if let Ok(el) = element.dyn_into::<HtmlElement>() {
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = el.focus_with_options(&options);
+        }
+    });
+    let _ = window().request_animation_frame(focus.unchecked_ref());
 }
 
 // ---------------------------------------------------------------------------------------------------------

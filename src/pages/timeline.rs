@@ -9,7 +9,7 @@ use crate::content::{checked, events, letter, notes};
 use crate::filter::FILTERABLE;
 use crate::i18n::t;
 use crate::route::{note_href, Route};
-use crate::state::{link_target, mark_id, own_link_rel};
+use crate::state::{framed, link_target, mark_id, own_link_rel};
 use leptos::prelude::*;
 use model::Track;
 
@@ -68,7 +68,9 @@ fn EventItem(
         .chain(is_letter.then(|| "letter-event".to_owned()))
         .fold("event".to_owned(), |c, t| c + " " + &t);
     view! {
-        <li id=e.id.as_ref() class=class tabindex="-1">
+        // In an embed the event carries its id only as data: a fragment that matched an element would make
+        // the browser scroll the news site's page to it as the frame loads. The app focuses it instead.
+        <li id=(!framed()).then_some(e.id.as_ref()) data-event=e.id.as_ref() class=class tabindex="-1">
             <time datetime=e.date.to_string()>{t().date(e.date)}</time>
             <h3 lang=text_lang(e.fallback)>{e.title.as_ref()}</h3>
             <FallbackNotice on=e.fallback/>

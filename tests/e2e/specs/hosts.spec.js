@@ -165,3 +165,24 @@ test('the timeline embed keeps the parameters it does not own, and reads an enco
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await expect(page.locator('#track-mexico')).not.toBeChecked();
 });
+
+test('a timeline embed with an event in its address does not scroll the page around it', async ({ page, baseURL }) => {
+  article = `<div style="height:3000px">Long article</div>
+    <iframe src="${new URL('embed/timeline/#usmca-joint-review', baseURL).href}" title="Timeline" width="800" height="900"></iframe>`;
+  await page.goto(news.url);
+  const frame = page.frames().find((f) => f !== page.mainFrame());
+  await frame.waitForLoadState('load');
+  await page.waitForTimeout(500);
+  expect(await page.evaluate(() => window.scrollY), 'the page moved as the frame loaded').toBe(0);
+  // The app starts once the frame is painted, which it is only on screen: the reader scrolls to it.
+  await page.mouse.wheel(0, 2500);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(2500);
+  await frame.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+  await expect(frame.locator('li.event[data-event="usmca-joint-review"]')).toBeFocused();
+  expect(await page.evaluate(() => window.scrollY), 'the page moved when the event was focused').toBe(2500);
+  // The frame's own view moves to the event (smoothly, unless the reader asks for reduced motion).
+  const event = frame.locator('li.event[data-event="usmca-joint-review"]');
+  const inView = (e) => e.getBoundingClientRect().top >= 0 && e.getBoundingClientRect().top < innerHeight - 50;
+  await expect.poll(() => event.evaluate(inView)).toBe(true);
+  expect(await page.evaluate(() => window.scrollY)).toBe(2500);
+});
