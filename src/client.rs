@@ -31,7 +31,7 @@ pub fn start() {
     let (lang, page) = locate(&path);
     edition::set(lang);
     match page {
-        Page::Letter(open) => letter_page(&document, open, true),
+        Page::Letter(open) => letter_page(&document, open, !framed()),
         Page::EmbedLetter => letter_page(&document, None, false),
         Page::Timeline => timeline_page(&document),
         Page::Other => return,

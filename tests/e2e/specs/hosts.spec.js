@@ -186,3 +186,15 @@ test('a timeline embed with an event in its address does not scroll the page aro
   await expect.poll(() => event.evaluate(inView)).toBe(true);
   expect(await page.evaluate(() => window.scrollY)).toBe(2500);
 });
+
+test("a framed letter (a host that ignores _headers) adds nothing to the host tab's history", async ({ page, baseURL }) => {
+  const frame = await framed(page, baseURL);
+  await frame.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+  const before = await page.evaluate(() => history.length);
+  await frame.locator('#mark-market-share').click();
+  await expect(frame.locator('#note-title')).toBeFocused();
+  await frame.locator('.note-close').click();
+  await expect(frame.locator('#mark-market-share')).toBeFocused();
+  expect(await page.evaluate(() => history.length)).toBe(before);
+  expect(frame.url()).toBe(baseURL);
+});
