@@ -9,16 +9,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-
-const types = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.png': 'image/png',
-  '.json': 'application/json',
-  '.webmanifest': 'application/manifest+json',
-};
+import { types } from './site-server.js';
 
 const isFile = (file) => stat(file).then((s) => s.isFile(), () => false);
 
@@ -104,10 +95,11 @@ export async function startHost(dir, { headers = false, alter = () => undefined 
   };
 }
 
-/** A news site on another origin: every address is an article with `body()` in it. */
-export async function startNewsSite(body) {
+/** A news site on another origin: every address is an article with `body()` in it, with the headers
+ * `headers()` gives (a strict Content-Security-Policy, say). */
+export async function startNewsSite(body, headers = () => ({})) {
   const server = createServer((req, res) => {
-    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', ...headers() });
     res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host article</title></head>
       <body><p>Before the embed</p>${body()}<p>After the embed</p></body></html>`);
   });

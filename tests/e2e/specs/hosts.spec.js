@@ -8,11 +8,18 @@ import { startHost, startNewsSite } from './host-server.js';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const siteDir = process.env.SITE_DIR || path.resolve(here, '../../../dist');
 
-// What the news site's page holds (each test sets it).
+// What the news site's page holds and the headers it is served with (each test sets them).
 let article = '';
+let articleHeaders = {};
 let news;
 test.beforeAll(async () => {
-  news = await startNewsSite(() => article);
+  news = await startNewsSite(
+    () => article,
+    () => articleHeaders,
+  );
+});
+test.beforeEach(() => {
+  articleHeaders = {};
 });
 test.afterAll(() => news?.stop());
 
@@ -197,4 +204,18 @@ test("a framed letter (a host that ignores _headers) adds nothing to the host ta
   await expect(frame.locator('#mark-market-share')).toBeFocused();
   expect(await page.evaluate(() => history.length)).toBe(before);
   expect(frame.url()).toBe(baseURL);
+});
+
+test('the self-sizing snippet works on a news site with a strict Content-Security-Policy', async ({ page, baseURL }) => {
+  await page.goto(new URL('notes/market-share/', baseURL).href);
+  const snippet = await page.locator('#notes details.embed-control textarea.embed-snippet').first().inputValue();
+  // No inline style or script on the host page; our origin allowed for frames and scripts.
+  const ours = new URL(baseURL).origin;
+  articleHeaders = { 'Content-Security-Policy': `default-src 'none'; style-src 'self'; script-src ${ours}; frame-src ${ours}` };
+  article = snippet;
+  await page.goto(news.url);
+  const frame = page.locator('iframe[data-letter-explainer]');
+  await expect(page.frameLocator('iframe').locator('#note-title')).toBeVisible();
+  await expect.poll(() => frame.evaluate((f) => getComputedStyle(f).borderTopWidth)).toBe('0px');
+  await expect.poll(() => frame.evaluate((f) => f.getBoundingClientRect().height)).toBeGreaterThan(700);
 });
