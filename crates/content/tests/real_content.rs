@@ -179,7 +179,11 @@ fn both_editions_cite_the_same_facts() {
             sources: &es.sources,
             problems: &mut problems,
         };
-        compare.sources(&note_sources(a), &note_sources(b), &declared);
+        compare.sources(
+            &cited(&a.sources, |f| content::walk_links(&a.body, f)),
+            &cited(&b.sources, |f| content::walk_links(&b.body, f)),
+            &declared,
+        );
         compare.numbers(&note_text(a), &note_text(b));
     }
     for (a, b) in en
@@ -193,7 +197,11 @@ fn both_editions_cite_the_same_facts() {
             sources: &es.sources,
             problems: &mut problems,
         };
-        compare.sources(&event_sources(a), &event_sources(b), &[]);
+        compare.sources(
+            &cited(&a.sources, |f| content::walk_inline_links(&a.body, f)),
+            &cited(&b.sources, |f| content::walk_inline_links(&b.body, f)),
+            &[],
+        );
         compare.numbers(
             &format!("{} {}", a.title, Inline::plain_text(&a.body)),
             &format!("{} {}", b.title, Inline::plain_text(&b.body)),
@@ -252,21 +260,10 @@ impl Compare<'_> {
     }
 }
 
-/// Every source a note cites: its list and its links.
-fn note_sources(note: &model::Note) -> BTreeSet<usize> {
-    let mut cited: BTreeSet<usize> = note.sources.iter().copied().collect();
-    content::walk_links(&note.body, &mut |t| {
-        if let Target::Source(s) = t {
-            cited.insert(*s);
-        }
-    });
-    cited
-}
-
-/// Every source an event cites: its list and its links.
-fn event_sources(event: &model::Event) -> BTreeSet<usize> {
-    let mut cited: BTreeSet<usize> = event.sources.iter().copied().collect();
-    content::walk_inline_links(&event.body, &mut |t| {
+/// Every source a text cites: its list, and the links `walk` finds in its body.
+fn cited(listed: &[usize], walk: impl FnOnce(&mut dyn FnMut(&Target))) -> BTreeSet<usize> {
+    let mut cited: BTreeSet<usize> = listed.iter().copied().collect();
+    walk(&mut |t| {
         if let Target::Source(s) = t {
             cited.insert(*s);
         }
