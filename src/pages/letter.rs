@@ -91,7 +91,9 @@ fn ParallelText(
 ) -> impl IntoView {
     view! {
         <div class="letter-text parallel">
-            <p class="translation-note">{t().translation_note}</p>
+            // The label is part of the note so that it is seen and read out at every width; the column
+            // labels below repeat it only where the columns sit side by side.
+            <p class="translation-note"><strong>{t().translation_label}</strong>". "{t().translation_note}</p>
             <div class="parallel-labels" aria-hidden="true">
                 <p>{t().original_label}</p>
                 <p>{t().translation_label}</p>
