@@ -15,22 +15,31 @@ pub struct Search(Index);
 #[wasm_bindgen(getter_with_clone)]
 pub struct Found {
     /// `passage`, `note`, `event` or `source`; results come grouped in that order.
+    #[wasm_bindgen(readonly)]
     pub kind: String,
     /// How many results of this kind there are in all (more than are listed when over the limit).
+    #[wasm_bindgen(readonly)]
     pub of_kind: u32,
     /// The note, event or source id (for a passage, the note whose mark to focus; may be empty).
+    #[wasm_bindgen(readonly)]
     pub id: String,
     /// A note's kind slug (`claim`, `request`, `context`).
+    #[wasm_bindgen(readonly)]
     pub label: String,
     /// A note's verdict or status slug.
+    #[wasm_bindgen(readonly)]
     pub status: String,
     /// An event's or source's date (ISO 8601 at its precision).
+    #[wasm_bindgen(readonly)]
     pub date: String,
     /// A source's publisher.
+    #[wasm_bindgen(readonly)]
     pub publisher: String,
     /// The title in parts: even places are plain text, odd places matched words.
+    #[wasm_bindgen(readonly)]
     pub title: Vec<String>,
     /// The snippet in parts, as the title.
+    #[wasm_bindgen(readonly)]
     pub snippet: Vec<String>,
 }
 
@@ -41,7 +50,7 @@ impl Search {
     pub fn new(bytes: &[u8]) -> Result<Search, JsError> {
         Index::load(bytes)
             .map(Search)
-            .map_err(|e| JsError::new(&e.to_string()))
+            .map_err(|e| JsError::new(e.reason()))
     }
 
     /// The results for `query`, grouped by kind, at most `limit` of each kind. Any text is a query.

@@ -1,7 +1,8 @@
 //! Measures the index: bytes (raw and brotli) per edition, the time indexing adds to a build, and the
 //! native time of a query as typed, on the real content and on the stress pack (2,000 notes, 5,000
 //! events). Run with `cargo run --release -p search --example measure`; the figures are in the crate's
-//! README.
+//! README. With file arguments it prints their sizes instead (raw and brotli, as `cargo xtask bench`
+//! measures them), for the browser wrapper's glue and wasm.
 
 use content::{compile_editions, stress, ContentTree, Editions};
 use model::Lang;
@@ -74,6 +75,18 @@ fn measure(name: &str, editions: &Editions) {
 }
 
 fn main() {
+    let files: Vec<String> = std::env::args().skip(1).collect();
+    if !files.is_empty() {
+        for file in files {
+            let bytes = std::fs::read(&file).expect("read the file");
+            println!(
+                "{file}: {} bytes raw, {} bytes brotli",
+                bytes.len(),
+                brotli(&bytes)
+            );
+        }
+        return;
+    }
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
     let real =
         compile_editions(&ContentTree::read(&dir).expect("read content/")).expect("compiles");

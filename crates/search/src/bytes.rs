@@ -34,6 +34,13 @@ pub(crate) struct Reader<'a> {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LoadError(pub(crate) &'static str);
 
+impl LoadError {
+    /// What is wrong with the bytes.
+    pub fn reason(&self) -> &'static str {
+        self.0
+    }
+}
+
 impl std::fmt::Display for LoadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "not a search index: {}", self.0)

@@ -179,11 +179,13 @@ impl Index {
             .docs
             .iter()
             .map(|d| {
-                let mut terms: Vec<usize> = words(&d.title)
-                    .filter_map(|r| index.term(&index.analyzer.key(&d.title[r])))
-                    .collect();
-                terms.sort_unstable();
-                terms.dedup();
+                let mut terms: Vec<usize> = Vec::new();
+                for r in words(&d.title) {
+                    let t = index.term(&index.analyzer.key(&d.title[r]));
+                    if let Some(t) = t.filter(|t| !terms.contains(t)) {
+                        terms.push(t);
+                    }
+                }
                 terms
             })
             .collect();
@@ -229,7 +231,9 @@ impl Index {
         let mut score = vec![0u32; n];
         let mut alive = vec![true; n];
         let mut has = vec![false; n];
-        let mut matched: Vec<usize> = Vec::new();
+        // Every term a query word reached, and the first letters of those terms.
+        let mut matched = vec![false; self.terms.len()];
+        let mut first_bytes: Vec<u8> = Vec::new();
         for (i, word) in folded.iter().enumerate() {
             let terms = self.terms_for(word, i == last && typing);
             has.iter_mut().for_each(|h| *h = false);
@@ -253,13 +257,21 @@ impl Index {
             if !any {
                 return Results::default();
             }
-            matched.extend(terms);
+            for t in terms {
+                matched[t] = true;
+                let first = self.terms[t].as_bytes().first().copied().unwrap_or(0);
+                if !first_bytes.contains(&first) {
+                    first_bytes.push(first);
+                }
+            }
         }
-        matched.sort_unstable();
-        matched.dedup();
+        let matched = Matched {
+            terms: &matched,
+            first_bytes: &first_bytes,
+        };
 
         let mut found: Vec<usize> = (0..n).filter(|&d| alive[d]).collect();
-        found.sort_by_key(|&d| (self.docs[d].kind, std::cmp::Reverse(score[d]), d));
+        found.sort_unstable_by_key(|&d| (self.docs[d].kind, std::cmp::Reverse(score[d]), d));
         let mut groups: Vec<Group> = Vec::new();
         for d in found {
             let kind = self.docs[d].kind;
@@ -282,7 +294,8 @@ impl Index {
     /// The terms a query word reaches: its own key, and when it may be unfinished, every key that starts
     /// with it as typed.
     fn terms_for(&self, folded: &str, prefix: bool) -> Vec<usize> {
-        let mut terms: Vec<usize> = self.term(&self.analyzer.stem(folded)).into_iter().collect();
+        let exact = self.term(&self.analyzer.stem(folded));
+        let mut terms: Vec<usize> = Vec::new();
         if prefix {
             let start = self.terms.partition_point(|t| **t < *folded);
             let end = start
@@ -291,8 +304,11 @@ impl Index {
                     .take_while(|t| t.starts_with(folded))
                     .count();
             terms.extend(start..end);
-            terms.sort_unstable();
-            terms.dedup();
+        }
+        if let Some(t) = exact {
+            if let Err(at) = terms.binary_search(&t) {
+                terms.insert(at, t);
+            }
         }
         terms
     }
@@ -314,30 +330,25 @@ impl Index {
     }
 
     /// True when a word of a document is one of the matched terms.
-    fn is_match(&self, word: &str, first_bytes: &[u8], matched: &[usize]) -> bool {
+    fn is_match(&self, word: &str, matched: &Matched) -> bool {
         let folded = fold(word);
         // Stemming keeps a word's first letter: most words are ruled out before being stemmed.
         if !folded
             .as_bytes()
             .first()
-            .is_some_and(|b| first_bytes.contains(b))
+            .is_some_and(|b| matched.first_bytes.contains(b))
         {
             return false;
         }
         self.term(&self.analyzer.stem(&folded))
-            .is_some_and(|t| matched.binary_search(&t).is_ok())
+            .is_some_and(|t| matched.terms[t])
     }
 
-    fn hit(&self, doc: usize, score: u32, matched: &[usize]) -> Hit {
+    fn hit(&self, doc: usize, score: u32, matched: &Matched) -> Hit {
         let d = &self.docs[doc];
-        let mut first_bytes: Vec<u8> = matched
-            .iter()
-            .filter_map(|&t| self.terms[t].as_bytes().first().copied())
-            .collect();
-        first_bytes.dedup();
         let marks = |text: &str| -> Vec<Range<usize>> {
             words(text)
-                .filter(|r| self.is_match(&text[r.clone()], &first_bytes, matched))
+                .filter(|r| self.is_match(&text[r.clone()], matched))
                 .collect()
         };
         let title = Highlighted {
@@ -351,6 +362,12 @@ impl Index {
             snippet: snippet(&d.body, marks(&d.body)),
         }
     }
+}
+
+/// The terms a query reached (by place in the term list), and their first bytes.
+struct Matched<'a> {
+    terms: &'a [bool],
+    first_bytes: &'a [u8],
 }
 
 /// Checks a postings list: well-formed integers, documents in increasing order and in range.
@@ -402,11 +419,11 @@ fn snippet(body: &str, marks: Vec<Range<usize>>) -> Highlighted {
         boundary_after(floor(start + SNIPPET))
     };
     let lead = if start > 0 { "…" } else { "" };
-    let text = format!(
-        "{lead}{}{}",
-        &body[start..end],
-        if end < body.len() { "…" } else { "" }
-    );
+    let mut text = String::from(lead);
+    text.push_str(&body[start..end]);
+    if end < body.len() {
+        text.push('…');
+    }
     let shift = lead.len();
     let marks = marks
         .into_iter()

@@ -9,10 +9,14 @@ use std::ops::Range;
 /// 2,000-character run must cost no more than a lookup.
 const MAX_STEMMED: usize = 48;
 
-/// True for a character that belongs to a word: a letter or digit of any script, or a combining accent
-/// (text typed as `e` + U+0301 is still one word).
+/// True for a character that belongs to a word: an ASCII letter or digit, a letter of the Latin, Greek
+/// or Cyrillic alphabets, or a combining accent (text typed as `e` + U+0301 is still one word). Other
+/// scripts separate words like punctuation does: the site publishes English and Spanish, and the
+/// standard library's Unicode tables would cost the browser's wasm several kilobytes.
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c)
+    matches!(c,
+        '0'..='9' | 'a'..='z' | 'A'..='Z' | 'ª' | 'µ' | 'º' | 'À'..='Ö' | 'Ø'..='ö' | 'ø'..='ɏ'
+        | '\u{300}'..='\u{36f}' | 'Ά' | 'Έ'..='Ϋ' | 'ά'..='ϻ' | 'Ѐ'..='ҁ' | 'Ҋ'..='ԯ')
 }
 
 /// True when `text` ends inside a word (the reader may still be typing it).
@@ -41,11 +45,23 @@ pub(crate) fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 /// Latin Extended-A (U+0100–U+017F) without its accents, one letter per code point.
 const LATIN_EXTENDED_A: &[u8; 128] = b"aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkkllllllllllnnnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
 
+/// Lower case for the Latin, Greek and Cyrillic alphabets (other letters have no case here). The
+/// standard library's full Unicode table would add a few kilobytes to the browser's wasm for scripts the
+/// site does not publish in.
+fn lower(c: char) -> char {
+    let shift = match c {
+        'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ' | 'Α'..='Ρ' | 'Σ'..='Ϋ' | 'А'..='Я' => 32,
+        'Ѐ'..='Џ' => 80,
+        _ => 0,
+    };
+    char::from_u32(c as u32 + shift).unwrap_or(c)
+}
+
 /// Lower case without accents: `México` → `mexico`, `VEHÍCULOS` → `vehiculos`, `Ñandú` → `nandu`. Letters
-/// outside the Latin alphabets are only lowered.
+/// outside the Latin alphabets are only lowered (Greek and Cyrillic) or kept.
 pub fn fold(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
-    for c in word.chars().flat_map(char::to_lowercase) {
+    for c in word.chars().map(lower) {
         match c {
             '\u{300}'..='\u{36f}' => {}
             'à'..='å' => out.push('a'),
@@ -59,7 +75,7 @@ pub fn fold(word: &str) -> String {
             'ù'..='ü' => out.push('u'),
             'ý' | 'ÿ' => out.push('y'),
             'ß' => out.push_str("ss"),
-            'œ' => out.push_str("oe"),
+            'œ' | 'Œ' => out.push_str("oe"),
             '\u{100}'..='\u{17f}' => out.push(LATIN_EXTENDED_A[c as usize - 0x100] as char),
             c => out.push(c),
         }
@@ -114,7 +130,12 @@ mod tests {
             ["Today", "s", "U", "S", "México", "3D", "script"]
         );
         assert_eq!(all_words("Me\u{301}xico"), ["Me\u{301}xico"]);
-        assert!(all_words(" .,;— 🚗🚗 ").is_empty());
+        assert!(all_words(" .,;— 🚗🚗 ×÷ ").is_empty());
+        assert_eq!(all_words("Ελλάδα Москва"), ["Ελλάδα", "Москва"]);
+        assert!(
+            all_words("مرحبا 漢字").is_empty(),
+            "scripts the site does not publish in"
+        );
     }
 
     #[test]
@@ -127,6 +148,7 @@ mod tests {
         assert_eq!(fold("Œuvre"), "oeuvre");
         assert_eq!(fold("Straße"), "strasse");
         assert_eq!(fold("Ğİ"), "gi");
+        assert_eq!(fold("ΑΘΗΝΑ Москва ЁЖ"), "αθηνα москва ёж");
     }
 
     #[test]
