@@ -346,20 +346,18 @@ impl Index {
 
     fn hit(&self, doc: usize, score: u32, matched: &Matched) -> Hit {
         let d = &self.docs[doc];
-        let marks = |text: &str| -> Vec<Range<usize>> {
-            words(text)
-                .filter(|r| self.is_match(&text[r.clone()], matched))
-                .collect()
-        };
+        let is_match = |text: &str| self.is_match(text, matched);
         let title = Highlighted {
-            marks: marks(&d.title),
+            marks: words(&d.title)
+                .filter(|r| is_match(&d.title[r.clone()]))
+                .collect(),
             text: d.title.clone(),
         };
         Hit {
             doc,
             score,
             title,
-            snippet: snippet(&d.body, marks(&d.body)),
+            snippet: snippet(&d.body, &is_match),
         }
     }
 }
@@ -385,10 +383,13 @@ fn check_postings(list: &[u8], docs: usize) -> Result<(), LoadError> {
     Ok(())
 }
 
-/// About [`SNIPPET`] bytes of `body` from a little before its first mark, cut at word boundaries, with
-/// `…` where text was left out.
-fn snippet(body: &str, marks: Vec<Range<usize>>) -> Highlighted {
-    let first = marks.first().map_or(0, |m| m.start);
+/// About [`SNIPPET`] bytes of `body` from a little before its first matching word, cut at word
+/// boundaries, with `…` where text was left out, and its matching words marked. Words past the snippet
+/// are never looked at, however long the body.
+fn snippet(body: &str, is_match: &dyn Fn(&str) -> bool) -> Highlighted {
+    let first = words(body)
+        .find(|r| is_match(&body[r.clone()]))
+        .map_or(0, |r| r.start);
     let boundary_before = |at: usize| {
         body[..at]
             .char_indices()
@@ -425,10 +426,9 @@ fn snippet(body: &str, marks: Vec<Range<usize>>) -> Highlighted {
         text.push('…');
     }
     let shift = lead.len();
-    let marks = marks
-        .into_iter()
-        .filter(|m| m.start >= start && m.end <= end)
-        .map(|m| m.start - start + shift..m.end - start + shift)
+    let marks = words(&body[start..end])
+        .filter(|r| is_match(&body[start + r.start..start + r.end]))
+        .map(|r| r.start + shift..r.end + shift)
         .collect();
     Highlighted { text, marks }
 }
@@ -453,8 +453,7 @@ mod tests {
     #[test]
     fn a_snippet_starts_near_its_first_mark_at_a_word() {
         let body = "word ".repeat(40) + "target " + &"tail ".repeat(60);
-        let at = body.find("target").unwrap();
-        let s = snippet(&body, vec![at..at + 6]);
+        let s = snippet(&body, &|w| w == "target");
         assert!(s.text.starts_with("…word"));
         assert!(s.text.ends_with('…'));
         assert_eq!(&s.text[s.marks[0].clone()], "target");
