@@ -451,6 +451,16 @@ mod tests {
     }
 
     #[test]
+    fn a_snippet_is_cut_between_characters_wherever_its_word_is() {
+        let body: String = (0..80).map(|i| format!("añó{i} ")).collect();
+        for i in 0..80 {
+            let word = format!("añó{i}");
+            let s = snippet(&body, &|w| w == word);
+            assert_eq!(s.segments().find(|&(_, m)| m), Some((word.as_str(), true)));
+        }
+    }
+
+    #[test]
     fn a_snippet_starts_near_its_first_mark_at_a_word() {
         let body = "word ".repeat(40) + "target " + &"tail ".repeat(60);
         let s = snippet(&body, &|w| w == "target");

@@ -132,6 +132,17 @@ fn case_and_accents_are_folded_in_queries_and_text() {
     for query in ["mexico", "México", "MÉXICO", "Me\u{301}xico", "méxico "] {
         assert_eq!(ids(&es, query), expected, "{query}");
     }
+    // English stemming leaves accents alone: only folding makes these match.
+    let docs = vec![doc(
+        Kind::Event,
+        "visit",
+        "A visit to Querétaro",
+        "Peña Nieto's plant tour.",
+    )];
+    let en = Index::load(&build(Lang::En, &docs)).unwrap();
+    for query in ["queretaro", "QUERÉTARO", "pena nieto", "Pen\u{303}a "] {
+        assert_eq!(ids(&en, query), ["visit"], "{query}");
+    }
 }
 
 #[test]
@@ -200,6 +211,24 @@ fn results_come_grouped_by_kind_with_counts() {
     assert_eq!(totals, [2, 1, 1]);
     assert!(found.groups.iter().all(|g| g.hits.len() == 1), "limit 1");
     assert_eq!(found.total(), 4);
+}
+
+#[test]
+fn groups_keep_the_kinds_order_whatever_the_scores() {
+    let docs = vec![
+        doc(
+            Kind::Note,
+            "note",
+            "A note",
+            "It names BYD in its body only.",
+        ),
+        doc(Kind::Event, "event", "BYD opens a plant", "In its title."),
+    ];
+    let index = Index::load(&build(Lang::En, &docs)).unwrap();
+    let found = index.search("byd", 10);
+    let kinds: Vec<Kind> = found.groups.iter().map(|g| g.kind).collect();
+    assert_eq!(kinds, [Kind::Note, Kind::Event]);
+    assert!(found.groups[1].hits[0].score > found.groups[0].hits[0].score);
 }
 
 #[test]
@@ -395,6 +424,14 @@ fn random_queries_never_panic() {
             }
         }
     }
+}
+
+#[test]
+fn a_huge_count_is_an_error_not_an_allocation() {
+    let mut bytes = build(Lang::En, &[]);
+    assert_eq!(bytes.pop(), Some(0), "the term count of an empty index");
+    bytes.extend_from_slice(&[0x80, 0x80, 0x80, 0x80, 0x80, 0x10]);
+    assert!(Index::load(&bytes).is_err());
 }
 
 #[test]
