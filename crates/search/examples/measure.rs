@@ -4,11 +4,15 @@
 //! README. With file arguments it prints their sizes instead (raw and brotli, as `cargo xtask bench`
 //! measures them), for the browser wrapper's glue and wasm.
 
-use content::{compile_editions, stress, ContentTree, Editions};
+use content::{compile_editions, stress, Editions};
 use model::Lang;
 use search::{build, documents, Index};
-use std::path::Path;
 use std::time::{Duration, Instant};
+
+#[path = "../tests/support/mod.rs"]
+mod support;
+
+use support::{brotli, real_content};
 
 /// Queries as a reader types them: every prefix of each is timed.
 const QUERIES: [&str; 8] = [
@@ -21,17 +25,6 @@ const QUERIES: [&str; 8] = [
     "nota generada 1234",
     "data security",
 ];
-
-fn brotli(bytes: &[u8]) -> usize {
-    let mut out = Vec::new();
-    let params = brotli::enc::BrotliEncoderParams {
-        quality: 11,
-        lgwin: 22,
-        ..Default::default()
-    };
-    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).expect("brotli in memory");
-    out.len()
-}
 
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1e3
@@ -87,10 +80,7 @@ fn main() {
         }
         return;
     }
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
-    let real =
-        compile_editions(&ContentTree::read(&dir).expect("read content/")).expect("compiles");
-    measure("real content", &real);
+    measure("real content", &real_content());
     let pack = compile_editions(&stress::pack(2_000, 5_000)).expect("the stress pack compiles");
     measure("stress pack", &pack);
 }

@@ -1,6 +1,7 @@
 //! The index on a small fixture pack in both languages: stemming, folding, prefix, AND, ranking, groups,
 //! highlights, bad input, and the same answers after the round trip through the bytes.
 
+use content::fuzz::Rng;
 use model::Lang;
 use search::{build, Doc, Index, Kind};
 
@@ -353,22 +354,6 @@ fn damaged_bytes_are_an_error() {
     assert!(Index::load(&longer).is_err());
 }
 
-/// A tiny deterministic generator (xorshift), so failures reproduce.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
-
 #[test]
 fn random_queries_never_panic() {
     const PIECES: &[&str] = &[
@@ -407,7 +392,7 @@ fn random_queries_never_panic() {
         "&amp;",
     ];
     let indexes = [index(Lang::En), index(Lang::Es)];
-    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let mut rng = Rng::new(0x9e37_79b9_7f4a_7c15);
     for round in 0..20_000 {
         let mut query = String::new();
         for _ in 0..rng.below(12) {
@@ -437,12 +422,12 @@ fn a_huge_count_is_an_error_not_an_allocation() {
 #[test]
 fn random_damage_to_the_bytes_is_an_error_or_an_index_never_a_panic() {
     let bytes = build(Lang::Es, &spanish());
-    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+    let mut rng = Rng::new(0x2545_f491_4f6c_dd1d);
     for _ in 0..5_000 {
         let mut damaged = bytes.clone();
         for _ in 0..1 + rng.below(4) {
             let at = rng.below(damaged.len());
-            damaged[at] = rng.next() as u8;
+            damaged[at] = rng.below(256) as u8;
         }
         damaged.truncate(damaged.len() - rng.below(3));
         if let Ok(index) = Index::load(&damaged) {

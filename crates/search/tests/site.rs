@@ -1,26 +1,12 @@
 //! Documents and indexes built from the real content and from the stress pack.
 
-use content::{compile_editions, stress, ContentTree, Editions};
+use content::{compile_editions, stress};
 use model::{Lang, Site};
 use search::{build, documents, Doc, Index, Kind};
-use std::path::Path;
 
-fn real() -> Editions {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
-    let tree = ContentTree::read(&dir).expect("read content/");
-    compile_editions(&tree).unwrap_or_else(|d| panic!("content/ must compile:\n{d}"))
-}
+mod support;
 
-fn brotli(bytes: &[u8]) -> usize {
-    let mut out = Vec::new();
-    let params = brotli::enc::BrotliEncoderParams {
-        quality: 11,
-        lgwin: 22,
-        ..Default::default()
-    };
-    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).expect("brotli in memory");
-    out.len()
-}
+use support::{brotli, real_content};
 
 /// The ids of the documents of `kind` found for `query`.
 fn found(index: &Index, query: &str, kind: Kind) -> Vec<String> {
@@ -63,7 +49,7 @@ fn check_documents(site: &Site) {
 
 #[test]
 fn the_real_content_makes_one_document_per_thing_in_each_edition() {
-    let editions = real();
+    let editions = real_content();
     for lang in Lang::ALL {
         check_documents(editions.get(lang));
     }
@@ -77,7 +63,7 @@ fn the_real_content_makes_one_document_per_thing_in_each_edition() {
 
 #[test]
 fn the_real_content_answers_the_issues_queries_in_both_editions() {
-    let editions = real();
+    let editions = real_content();
     let index = |lang| Index::load(&build(lang, &documents(editions.get(lang)))).unwrap();
     let (en, es) = (index(Lang::En), index(Lang::Es));
     assert!(found(&es, "arancel", Kind::Note).contains(&"mexico-tariffs".to_owned()));
@@ -105,7 +91,7 @@ fn the_real_content_answers_the_issues_queries_in_both_editions() {
 #[test]
 #[ignore = "over the 20 KB budget: see crates/search/README.md"]
 fn the_real_contents_index_fits_its_budget() {
-    let editions = real();
+    let editions = real_content();
     for lang in Lang::ALL {
         let bytes = build(lang, &documents(editions.get(lang)));
         let br = brotli(&bytes);
