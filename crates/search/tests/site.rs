@@ -40,6 +40,7 @@ fn check_documents(site: &Site) {
     let marked: Vec<&&str> = passages.iter().filter(|id| !id.is_empty()).collect();
     assert!(marked.iter().all(|id| notes.contains(id)));
     let mut unique = marked.clone();
+    unique.sort();
     unique.dedup();
     assert_eq!(unique.len(), marked.len(), "one passage per mark");
     assert!(docs
