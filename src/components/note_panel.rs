@@ -6,7 +6,8 @@ use super::rich_text::{Blocks, Inlines, Place};
 use super::source_citation::SourceCitation;
 use crate::content::{events, notes};
 use crate::i18n::t;
-use crate::route::{event_href, Route};
+use crate::route::{event_href, href, note_id, Route};
+use contract::dom;
 use leptos::prelude::*;
 use model::{Assessment, NoteKind, Status, Verdict};
 
@@ -30,12 +31,12 @@ pub fn NotePanel(
         NoteKind::Context => "note-kind context",
     };
     view! {
-        <article class="note" aria-labelledby="note-title">
+        <article class=dom::NOTE aria-labelledby=dom::NOTE_TITLE>
             <header class="note-head">
                 <p class=kind_class>{kind_label}</p>
-                <h2 id="note-title" tabindex="-1" lang=text_lang(n.fallback)>{n.title.as_ref()}</h2>
+                <h2 id=dom::NOTE_TITLE tabindex="-1" lang=text_lang(n.fallback)>{n.title.as_ref()}</h2>
                 {(!embed).then(|| view! {
-                    <a class="note-close" href=Route::Letter(None).href()>
+                    <a class=dom::NOTE_CLOSE href=href(Route::Letter(None))>
                         <span aria-hidden="true">"×"</span>
                         <span class="vh">{t().close_note}</span>
                     </a>
@@ -73,7 +74,7 @@ pub fn NotePanel(
                     {n.sources.iter().map(|&s| view! { <li><SourceCitation source=s/></li> }).collect_view()}
                 </ol>
             </section>
-            {(!embed).then(|| view! { <EmbedControl route=Route::EmbedNote(note)/> })}
+            {(!embed).then(|| view! { <EmbedControl route=Route::EmbedNote(note_id(note))/> })}
         </article>
     }
 }

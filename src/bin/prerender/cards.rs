@@ -5,9 +5,10 @@
 
 use crate::write;
 use ab_glyph::{Font, FontRef, PxScale, ScaleFont};
+use contract::route::CARD_SIZE;
 use letter_explainer::content::notes;
 use letter_explainer::i18n::t;
-use letter_explainer::route::{card_file, CARD_SIZE};
+use letter_explainer::route::card_file;
 use model::{Assessment, NoteKind, Status, Verdict};
 use std::path::Path;
 
