@@ -44,9 +44,9 @@ const ICONS: [(&str, &[u8], u32, &str); 3] = [
     ),
 ];
 /// The browser's colour around the installed app: `--accent` of `style/main.css`.
-const THEME_COLOR: &str = "#0a57a3";
+pub(crate) const THEME_COLOR: &str = "#0a57a3";
 /// The splash screen's background: `--bg` of `style/main.css`.
-const BACKGROUND_COLOR: &str = "#fdfcf8";
+pub(crate) const BACKGROUND_COLOR: &str = "#fdfcf8";
 /// The service worker's file, at the root of the base path (its scope).
 const SW_FILE: &str = "sw.js";
 /// The manifest's file.
