@@ -9,7 +9,7 @@ use crate::i18n::t;
 use crate::route::{event_href, href, note_id, Route};
 use contract::dom;
 use leptos::prelude::*;
-use model::{Assessment, NoteKind, Status, Verdict};
+use model::{Assessment, NoteKind};
 
 /// A note: kind, title, the passage it is about, its verdict or status, body, events and sources.
 #[component]
@@ -25,11 +25,7 @@ pub fn NotePanel(
         Some(number) => format!("{} {number}", t().kind(NoteKind::Request)),
         None => t().kind(n.kind).to_owned(),
     };
-    let kind_class = match n.kind {
-        NoteKind::Claim => "note-kind claim",
-        NoteKind::Request => "note-kind request",
-        NoteKind::Context => "note-kind context",
-    };
+    let kind_class = format!("note-kind {}", n.kind.slug());
     view! {
         <article class=dom::NOTE aria-labelledby=dom::NOTE_TITLE>
             <header class="note-head">
@@ -90,12 +86,7 @@ fn Judgement(
     match assessment {
         Assessment::None => None,
         Assessment::Verdict { verdict, reason } => {
-            let class = match verdict {
-                Verdict::Supported => "judgement supported",
-                Verdict::NeedsContext => "judgement needs-context",
-                Verdict::Disputed => "judgement disputed",
-                Verdict::Unverifiable => "judgement unverifiable",
-            };
+            let class = format!("judgement {}", verdict.slug());
             Some(view! {
                 <p class=class>
                     <span class="judgement-label">{t().verdict_label}": "<strong>{t().verdict(*verdict)}</strong></span>
@@ -104,12 +95,7 @@ fn Judgement(
             }.into_any())
         }
         Assessment::Status { status, as_of } => {
-            let class = match status {
-                Status::Met => "judgement met",
-                Status::PartlyMet => "judgement partly-met",
-                Status::NotMet => "judgement not-met",
-                Status::Unclear => "judgement unclear",
-            };
+            let class = format!("judgement {}", status.slug());
             Some(view! {
                 <p class=class>
                     <span class="judgement-label">{t().status_label}": "<strong>{t().status(*status)}</strong></span>

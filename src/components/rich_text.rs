@@ -113,12 +113,7 @@ pub fn Mark(
 ) -> impl IntoView {
     let n = &notes()[note];
     let active = use_context::<OpenNote>() == Some(OpenNote(Some(note)));
-    let kind = match n.kind {
-        NoteKind::Claim => "claim",
-        NoteKind::Request => "request",
-        NoteKind::Context => "context",
-    };
-    let class = format!("{} {kind}", contract::dom::MARK);
+    let class = format!("{} {}", contract::dom::MARK, n.kind.slug());
     let badge = n.number.map(|number| {
         view! {
             <span class="badge" aria-hidden="true">{number}</span>
