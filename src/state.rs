@@ -1,5 +1,5 @@
 //! Which note is open on the letter page as it is rendered (from the URL: `/notes/<id>/`). The letter page
-//! provides it as context so the open note's mark carries `aria-current`; in the browser, `client` opens
+//! provides it as context so the open note's mark carries `aria-current`; in the browser, the `browser` crate opens
 //! and closes notes from there on.
 
 use crate::content::notes;
@@ -10,5 +10,5 @@ pub struct OpenNote(pub Option<usize>);
 
 /// The element id of a note's mark in the letter (the mark focus returns to when the note closes).
 pub fn mark_id(index: usize) -> String {
-    format!("mark-{}", notes()[index].id)
+    contract::dom::mark_id(&notes()[index].id)
 }

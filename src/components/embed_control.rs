@@ -4,7 +4,8 @@
 
 use crate::edition;
 use crate::i18n::t;
-use crate::route::{absolute, Route, BASE};
+use crate::route::{href, Route};
+use contract::{absolute, asset, dom};
 use leptos::prelude::*;
 
 /// The snippets for embedding `route` (an embed route), in the page's language first, then in the other.
@@ -14,7 +15,7 @@ pub fn EmbedControl(
     route: Route,
 ) -> impl IntoView {
     let here = edition::lang();
-    let languages = [here, edition::other(here)];
+    let languages = [here, contract::edition::other(here)];
     view! {
         <details class="embed-control">
             <summary>{t().embed_summary}</summary>
@@ -29,11 +30,11 @@ pub fn EmbedControl(
                         <legend>{t().embed_in[lang as usize]}</legend>
                         <label>
                             {t().embed_responsive}
-                            <textarea class="embed-snippet" readonly rows="4" lang=lang.tag() data-lang=lang.tag()>{responsive}</textarea>
+                            <textarea class=dom::EMBED_SNIPPET readonly rows="4" lang=lang.tag() data-lang=lang.tag()>{responsive}</textarea>
                         </label>
                         <label>
                             {t().embed_plain}
-                            <textarea class="embed-snippet" readonly rows="3" lang=lang.tag() data-lang=lang.tag()>{plain}</textarea>
+                            <textarea class=dom::EMBED_SNIPPET readonly rows="3" lang=lang.tag() data-lang=lang.tag()>{plain}</textarea>
                         </label>
                     </fieldset>
                 }
@@ -58,7 +59,7 @@ pub fn frame_height(route: Route) -> u32 {
 /// The plain and the self-sizing snippet for an embed route. URLs are absolute when the build knows the
 /// site's origin (`SITE_ORIGIN`); otherwise the browser fills in its own origin.
 pub fn snippets(route: Route) -> (String, String) {
-    let src = absolute(&route.href());
+    let src = absolute(&href(route));
     let title = crate::head::title(route.full_site());
     let height = frame_height(route);
     let iframe = format!(
@@ -67,7 +68,7 @@ pub fn snippets(route: Route) -> (String, String) {
     );
     let script = format!(
         "<script src=\"{}\" async></script>",
-        absolute(&format!("{BASE}embed.js"))
+        absolute(&asset("embed.js"))
     );
     (iframe.clone(), format!("{iframe}\n{script}"))
 }

@@ -43,18 +43,17 @@ fn main() {
             &format!("{}{}", offline.links, offline.script_tag),
         )
         .unwrap_or_else(|e| fail(&e));
-        for route in Route::all() {
+        for route in letter_explainer::route::all() {
             // Only the letter and the timeline have behaviour; every other page is plain HTML and CSS.
-            let template = match route {
-                Route::Letter(_) | Route::Timeline | Route::EmbedLetter | Route::EmbedTimeline => {
-                    &app_template
-                }
-                _ => &static_template,
+            let template = if route.has_app() {
+                &app_template
+            } else {
+                &static_template
             };
             let html = page(template, route).unwrap_or_else(|e| fail(&e));
-            write(&dir.join(route.file()), &html);
+            write(&dir.join(route.file(lang)), &html);
             if let (Some(file), Some(json)) = (
-                letter_explainer::route::oembed_file(route),
+                route.oembed_file(lang),
                 letter_explainer::hosting::oembed_json(route),
             ) {
                 write(&dir.join(file), json);
@@ -127,7 +126,7 @@ fn write_script(dir: &Path, stem: &str, js: &str) -> (String, String) {
     let name = format!("{stem}-{}.js", offline::short_hash(js.as_bytes()));
     write(&dir.join(&name), js);
     let integrity = format!("sha384-{}", base64(&Sha384::digest(js.as_bytes())));
-    let path = format!("{}{name}", letter_explainer::route::BASE);
+    let path = contract::asset(&name);
     let tag = format!("<script type=\"module\" src=\"{path}\" integrity=\"{integrity}\"></script>");
     (path, tag)
 }
@@ -161,24 +160,10 @@ fn defer_glue(js: &str) -> Result<String, String> {
     ))
 }
 
-/// Standard base64 with padding.
+/// Standard base64 with padding (as subresource integrity wants).
 fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::new();
-    for chunk in bytes.chunks(3) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.encode(bytes)
 }
 
 /// The template without trunk's preloads of the glue and the wasm. Fails if trunk's output no longer has
