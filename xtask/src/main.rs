@@ -191,23 +191,50 @@ fn fuzz(minutes: u64) -> Result<(), String> {
 }
 
 /// Every test: Rust (content compiler, model, components), then the browser suite against the built site
-/// served at `/` and under a sub-path.
+/// served at `/` and under a sub-path. A stray `test.only` fails the browser suite.
 fn test() -> Result<(), String> {
-    run(Command::new("cargo").args(["test", "--workspace", "--exclude", "letter-explainer"]))?;
-    run(Command::new("cargo").args([
-        "test",
-        "--package",
-        "letter-explainer",
-        "--features",
-        "ssr",
-    ]))?;
+    refuse_update_expect(
+        std::env::var_os("CI").is_some(),
+        std::env::var_os("UPDATE_EXPECT").is_some(),
+    )?;
+    for mut cmd in rust_tests() {
+        run(&mut cmd)?;
+    }
     // The main build knows its origin (the test server's), so it has oEmbed documents and absolute snippets;
     // the sub-path build does not, like a site built without --origin.
     build_from("/", &root().join("dist"), None, Some(TEST_ORIGIN))?;
     bench::check_budgets(&root().join("dist"))?;
     build("/letter/", &root().join("dist-sub"))?;
     next::build(&root().join("dist-v2"))?;
-    e2e(&[])
+    e2e(&["--forbid-only".into()])
+}
+
+/// `UPDATE_EXPECT` makes the fixture tests rewrite their expected files and pass. Under CI (`CI` set) it is
+/// an error; elsewhere `cargo xtask test` says that it ignores it (see [`rust_tests`]).
+fn refuse_update_expect(ci: bool, update_expect: bool) -> Result<(), String> {
+    match (ci, update_expect) {
+        (true, true) => {
+            Err("UPDATE_EXPECT is set: under CI the tests never rewrite their expectations".into())
+        }
+        (false, true) => {
+            eprintln!("xtask: UPDATE_EXPECT is ignored by `cargo xtask test` (run `cargo test -p content --test fixtures` with it)");
+            Ok(())
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The Rust tests: the workspace, then the site's crate with its prerendering feature. Never with
+/// `UPDATE_EXPECT`, so that a fixture test compares and fails instead of rewriting its expectation.
+fn rust_tests() -> [Command; 2] {
+    let mut workspace = Command::new("cargo");
+    workspace.args(["test", "--workspace", "--exclude", "letter-explainer"]);
+    let mut site = Command::new("cargo");
+    site.args(["test", "--package", "letter-explainer", "--features", "ssr"]);
+    for cmd in [&mut workspace, &mut site] {
+        cmd.env_remove("UPDATE_EXPECT");
+    }
+    [workspace, site]
 }
 
 /// The origin the browser suite serves `dist/` at.
@@ -240,5 +267,32 @@ fn e2e(extra: &[String]) -> Result<(), String> {
         .env("SUB_URL", format!("http://127.0.0.1:{sub}/letter/"))
         .env("SITE_DIR", &root_dist)
         .env("NEXT_DIR", root().join("dist-v2"))
-        .env("NEXT_SENTENCE", next::SENTENCE))
+        .env("NEXT_SENTENCE", next::SENTENCE)
+        .env("NEXT_UNTRANSLATED_NOTE", next::UNTRANSLATED_NOTE)
+        .env("NEXT_UNTRANSLATED_EVENT", next::UNTRANSLATED_EVENT))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_rust_tests_never_rewrite_their_expectations() {
+        for cmd in rust_tests() {
+            assert!(
+                cmd.get_envs()
+                    .any(|(k, v)| k == "UPDATE_EXPECT" && v.is_none()),
+                "{cmd:?} passes UPDATE_EXPECT on"
+            );
+        }
+    }
+
+    #[test]
+    fn update_expect_fails_under_ci_only() {
+        assert!(refuse_update_expect(true, true)
+            .unwrap_err()
+            .contains("UPDATE_EXPECT"));
+        assert!(refuse_update_expect(false, true).is_ok());
+        assert!(refuse_update_expect(true, false).is_ok());
+    }
 }
