@@ -27,8 +27,8 @@ pub fn strip(html: &str) -> String {
             out.push_str(&html[copied..lt]);
             copied = lt + MARKER.len();
             pos = copied;
-        } else if rest.starts_with("<!--") {
-            pos = lt + 4 + rest[4..].find("-->").map_or(rest.len() - 4, |end| end + 3);
+        } else if let Some(comment) = rest.strip_prefix("<!--") {
+            pos = lt + 4 + comment.find("-->").map_or(comment.len(), |end| end + 3);
         } else if let Some(name) = tag_name(rest) {
             let end = lt + tag_end(rest);
             pos = match name {
