@@ -61,7 +61,7 @@ pub fn run(tests: bool) -> Result<(), String> {
     Ok(())
 }
 
-// ── The HTML checker and the other browser engines (`cargo xtask test` after the Chromium suite) ──
+// ── The HTML checker and the browser engines besides Chromium (both run by `cargo xtask test`) ──
 
 /// The Nu HTML Checker (Java from apt, `vnu-jar` pinned in `tests/html/`) and the smoke suite's engines:
 /// Firefox ESR (driven by `puppeteer-core`, pinned in `tests/e2e/engines/`, over WebDriver BiDi) and
