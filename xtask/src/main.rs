@@ -1,16 +1,20 @@
 //! Project tasks, the single entry point for people and CI:
 //!
 //! - `cargo xtask serve`: install what is missing, build the site, serve it at http://127.0.0.1:8080
-//! - `cargo xtask test`: install what is missing, run every test (Rust, then the browser suite)
+//! - `cargo xtask test`: install what is missing, run every test (Rust, the HTML checker, the browser
+//!   suite in Chromium, the smoke journeys in Firefox and WebKit)
 //! - `cargo xtask build [--base /letter/] [--out DIR]`: build the static site
 //! - `cargo xtask e2e [PLAYWRIGHT ARGS]`: only the browser suite, against the last builds
 //! - `cargo xtask bench`: measure each route's first-visit transfer into `bench/results.json` and `BENCH.md`
 //! - `cargo xtask fuzz [--minutes 10]`: property-test the content compiler (not part of `test`)
 //! - `cargo xtask content [DIR]`: check the content and list every error
+//! - `cargo xtask engines [firefox] [webkit]`: only the smoke journeys in Firefox and WebKit, on `dist/`
+//! - `cargo xtask html [DIR]`: check every HTML page of the last build (`dist/`) with the W3C's checker
 //! - `cargo xtask setup [--tests]`: only install the tools
 //! - `cargo xtask icons`: redraw the app icons into `public/icons/` (committed PNG files)
 
 mod bench;
+mod html_check;
 mod icons;
 mod next;
 mod server;
@@ -49,6 +53,10 @@ fn main() {
         }),
         Some("test") => setup::run(true).and_then(|_| test()),
         Some("e2e") => setup::run(true).and_then(|_| e2e(&args[1..])),
+        Some("engines") => setup::run(true).and_then(|_| engines(&args[1..])),
+        Some("html") => setup::run(true).and_then(|_| {
+            html_check::run(&args.get(1).map_or_else(|| root().join("dist"), PathBuf::from))
+        }),
         Some("bench") => setup::run(true).and_then(|_| {
             setup::lighthouse()?;
             let dist = root().join("dist");
@@ -67,7 +75,7 @@ fn main() {
                 .unwrap_or_else(|| root().join("content")),
         ),
         _ => Err(
-            "usage: cargo xtask <serve|test|e2e|build|bench|content|icons|setup> (see xtask/src/main.rs)"
+            "usage: cargo xtask <serve|test|e2e|engines|html|build|bench|content|icons|setup> (see xtask/src/main.rs)"
                 .into(),
         ),
     };
@@ -190,8 +198,9 @@ fn fuzz(minutes: u64) -> Result<(), String> {
     Ok(())
 }
 
-/// Every test: Rust (content compiler, model, components), then the browser suite against the built site
-/// served at `/` and under a sub-path. A stray `test.only` fails the browser suite.
+/// Every test: Rust (content compiler, model, components), the W3C checker over every built page, the
+/// browser suite against the built site served at `/` and under a sub-path, then the smoke journeys in
+/// Firefox and WebKit. A stray `test.only` fails the browser suite.
 fn test() -> Result<(), String> {
     refuse_update_expect(
         std::env::var_os("CI").is_some(),
@@ -204,9 +213,11 @@ fn test() -> Result<(), String> {
     // the sub-path build does not, like a site built without --origin.
     build_from("/", &root().join("dist"), None, Some(TEST_ORIGIN))?;
     bench::check_budgets(&root().join("dist"))?;
+    html_check::run(&root().join("dist"))?;
     build("/letter/", &root().join("dist-sub"))?;
     next::build(&root().join("dist-v2"))?;
-    e2e(&["--forbid-only".into()])
+    e2e(&["--forbid-only".into()])?;
+    engines(&[])
 }
 
 /// `UPDATE_EXPECT` makes the fixture tests rewrite their expected files and pass. Under CI (`CI` set) it is
@@ -235,6 +246,16 @@ fn rust_tests() -> [Command; 2] {
         cmd.env_remove("UPDATE_EXPECT");
     }
     [workspace, site]
+}
+
+/// The smoke journeys in the engines besides Chromium (Firefox, WebKit) against `dist/`; each engine's
+/// result is the last lines of the output (`tests/e2e/engines/run.js`).
+fn engines(names: &[String]) -> Result<(), String> {
+    run(Command::new("node")
+        .arg("run.js")
+        .args(names)
+        .current_dir(root().join("tests/e2e/engines"))
+        .env("SITE_DIR", root().join("dist")))
 }
 
 /// The origin the browser suite serves `dist/` at.

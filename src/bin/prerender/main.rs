@@ -4,6 +4,7 @@
 //! what offline reading and installation need, the service worker last (see [`offline`]).
 
 mod cards;
+mod markers;
 mod offline;
 
 use hydration_context::SsrSharedContext;
@@ -180,7 +181,7 @@ fn drop_preloads(template: &str) -> Result<String, String> {
     Ok(html)
 }
 
-/// The template with this route's head tags and body.
+/// The template with this route's head tags and body, without hydration markers.
 fn page(template: &str, route: Route) -> Result<String, String> {
     let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new())));
     let (head, body) = owner.with(|| {
@@ -195,8 +196,13 @@ fn page(template: &str, route: Route) -> Result<String, String> {
     let start = html.find("<body").ok_or("the template has no <body>")?;
     let open_end = start + html[start..].find('>').ok_or("unclosed <body>")? + 1;
     let close = html.rfind("</body>").ok_or("the template has no </body>")?;
-    // No whitespace between <body> and the app: a stray text node breaks hydration.
-    Ok(format!("{}{}{}", &html[..open_end], body, &html[close..]))
+    // Nothing hydrates: the markers Leptos writes for hydration are dead bytes and invalid HTML.
+    Ok(markers::strip(&format!(
+        "{}{}{}",
+        &html[..open_end],
+        body,
+        &html[close..]
+    )))
 }
 
 /// Replaces the text between two markers (keeping the markers).
