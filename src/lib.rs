@@ -9,6 +9,7 @@ compile_error!(
     "the `browser` and `ssr` features are exclusive: build the browser app or the prerenderer"
 );
 
+pub mod annotations;
 #[cfg(feature = "browser")]
 pub mod client;
 pub mod components;
