@@ -48,6 +48,7 @@ pub fn Head(
         {canonical(route)}
         {alternates(route)}
         {structured_data(route)}
+        {crate::annotations::link(route)}
         {card(route)}
         <meta name="twitter:card" content=if card_of(route).is_some() { "summary_large_image" } else { "summary" }/>
         <meta name="twitter:title" content=title.clone()/>

@@ -5,6 +5,7 @@
 #![deny(missing_docs)]
 #![recursion_limit = "256"]
 
+pub mod annotations;
 pub mod components;
 pub mod content;
 pub mod edition;

@@ -19,6 +19,7 @@ mod icons;
 mod next;
 mod server;
 mod setup;
+mod workflows;
 
 use std::path::{Path, PathBuf};
 use std::process::{self, Command};
@@ -109,14 +110,9 @@ pub fn run(cmd: &mut Command) -> Result<(), String> {
     }
 }
 
-/// Builds the static site for `base` into `out`: trunk builds the wasm and CSS, its post-build hook
-/// prerenders every route.
-fn build(base: &str, out: &Path) -> Result<(), String> {
-    build_from(base, out, None, None)
-}
-
-/// Builds the site, optionally from another content folder (`SITE_CONTENT`, for the stress pack) and for a
-/// known origin (`SITE_ORIGIN`: absolute URLs in embed snippets, and oEmbed documents).
+/// Builds the static site for `base` into `out` (trunk builds the wasm and CSS, its post-build hook prerenders
+/// every route), optionally from another content folder (`SITE_CONTENT`, for the stress pack) and for a
+/// known origin (`SITE_ORIGIN`: absolute URLs, oEmbed documents, annotations).
 fn build_from(
     base: &str,
     out: &Path,
@@ -202,6 +198,7 @@ fn fuzz(minutes: u64) -> Result<(), String> {
 /// browser suite against the built site served at `/` and under a sub-path, then the smoke journeys in
 /// Firefox and WebKit. A stray `test.only` fails the browser suite.
 fn test() -> Result<(), String> {
+    workflows::check()?;
     refuse_update_expect(
         std::env::var_os("CI").is_some(),
         std::env::var_os("UPDATE_EXPECT").is_some(),
@@ -209,12 +206,13 @@ fn test() -> Result<(), String> {
     for mut cmd in rust_tests() {
         run(&mut cmd)?;
     }
-    // The main build knows its origin (the test server's), so it has oEmbed documents and absolute snippets;
-    // the sub-path build does not, like a site built without --origin.
+    // Both builds know their origin (their test server's), so they have oEmbed documents, annotations and
+    // absolute URLs; the sub-path one is built the way the Pages workflow builds (a base path and an origin).
+    // A site built without --origin is covered by the Rust tests, which build without one.
     build_from("/", &root().join("dist"), None, Some(TEST_ORIGIN))?;
     bench::check_budgets(&root().join("dist"))?;
     html_check::run(&root().join("dist"))?;
-    build("/letter/", &root().join("dist-sub"))?;
+    build_from("/letter/", &root().join("dist-sub"), None, Some(SUB_ORIGIN))?;
     next::build(&root().join("dist-v2"))?;
     e2e(&["--forbid-only".into()])?;
     engines(&[])
@@ -261,6 +259,9 @@ fn engines(names: &[String]) -> Result<(), String> {
 /// The origin the browser suite serves `dist/` at.
 const TEST_ORIGIN: &str = "http://127.0.0.1:4173";
 
+/// The origin the browser suite serves `dist-sub/` at (under `/letter/`).
+const SUB_ORIGIN: &str = "http://127.0.0.1:4174";
+
 /// The port the benchmark serves `dist/` at for Lighthouse (the origin it builds for).
 pub const BENCH_PORT: u16 = 4175;
 
@@ -286,6 +287,7 @@ fn e2e(extra: &[String]) -> Result<(), String> {
         .env("SITE_URL", format!("http://127.0.0.1:{main}/"))
         .env("BUILD_ORIGIN", TEST_ORIGIN)
         .env("SUB_URL", format!("http://127.0.0.1:{sub}/letter/"))
+        .env("SUB_BUILD_ORIGIN", SUB_ORIGIN)
         .env("SITE_DIR", &root_dist)
         .env("NEXT_DIR", root().join("dist-v2"))
         .env("NEXT_SENTENCE", next::SENTENCE)

@@ -46,10 +46,7 @@ pub fn run(tests: bool) -> Result<(), String> {
         if !PathBuf::from("/usr/bin/chromium").exists() {
             apt_install(&["chromium", "chromium-driver"])?;
         }
-        if !root()
-            .join("tests/e2e/node_modules/.bin/playwright")
-            .exists()
-        {
+        if !npm_installed(&root().join("tests/e2e")) {
             crate::run(
                 Command::new("npm")
                     .args(["ci", "--no-audit", "--no-fund"])
@@ -124,6 +121,20 @@ pub fn lighthouse() -> Result<(), String> {
         )?;
     }
     Ok(())
+}
+
+/// True when a folder's npm packages are installed as its lockfile says: npm's own record of the install
+/// (`node_modules/.package-lock.json`) is at least as new as `package-lock.json`, so a package added to the
+/// lockfile is installed on the next run.
+fn npm_installed(dir: &std::path::Path) -> bool {
+    let modified = |p: PathBuf| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    match (
+        modified(dir.join("node_modules/.package-lock.json")),
+        modified(dir.join("package-lock.json")),
+    ) {
+        (Some(installed), Some(locked)) => installed >= locked,
+        _ => false,
+    }
 }
 
 /// PATH with cargo's bin folder and the npm-installed wasm-opt first.

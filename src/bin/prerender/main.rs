@@ -53,6 +53,9 @@ fn main() {
             };
             let html = page(template, route).unwrap_or_else(|e| fail(&e));
             write(&dir.join(route.file(lang)), &html);
+            if route == Route::Letter(None) {
+                write_annotations(&dir, &html);
+            }
             if let (Some(file), Some(json)) = (
                 route.oembed_file(lang),
                 letter_explainer::hosting::oembed_json(route),
@@ -88,6 +91,16 @@ fn main() {
         "service worker version {} precaches {} files",
         sw.version, sw.files
     );
+}
+
+/// The edition's `annotations.jsonld`, from its rendered letter page (when the build knows the origin).
+fn write_annotations(dir: &Path, letter_page: &str) {
+    use letter_explainer::annotations;
+    match annotations::collection(letter_page) {
+        Ok(Some(json)) => write(&dir.join(annotations::file()), json),
+        Ok(None) => {}
+        Err(e) => fail(&format!("annotations.jsonld: {e}")),
+    }
 }
 
 /// The template with `tags` at the end of its `<head>`.
