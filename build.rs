@@ -1,6 +1,6 @@
-//! Compiles `content/` (or the folder named by `SITE_CONTENT`) into Rust statics for the site, and fixes
-//! the base path (`SITE_BASE`, default `/`) and the origin (`SITE_ORIGIN`, optional, for absolute URLs in
-//! embed snippets and oEmbed). Content errors stop the build with file:line and a hint.
+//! Compiles `content/` (or the folder named by `SITE_CONTENT`) into Rust statics for the site. Content
+//! errors stop the build with file:line and a hint. (The base path and the origin are the `contract`
+//! crate's, fixed by its own build script.)
 
 use std::path::PathBuf;
 use std::{env, fs, process};
@@ -11,23 +11,10 @@ fn main() {
         .map(PathBuf::from)
         .unwrap_or_else(|| root.join("content"));
     println!("cargo::rerun-if-env-changed=SITE_CONTENT");
-    println!("cargo::rerun-if-env-changed=SITE_BASE");
-    println!("cargo::rerun-if-env-changed=SITE_ORIGIN");
     println!("cargo::rerun-if-changed={}", dir.display());
     for sub in ["notes", "sources", "pages"] {
         println!("cargo::rerun-if-changed={}", dir.join(sub).display());
     }
-
-    let base = content::normalize_base(&env::var("SITE_BASE").unwrap_or_default());
-    println!("cargo::rustc-env=SITE_BASE={base}");
-    let origin = env::var("SITE_ORIGIN").unwrap_or_default();
-    let origin = origin.trim().trim_end_matches('/');
-    let is_web = origin.starts_with("https://") || origin.starts_with("http://");
-    if !origin.is_empty() && !is_web {
-        eprintln!("error: SITE_ORIGIN must be an http(s) origin such as https://example.org, not `{origin}`");
-        process::exit(1);
-    }
-    println!("cargo::rustc-env=SITE_ORIGIN={origin}");
 
     let tree = content::ContentTree::read(&dir).unwrap_or_else(|e| {
         eprintln!(

@@ -16,9 +16,20 @@
   };
   // A frame may have reported its height before this script ran: ask each one to report again, now and
   // whenever it (re)loads.
+  // Not to a frame still at its initial about:blank (readable, so not yet ours): Firefox reports a message
+  // for another origin as an error; its load event says hello instead.
+  const initial = (frame) => {
+    try {
+      return frame.contentWindow.location.href === 'about:blank';
+    } catch {
+      return false; // another origin's document: ours
+    }
+  };
   const hello = (frame) => {
     const origin = originOf(frame);
-    if (origin && frame.contentWindow) frame.contentWindow.postMessage({ type: 'letter-explainer:hello' }, origin);
+    if (origin && frame.contentWindow && !initial(frame)) {
+      frame.contentWindow.postMessage({ type: 'letter-explainer:hello' }, origin);
+    }
   };
   for (const frame of frames()) {
     // Through the style object, not a style attribute: allowed by the strictest Content-Security-Policy.

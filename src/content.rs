@@ -59,6 +59,11 @@ pub fn checked() -> Option<Date> {
     baked::CHECKED
 }
 
+/// The note with this id.
+pub fn note(id: &str) -> Option<&'static Note> {
+    notes().iter().find(|n| n.id == id)
+}
+
 /// The index of the note with this id (the same in every edition).
 pub fn note_index(id: &str) -> Option<usize> {
     notes().iter().position(|n| n.id == id)

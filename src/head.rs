@@ -1,8 +1,9 @@
 //! Each route's title and description, and the `<head>` tags the prerenderer writes for it.
 
-use crate::content::{about, notes};
+use crate::content::{about, note, notes};
 use crate::i18n::t;
-use crate::route::Route;
+use crate::route::{href, Route};
+use contract::{absolute, ORIGIN};
 use leptos::prelude::*;
 use model::Lang;
 
@@ -11,7 +12,7 @@ pub fn title(route: Route) -> String {
     let name = t().site_name;
     match route {
         Route::Letter(None) => name.to_owned(),
-        Route::Letter(Some(i)) => format!("{} — {name}", notes()[i].title),
+        Route::Letter(Some(id)) => format!("{} — {name}", note(id).map_or(id, |n| &n.title)),
         Route::Timeline => format!("{} — {name}", t().timeline_title),
         Route::Sources => format!("{} — {name}", t().sources_title),
         Route::About => format!("{} — {name}", about().title),
@@ -23,7 +24,9 @@ pub fn title(route: Route) -> String {
 /// The meta description of a route.
 pub fn description(route: Route) -> String {
     match route {
-        Route::Letter(Some(i)) | Route::EmbedNote(i) => notes()[i].summary.to_string(),
+        Route::Letter(Some(id)) | Route::EmbedNote(id) => {
+            note(id).map_or_else(String::new, |n| n.summary.to_string())
+        }
         Route::Timeline | Route::EmbedTimeline => t().timeline_intro.to_owned(),
         Route::Sources => t().sources_intro.to_owned(),
         _ => t().site_description.to_owned(),
@@ -45,6 +48,7 @@ pub fn Head(
         {canonical(route)}
         {alternates(route)}
         {structured_data(route)}
+        {crate::annotations::link(route)}
         {card(route)}
         <meta name="twitter:card" content=if card_of(route).is_some() { "summary_large_image" } else { "summary" }/>
         <meta name="twitter:title" content=title.clone()/>
@@ -60,11 +64,11 @@ pub fn Head(
 /// The page in every edition (`hreflang`), the original also as the default, for search engines. Written
 /// when the build knows the site's origin: `hreflang` needs absolute URLs.
 fn alternates(route: Route) -> Option<impl IntoView> {
-    if crate::route::ORIGIN.is_empty() || route == Route::NotFound || route.is_embed() {
+    if ORIGIN.is_empty() || route == Route::NotFound || route.is_embed() {
         return None;
     }
     let link = |hreflang: &'static str, lang: Lang| {
-        let href = crate::route::absolute(&route.href_in(lang));
+        let href = absolute(&route.href(lang));
         view! { <link rel="alternate" hreflang=hreflang href=href/> }
     };
     Some(view! {
@@ -77,7 +81,7 @@ fn alternates(route: Route) -> Option<impl IntoView> {
 /// absolute URL).
 fn card_of(route: Route) -> Option<usize> {
     match route {
-        Route::Letter(Some(i)) if !crate::route::ORIGIN.is_empty() => Some(i),
+        Route::Letter(Some(id)) if !ORIGIN.is_empty() => crate::content::note_index(id),
         _ => None,
     }
 }
@@ -85,9 +89,9 @@ fn card_of(route: Route) -> Option<usize> {
 /// A note page's card (`notes/<id>/card.png`, drawn by the prerenderer).
 fn card(route: Route) -> Option<impl IntoView> {
     let i = card_of(route)?;
-    let (w, h) = crate::route::CARD_SIZE;
+    let (w, h) = contract::route::CARD_SIZE;
     Some(view! {
-        {og("og:image", crate::route::absolute(&crate::route::card_href(i)))}
+        {og("og:image", absolute(&crate::route::card_href(i)))}
         {og("og:image:width", w.to_string())}
         {og("og:image:height", h.to_string())}
         {og("og:image:alt", notes()[i].title.to_string())}
@@ -104,11 +108,11 @@ fn og(property: &'static str, content: String) -> impl IntoView {
 
 /// The oEmbed discovery link of an embeddable page, when the build knows the site's origin.
 fn oembed_link(route: Route) -> Option<impl IntoView> {
-    if crate::route::ORIGIN.is_empty() {
+    if ORIGIN.is_empty() {
         return None;
     }
-    let file = crate::route::oembed_file(route)?;
-    let href = crate::route::absolute(&format!("{}{file}", crate::route::BASE));
+    let file = route.oembed_file(crate::edition::lang())?;
+    let href = absolute(&contract::asset(&file));
     Some(
         view! { <link rel="alternate" type="application/json+oembed" href=href title=title(route)/> },
     )
@@ -117,10 +121,10 @@ fn oembed_link(route: Route) -> Option<impl IntoView> {
 /// The canonical URL, when the build knows the site's origin. An embed's is its full-site page: search
 /// engines fold the embed into it (rather than `noindex`, which would hide the embed's links too).
 fn canonical(route: Route) -> Option<impl IntoView> {
-    if crate::route::ORIGIN.is_empty() || route == Route::NotFound {
+    if ORIGIN.is_empty() || route == Route::NotFound {
         return None;
     }
-    let href = crate::route::absolute(&route.full_site().href());
+    let href = absolute(&href(route.full_site()));
     Some(view! {
         <link rel="canonical" href=href.clone()/>
         {og("og:url", href)}

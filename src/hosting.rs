@@ -2,11 +2,10 @@
 //! others) with the Content-Security-Policy as a real header, so that `frame-ancestors` can apply: embed
 //! routes may be framed by any site, every other page only by the site itself.
 
-use crate::edition::prefix;
 use crate::i18n::t;
-#[cfg(test)]
-use crate::route::oembed_file;
-use crate::route::{absolute, Route, BASE, ORIGIN};
+use crate::route::{href, Route};
+use contract::edition::prefix;
+use contract::{absolute, asset, BASE, ORIGIN};
 use model::Lang;
 
 /// The policy every page carries (also as a meta tag in `index.html`, which cannot express
@@ -64,10 +63,7 @@ pub fn oembed_json(route: Route) -> Option<String> {
 pub fn robots_txt() -> String {
     let mut out = String::from("User-agent: *\nAllow: /\n");
     if !ORIGIN.is_empty() {
-        out.push_str(&format!(
-            "Sitemap: {}\n",
-            absolute(&format!("{BASE}sitemap.xml"))
-        ));
+        out.push_str(&format!("Sitemap: {}\n", absolute(&asset("sitemap.xml"))));
     }
     out
 }
@@ -80,7 +76,7 @@ pub fn sitemap_xml() -> Option<String> {
     }
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
     // Every page in every edition, each naming all its editions (Google's hreflang in sitemaps).
-    for route in Route::all()
+    for route in crate::route::all()
         .into_iter()
         .filter(|r| !r.is_embed() && *r != Route::NotFound)
     {
@@ -90,14 +86,14 @@ pub fn sitemap_xml() -> Option<String> {
                 format!(
                     "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
                     l.tag(),
-                    xml_escape(&absolute(&route.href_in(l)))
+                    xml_escape(&absolute(&route.href(l)))
                 )
             })
             .collect();
         for lang in Lang::ALL {
             out.push_str(&format!(
                 "  <url><loc>{}</loc>{alternates}</url>\n",
-                xml_escape(&absolute(&route.href_in(lang)))
+                xml_escape(&absolute(&route.href(lang)))
             ));
         }
     }
@@ -114,13 +110,13 @@ fn xml_escape(s: &str) -> String {
 /// Structured data (JSON-LD) for a page: the letter as an article, each claim note as a `ClaimReview`
 /// whose rating is its verdict.
 pub fn json_ld(route: Route) -> Option<String> {
-    use crate::content::{letter, notes};
+    use crate::content::{letter, note};
     use model::{Assessment, Verdict};
     let url = |r: Route| {
         if ORIGIN.is_empty() {
             String::new()
         } else {
-            format!(",\"url\":{}", json_string(&absolute(&r.href())))
+            format!(",\"url\":{}", json_string(&absolute(&href(r))))
         }
     };
     match route {
@@ -137,8 +133,8 @@ pub fn json_ld(route: Route) -> Option<String> {
                 url(route)
             ))
         }
-        Route::Letter(Some(i)) => {
-            let n = &notes()[i];
+        Route::Letter(Some(id)) => {
+            let n = note(id)?;
             let Assessment::Verdict { verdict, reason } = &n.assessment else {
                 return None;
             };
@@ -221,6 +217,7 @@ mod tests {
 
     #[test]
     fn embeddable_pages_have_an_oembed_file() {
+        let oembed_file = |route: Route| route.oembed_file(model::Lang::En);
         assert_eq!(
             oembed_file(Route::Letter(None)).as_deref(),
             Some("oembed/letter.json")
@@ -229,9 +226,9 @@ mod tests {
             oembed_file(Route::Timeline).as_deref(),
             Some("oembed/timeline.json")
         );
-        let id = &crate::content::notes()[0].id;
+        let id = crate::route::note_id(0);
         assert_eq!(
-            oembed_file(Route::Letter(Some(0))),
+            oembed_file(Route::Letter(Some(id))),
             Some(format!("oembed/notes/{id}.json"))
         );
         assert_eq!(oembed_file(Route::Sources), None);
@@ -241,7 +238,7 @@ mod tests {
     fn claim_notes_carry_a_claim_review_rated_by_their_verdict() {
         use model::{Assessment, NoteKind};
         for (i, n) in crate::content::notes().iter().enumerate() {
-            let ld = json_ld(Route::Letter(Some(i)));
+            let ld = json_ld(Route::Letter(Some(crate::route::note_id(i))));
             match (&n.assessment, n.kind) {
                 (Assessment::Verdict { verdict, .. }, NoteKind::Claim) => {
                     let ld = ld.expect("a claim has a ClaimReview");

@@ -369,8 +369,8 @@ impl Strings {
     /// The filter's count: "Showing 12 of 83 events".
     pub fn showing(&self, shown: usize, total: usize) -> String {
         self.showing
-            .replace("{shown}", &shown.to_string())
-            .replace("{total}", &total.to_string())
+            .replace(contract::dom::SHOWN, &shown.to_string())
+            .replace(contract::dom::TOTAL, &total.to_string())
     }
 
     /// The label of a note kind.

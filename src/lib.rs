@@ -1,20 +1,14 @@
 //! The annotated letter: one Leptos app that renders every route of every edition to static HTML at build
-//! time. In the browser, the letter and the timeline add behaviour with a few listeners over that HTML (see
-//! [`client`]); nothing is rendered twice. Routes are read from the URL; there is no client-side router.
+//! time (the `prerender` binary). In the browser, the letter and the timeline add behaviour with a few
+//! listeners over that HTML: that is the `browser` crate, which does not depend on this one; nothing is
+//! rendered twice. Routes are read from the URL; there is no client-side router.
 #![deny(missing_docs)]
 #![recursion_limit = "256"]
 
-#[cfg(all(feature = "browser", feature = "ssr"))]
-compile_error!(
-    "the `browser` and `ssr` features are exclusive: build the browser app or the prerenderer"
-);
-
-#[cfg(feature = "browser")]
-pub mod client;
+pub mod annotations;
 pub mod components;
 pub mod content;
 pub mod edition;
-pub mod filter;
 pub mod head;
 #[cfg(feature = "ssr")]
 pub mod hosting;
@@ -24,6 +18,7 @@ pub mod route;
 pub mod state;
 
 use components::site_chrome::{EmbedFooter, SiteFooter, SiteHeader};
+use content::note_index;
 use leptos::prelude::*;
 use pages::{
     about::AboutPage, embed::EmbedNotePage, letter::LetterPage, not_found::NotFoundPage,
@@ -31,22 +26,27 @@ use pages::{
 };
 use route::Route;
 
-/// The whole page body for a route.
+/// The whole page body for a route. Its note id is resolved here, to the note's index in the content; a
+/// note that does not exist shows the not-found page.
 #[component]
 pub fn App(
     /// The page to show.
     route: Route,
 ) -> impl IntoView {
     provide_context(state::Framed(route.is_embed()));
-    let page = match route {
-        Route::Letter(open) => view! { <LetterPage open/> }.into_any(),
-        Route::Timeline => view! { <TimelinePage/> }.into_any(),
-        Route::Sources => view! { <SourcesPage/> }.into_any(),
-        Route::About => view! { <AboutPage/> }.into_any(),
-        Route::NotFound => view! { <NotFoundPage/> }.into_any(),
-        Route::EmbedLetter => view! { <LetterPage open=None embed=true/> }.into_any(),
-        Route::EmbedNote(note) => view! { <EmbedNotePage note/> }.into_any(),
-        Route::EmbedTimeline => view! { <TimelinePage embed=true/> }.into_any(),
+    let note = route.note().map(note_index);
+    let page = match (route, note) {
+        (_, Some(None)) | (Route::NotFound, _) => view! { <NotFoundPage/> }.into_any(),
+        (Route::Letter(_), open) => view! { <LetterPage open=open.flatten()/> }.into_any(),
+        (Route::Timeline, _) => view! { <TimelinePage/> }.into_any(),
+        (Route::Sources, _) => view! { <SourcesPage/> }.into_any(),
+        (Route::About, _) => view! { <AboutPage/> }.into_any(),
+        (Route::EmbedLetter, _) => view! { <LetterPage open=None embed=true/> }.into_any(),
+        (Route::EmbedNote(_), note) => {
+            let note = note.flatten().unwrap_or_default();
+            view! { <EmbedNotePage note/> }.into_any()
+        }
+        (Route::EmbedTimeline, _) => view! { <TimelinePage embed=true/> }.into_any(),
     };
     if route.is_embed() {
         return view! { <div class="embed">{page}<EmbedFooter route/></div> }.into_any();

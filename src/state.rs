@@ -1,6 +1,6 @@
 //! What the page being rendered needs to know about where it is shown, as context: which note is open on
 //! the letter page (from the URL: `/notes/<id>/`), so the open note's mark carries `aria-current` (in the
-//! browser, `client` opens and closes notes from there on); and whether the page is made for someone else's
+//! browser, the `browser` crate opens and closes notes from there on); and whether the page is made for someone else's
 //! iframe, so that none of its links navigates that frame.
 
 use crate::content::notes;
@@ -12,16 +12,14 @@ pub struct OpenNote(pub Option<usize>);
 
 /// The element id of a note's mark in the letter (the mark focus returns to when the note closes).
 pub fn mark_id(index: usize) -> String {
-    format!("mark-{}", notes()[index].id)
+    contract::dom::mark_id(&notes()[index].id)
 }
 
 /// True while rendering an embed: a page made for an iframe in someone else's page (provided by `App`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Framed(pub bool);
 
-/// The `rel` of every link that opens in a new tab: the new page gets no handle on this one (nor on the
-/// news site around it) and learns nothing of where the reader came from.
-pub const NEW_TAB_REL: &str = "noopener noreferrer";
+pub use contract::dom::NEW_TAB_REL;
 
 /// The `target` of a link on the page being rendered: inside an embed every link opens in a new tab, so
 /// that none navigates the news site's frame (where a full-site page may not be framed at all, and a page

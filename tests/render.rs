@@ -4,7 +4,7 @@
 use hydration_context::SsrSharedContext;
 use leptos::prelude::*;
 use letter_explainer::content::{letter, notes, sources};
-use letter_explainer::route::Route;
+use letter_explainer::route::{all, note_id, Route};
 use letter_explainer::App;
 use model::{Lang, NoteKind};
 use std::sync::Arc;
@@ -40,7 +40,7 @@ fn a_note_route_renders_the_letter_with_that_note_open() {
         .iter()
         .position(|n| n.id == "request-delegation")
         .unwrap();
-    let html = render(Route::Letter(Some(i)));
+    let html = render(Route::Letter(Some(note_id(i))));
     assert!(html.contains("id=\"note-title\""));
     assert!(html.contains(notes()[i].title.as_ref()));
     assert!(html.contains("Request 3"), "the request's number is shown");
@@ -54,7 +54,7 @@ fn a_note_route_renders_the_letter_with_that_note_open() {
 #[test]
 fn a_claim_note_shows_its_verdict_and_every_source() {
     let i = notes().iter().position(|n| n.id == "market-share").unwrap();
-    let html = render(Route::Letter(Some(i)));
+    let html = render(Route::Letter(Some(note_id(i))));
     assert!(html.contains("Verdict"));
     for &s in notes()[i].sources.iter() {
         assert!(
@@ -67,7 +67,7 @@ fn a_claim_note_shows_its_verdict_and_every_source() {
 
 #[test]
 fn outside_links_never_pass_a_referrer_or_the_opener() {
-    for route in Route::all() {
+    for route in all() {
         let html = render(route);
         for (pos, _) in html.match_indices("href=\"http") {
             let tag_end = pos + html[pos..].find('>').unwrap();
@@ -244,7 +244,7 @@ fn spanish_pages_show_no_english_interface_text() {
         .collect();
     assert!(english.len() > 80, "the English catalog was read");
     assert!(english.contains(&"Passage not published".to_owned()));
-    let routes = letter_explainer::edition::with(Lang::Es, Route::all);
+    let routes = letter_explainer::edition::with(Lang::Es, all);
     for route in routes {
         let html = human_text(&without_english_elements(&render_es(route)));
         for s in &english {
@@ -260,7 +260,7 @@ fn spanish_pages_show_no_english_interface_text() {
 
 #[test]
 fn spanish_pages_say_their_language_and_name_their_twin() {
-    let html = render_es(Route::Letter(Some(0)));
+    let html = render_es(Route::Letter(Some(note_id(0))));
     let id = &notes()[0].id;
     assert!(html.contains("<title>"), "the head was rendered");
     assert!(html.contains("<meta name=\"twitter:card\" content=\"summary\">"));
@@ -304,10 +304,68 @@ fn english_pages_link_to_their_spanish_twin() {
 
 #[test]
 fn embed_snippets_are_text_that_cannot_close_their_textarea() {
-    let html = render(Route::Letter(Some(0)));
+    let html = render(Route::Letter(Some(note_id(0))));
     let start = html.find("<textarea").expect("a snippet");
     let inner = &html[html[start..].find('>').unwrap() + start + 1..];
     let inner = &inner[..inner.find("</textarea>").unwrap()];
     assert!(inner.starts_with("&lt;iframe src="), "{inner}");
     assert!(!inner.contains('<'), "{inner}");
+}
+
+/// The values of an attribute in rendered HTML.
+fn attribute_values<'a>(html: &'a str, name: &str) -> Vec<&'a str> {
+    let open = format!(" {name}=\"");
+    html.match_indices(&open)
+        .map(|(at, _)| {
+            let rest = &html[at + open.len()..];
+            &rest[..rest.find('"').unwrap_or(0)]
+        })
+        .collect()
+}
+
+#[test]
+fn pages_carry_every_name_the_browser_app_reads() {
+    use contract::dom;
+    let has_id = |html: &str, id: &str| attribute_values(html, "id").contains(&id);
+    let has_class = |html: &str, class: &str| {
+        attribute_values(html, "class")
+            .iter()
+            .any(|v| v.split_whitespace().any(|c| c == class))
+    };
+    let letter = render(Route::Letter(Some(note_id(0))));
+    for id in [dom::NOTES, dom::NOTE_TITLE, &dom::mark_id(note_id(0))] {
+        assert!(has_id(&letter, id), "the letter has no #{id}");
+    }
+    for class in [
+        dom::NOTE,
+        dom::NO_NOTE,
+        dom::NOTE_CLOSE,
+        dom::LETTER_TEXT,
+        dom::MARK,
+        dom::EMBED_SNIPPET,
+    ] {
+        assert!(has_class(&letter, class), "the letter has no .{class}");
+    }
+    let head = view! { <letter_explainer::head::Head route=Route::Letter(None)/> }.to_html();
+    assert!(head.contains(&format!("property=\"{}\"", dom::SITE_NAME_PROPERTY)));
+
+    let timeline = render(Route::Timeline);
+    assert!(has_id(&timeline, dom::TIMELINE_FILTER));
+    assert!(attribute_values(&timeline, "name").contains(&dom::TRACKS_FIELD));
+    for class in [dom::YEAR, dom::EVENT, dom::FILTER_STATUS] {
+        assert!(has_class(&timeline, class), "the timeline has no .{class}");
+    }
+    for track in model::Track::ALL {
+        assert!(has_class(&timeline, &dom::track_class(track)), "{track:?}");
+    }
+    let template = attribute_values(&timeline, dom::TEMPLATE);
+    assert!(
+        template
+            .iter()
+            .any(|t| t.contains(dom::SHOWN) && t.contains(dom::TOTAL)),
+        "the filter's count has a template"
+    );
+    for html in [&letter, &timeline] {
+        assert!(html.contains(&format!(" {}", dom::LANGUAGE_SWITCH)));
+    }
 }

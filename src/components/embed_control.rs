@@ -4,7 +4,8 @@
 
 use crate::edition;
 use crate::i18n::t;
-use crate::route::{absolute, Route, BASE};
+use crate::route::{href, Route};
+use contract::{absolute, asset, dom};
 use leptos::prelude::*;
 
 /// The snippets for embedding `route` (an embed route), in the page's language first, then in the other.
@@ -14,7 +15,7 @@ pub fn EmbedControl(
     route: Route,
 ) -> impl IntoView {
     let here = edition::lang();
-    let languages = [here, edition::other(here)];
+    let languages = [here, contract::edition::other(here)];
     view! {
         <details class="embed-control">
             <summary>{t().embed_summary}</summary>
@@ -29,11 +30,11 @@ pub fn EmbedControl(
                         <legend>{t().embed_in[lang as usize]}</legend>
                         <label>
                             {t().embed_responsive}
-                            <textarea class="embed-snippet" readonly rows="4" lang=lang.tag() data-lang=lang.tag()>{responsive}</textarea>
+                            <textarea class=dom::EMBED_SNIPPET readonly rows="4" lang=lang.tag() data-lang=lang.tag()>{responsive}</textarea>
                         </label>
                         <label>
                             {t().embed_plain}
-                            <textarea class="embed-snippet" readonly rows="3" lang=lang.tag() data-lang=lang.tag()>{plain}</textarea>
+                            <textarea class=dom::EMBED_SNIPPET readonly rows="3" lang=lang.tag() data-lang=lang.tag()>{plain}</textarea>
                         </label>
                     </fieldset>
                 }
@@ -63,14 +64,14 @@ pub fn snippets(route: Route) -> (String, String) {
     let iframe = |style: &str| {
         format!(
             "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"{}\"{style} loading=\"lazy\" data-letter-explainer></iframe>",
-            absolute(&route.href()),
+            absolute(&href(route)),
             crate::head::title(route.full_site()).replace('"', "&quot;"),
             frame_height(route),
         )
     };
     let script = format!(
         "<script src=\"{}\" async></script>",
-        absolute(&format!("{BASE}embed.js"))
+        absolute(&asset("embed.js"))
     );
     (
         iframe(" style=\"border:0\""),

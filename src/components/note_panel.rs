@@ -6,10 +6,11 @@ use super::rich_text::{Blocks, Inlines, Place};
 use super::source_citation::SourceCitation;
 use crate::content::{events, notes};
 use crate::i18n::t;
-use crate::route::{event_href, Route};
+use crate::route::{event_href, href, note_id, Route};
 use crate::state::{link_target, own_link_rel};
+use contract::dom;
 use leptos::prelude::*;
-use model::{Assessment, NoteKind, Status, Verdict};
+use model::{Assessment, NoteKind};
 
 /// A note: kind, title, the passage it is about, its verdict or status, body, events and sources.
 #[component]
@@ -25,18 +26,14 @@ pub fn NotePanel(
         Some(number) => format!("{} {number}", t().kind(NoteKind::Request)),
         None => t().kind(n.kind).to_owned(),
     };
-    let kind_class = match n.kind {
-        NoteKind::Claim => "note-kind claim",
-        NoteKind::Request => "note-kind request",
-        NoteKind::Context => "note-kind context",
-    };
+    let kind_class = format!("note-kind {}", n.kind.slug());
     view! {
-        <article class="note" aria-labelledby="note-title">
+        <article class=dom::NOTE aria-labelledby=dom::NOTE_TITLE>
             <header class="note-head">
                 <p class=kind_class>{kind_label}</p>
-                <h2 id="note-title" tabindex="-1" lang=text_lang(n.fallback)>{n.title.as_ref()}</h2>
+                <h2 id=dom::NOTE_TITLE tabindex="-1" lang=text_lang(n.fallback)>{n.title.as_ref()}</h2>
                 {(!embed).then(|| view! {
-                    <a class="note-close" href=Route::Letter(None).href()>
+                    <a class=dom::NOTE_CLOSE href=href(Route::Letter(None))>
                         <span aria-hidden="true">"×"</span>
                         <span class="vh">{t().close_note}</span>
                     </a>
@@ -76,7 +73,7 @@ pub fn NotePanel(
                     {n.sources.iter().map(|&s| view! { <li><SourceCitation source=s/></li> }).collect_view()}
                 </ol>
             </section>
-            {(!embed).then(|| view! { <EmbedControl route=Route::EmbedNote(note)/> })}
+            {(!embed).then(|| view! { <EmbedControl route=Route::EmbedNote(note_id(note))/> })}
         </article>
     }
 }
@@ -92,12 +89,7 @@ fn Judgement(
     match assessment {
         Assessment::None => None,
         Assessment::Verdict { verdict, reason } => {
-            let class = match verdict {
-                Verdict::Supported => "judgement supported",
-                Verdict::NeedsContext => "judgement needs-context",
-                Verdict::Disputed => "judgement disputed",
-                Verdict::Unverifiable => "judgement unverifiable",
-            };
+            let class = format!("judgement {}", verdict.slug());
             Some(view! {
                 <p class=class>
                     <span class="judgement-label">{t().verdict_label}": "<strong>{t().verdict(*verdict)}</strong></span>
@@ -106,12 +98,7 @@ fn Judgement(
             }.into_any())
         }
         Assessment::Status { status, as_of } => {
-            let class = match status {
-                Status::Met => "judgement met",
-                Status::PartlyMet => "judgement partly-met",
-                Status::NotMet => "judgement not-met",
-                Status::Unclear => "judgement unclear",
-            };
+            let class = format!("judgement {}", status.slug());
             Some(view! {
                 <p class=class>
                     <span class="judgement-label">{t().status_label}": "<strong>{t().status(*status)}</strong></span>

@@ -101,7 +101,7 @@ fn inline(i: &'static Inline, place: Place) -> AnyView {
 }
 
 /// A marked passage of the letter: a real link to the note's page. In the browser a click opens the note
-/// in place (see `client`); the open note's mark carries `aria-current`. In an embed it is a link to the
+/// in place (see `crates/browser`); the open note's mark carries `aria-current`. In an embed it is a link to the
 /// full site in a new tab, for readers without the app.
 #[component]
 pub fn Mark(
@@ -114,11 +114,7 @@ pub fn Mark(
 ) -> impl IntoView {
     let n = &notes()[note];
     let active = use_context::<OpenNote>() == Some(OpenNote(Some(note)));
-    let kind = match n.kind {
-        NoteKind::Claim => "mark claim",
-        NoteKind::Request => "mark request",
-        NoteKind::Context => "mark context",
-    };
+    let class = format!("{} {}", contract::dom::MARK, n.kind.slug());
     let badge = n.number.map(|number| {
         view! {
             <span class="badge" aria-hidden="true">{number}</span>
@@ -133,7 +129,7 @@ pub fn Mark(
     .map(|s| view! { <span class="vh" lang=t().lang>{format!(" ({s})")}</span> });
     view! {
         <a
-            class=kind
+            class=class
             id=primary.then(|| mark_id(note))
             href=note_href(note)
             target=link_target()
@@ -147,7 +143,7 @@ pub fn Mark(
     }
 }
 
-/// A link to a note from prose. On the letter page a click opens the note in place (see `client`).
+/// A link to a note from prose. On the letter page a click opens the note in place (see `crates/browser`).
 #[component]
 pub fn NoteLink(
     /// The note's index.

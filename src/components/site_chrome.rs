@@ -2,7 +2,8 @@
 
 use crate::edition;
 use crate::i18n::{catalog, t};
-use crate::route::Route;
+use crate::route::{href, Route};
+use contract::edition::other;
 use leptos::prelude::*;
 
 /// The skip link and the site's header with its navigation; `current` is marked for assistive technology.
@@ -15,13 +16,13 @@ pub fn SiteHeader(
         let here =
             matches!((current, route), (Route::Letter(_), Route::Letter(_))) || current == route;
         view! {
-            <li><a href=route.href() aria-current=here.then_some("page")>{label}</a></li>
+            <li><a href=href(route) aria-current=here.then_some("page")>{label}</a></li>
         }
     };
     view! {
         <a class="skip" href="#main">{t().skip_to_content}</a>
         <header class="site-header">
-            <a class="site-name" href=Route::Letter(None).href()>{t().site_name}</a>
+            <a class="site-name" href=href(Route::Letter(None))>{t().site_name}</a>
             <nav aria-label=t().nav_label>
                 <ul>
                     {item(Route::Letter(None), t().nav_letter)}
@@ -36,22 +37,25 @@ pub fn SiteHeader(
 }
 
 /// A link to the same page in the other edition. On the letter and the timeline the browser app keeps it
-/// pointing at the same note, event and filter as the reader moves (see `client`).
+/// pointing at the same note, event and filter as the reader moves (see `crates/browser`).
 #[component]
 fn LanguageSwitch(
     /// The page being shown.
     current: Route,
 ) -> impl IntoView {
-    let other = edition::other(edition::lang());
+    let other = other(edition::lang());
     let target = match current {
         Route::NotFound => Route::Letter(None),
         route => route,
     };
     view! {
         <nav class="language" aria-label=t().language_label>
-            <a href=target.href_in(other) hreflang=other.tag() lang=other.tag() data-language-switch="">
-                {catalog(other).language_name}
-            </a>
+            {leptos::html::a()
+                .attr("href", target.href(other))
+                .attr("hreflang", other.tag())
+                .attr("lang", other.tag())
+                .attr(contract::dom::LANGUAGE_SWITCH, "")
+                .child(catalog(other).language_name)}
         </nav>
     }
 }
@@ -69,11 +73,11 @@ pub fn EmbedFooter(
     /// The embed route.
     route: Route,
 ) -> impl IntoView {
-    let href = crate::route::absolute(&route.full_site().href());
+    let href = contract::absolute(&href(route.full_site()));
     view! {
         <footer class="embed-footer">
             <a href=href target="_blank" rel=crate::state::NEW_TAB_REL>{t().open_full}<span class="vh">{t().new_tab}</span></a>
         </footer>
-        <script src=format!("{}embed-frame.js", crate::route::BASE) defer></script>
+        <script src=contract::asset("embed-frame.js") defer></script>
     }
 }

@@ -7,8 +7,9 @@ use crate::components::rich_text::{Blocks, NoteLink, Place};
 use crate::components::source_citation::SourceCitation;
 use crate::content::{events, letter, letter_date, notes};
 use crate::i18n::t;
-use crate::route::{event_href, Route};
+use crate::route::{event_href, href, Route};
 use crate::state::{link_target, own_link_rel, OpenNote};
+use contract::dom;
 use leptos::prelude::*;
 use model::{Block, Track};
 
@@ -47,7 +48,7 @@ pub fn LetterPage(
                 </header>
                 {match &letter.translation {
                     None => view! {
-                        <div class="letter-text" lang="en"><Blocks blocks=&letter.body place=Place::Letter/></div>
+                        <div class=dom::LETTER_TEXT lang="en"><Blocks blocks=&letter.body place=Place::Letter/></div>
                     }.into_any(),
                     Some(translation) => view! {
                         <ParallelText original=&letter.body translation/>
@@ -74,7 +75,7 @@ pub fn LetterPage(
                     </ul>
                 </section>
             </div>
-            <aside id="notes" class="notes-column" aria-label=t().notes_region><NotesColumn open/></aside>
+            <aside id=dom::NOTES class="notes-column" aria-label=t().notes_region><NotesColumn open/></aside>
         </main>
     }
 }
@@ -90,8 +91,10 @@ fn ParallelText(
     translation: &'static [Block],
 ) -> impl IntoView {
     view! {
-        <div class="letter-text parallel">
-            <p class="translation-note">{t().translation_note}</p>
+        <div class=format!("{} parallel", dom::LETTER_TEXT)>
+            // The label is part of the note so that it is seen and read out at every width; the column
+            // labels below repeat it only where the columns sit side by side.
+            <p class="translation-note"><strong>{t().translation_label}</strong>". "{t().translation_note}</p>
             <div class="parallel-labels" aria-hidden="true">
                 <p>{t().original_label}</p>
                 <p>{t().translation_label}</p>
@@ -138,7 +141,7 @@ fn LetterInTime() -> impl IntoView {
                     }
                 }).collect_view()}
             </ol>
-            <p><a href=Route::Timeline.href() target=link_target() rel=own_link_rel()>{t().in_time_all}</a></p>
+            <p><a href=href(Route::Timeline) target=link_target() rel=own_link_rel()>{t().in_time_all}</a></p>
         </nav>
     }
 }
@@ -159,7 +162,7 @@ fn Legend() -> impl IntoView {
 }
 
 /// The notes column's content: the open note, and the prompt with the letter's place in time (hidden
-/// while a note is open). In the browser, `client` puts the note a reader opens in place of the article,
+/// while a note is open). In the browser, the `browser` crate puts the note a reader opens in place of the article,
 /// taken from that note's own prerendered page, and shows the prompt again when it closes.
 #[component]
 fn NotesColumn(
@@ -167,7 +170,7 @@ fn NotesColumn(
     open: Option<usize>,
 ) -> impl IntoView {
     view! {
-        <div class="no-note" hidden=open.is_some()>
+        <div class=dom::NO_NOTE hidden=open.is_some()>
             <p>{t().no_note_open}</p>
             <LetterInTime/>
         </div>

@@ -2,7 +2,7 @@
 
 use crate::content::notes;
 use crate::i18n::t;
-use crate::route::{note_href, Route};
+use crate::route::{href, note_href, Route};
 use leptos::prelude::*;
 
 /// The not-found page.
@@ -12,7 +12,7 @@ pub fn NotFoundPage() -> impl IntoView {
         <main id="main" class="page not-found">
             <h1>{t().not_found_title}</h1>
             <p>{t().not_found_text}</p>
-            <p><a class="button" href=Route::Letter(None).href()>{t().not_found_back}</a></p>
+            <p><a class="button" href=href(Route::Letter(None))>{t().not_found_back}</a></p>
             <h2>{t().not_found_notes}</h2>
             <ul>
                 {notes().iter().enumerate().map(|(i, n)| view! {

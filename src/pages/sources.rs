@@ -3,7 +3,7 @@
 use crate::components::source_citation::SourceCitation;
 use crate::content::{events, notes, sources};
 use crate::i18n::t;
-use crate::route::{event_href, note_href, Route};
+use crate::route::{event_href, href, note_href, Route};
 use leptos::prelude::*;
 use model::Citation;
 
@@ -40,7 +40,7 @@ fn CitationLink(
 ) -> impl IntoView {
     match citation {
         Citation::Letter => {
-            view! { <a href=Route::Letter(None).href()>{t().cited_letter}</a> }.into_any()
+            view! { <a href=href(Route::Letter(None))>{t().cited_letter}</a> }.into_any()
         }
         Citation::Note(n) => {
             view! { <a href=note_href(n)>{notes()[n].title.as_ref()}</a> }.into_any()

@@ -6,10 +6,11 @@ use crate::components::fallback::{text_lang, FallbackNotice};
 use crate::components::note_panel::EventBody;
 use crate::components::source_citation::SourceCitation;
 use crate::content::{checked, events, letter, notes};
-use crate::filter::FILTERABLE;
 use crate::i18n::t;
 use crate::route::{note_href, Route};
 use crate::state::{framed, link_target, mark_id, own_link_rel};
+use contract::dom;
+use contract::tracks::FILTERABLE;
 use leptos::prelude::*;
 use model::Track;
 
@@ -28,7 +29,7 @@ pub fn TimelinePage(
             <h1>{t().timeline_title}</h1>
             <p class="intro">{t().timeline_intro}</p>
             {(!embed).then(|| view! { <EmbedControl route=Route::EmbedTimeline/> })}
-            <form id="timeline-filter" class="filters" aria-label=t().filter_label><TimelineFilter/></form>
+            <form id=dom::TIMELINE_FILTER class="filters" aria-label=t().filter_label><TimelineFilter/></form>
             {years.into_iter().map(|year| view! { <Year year/> }).collect_view()}
             {checked().map(|d| view! {
                 <p class="checked">{t().last_checked}" "<time datetime=d.to_string()>{t().date(d)}</time></p>
@@ -44,7 +45,7 @@ fn Year(
     year: u16,
 ) -> impl IntoView {
     view! {
-        <section class="year" id=format!("year-{year}") aria-labelledby=format!("y{year}")>
+        <section class=dom::YEAR id=format!("year-{year}") aria-labelledby=format!("y{year}")>
             <h2 id=format!("y{year}")>{year}</h2>
             <ol class="events">
                 {events().iter().enumerate().filter(|(_, e)| e.date.year == year).map(|(i, _)| view! { <EventItem event=i/> }).collect_view()}
@@ -64,9 +65,9 @@ fn EventItem(
     let class = e
         .tracks
         .iter()
-        .map(|t| format!("t-{}", t.slug()))
+        .map(|&t| dom::track_class(t))
         .chain(is_letter.then(|| "letter-event".to_owned()))
-        .fold("event".to_owned(), |c, t| c + " " + &t);
+        .fold(dom::EVENT.to_owned(), |c, t| c + " " + &t);
     view! {
         // In an embed the event carries its id only as data: a fragment that matched an element would make
         // the browser scroll the news site's page to it as the frame loads. The app focuses it instead.
@@ -108,7 +109,7 @@ fn EventItem(
 }
 
 /// The filter: one checkbox per track (the letter's own events are always shown) and a count. CSS alone
-/// applies it; in the browser, `client` also follows and updates `?tracks=`, the count (from the
+/// applies it; in the browser, the `browser` crate also follows and updates `?tracks=`, the count (from the
 /// status's `data-template`) and the years left empty.
 #[component]
 fn TimelineFilter() -> impl IntoView {
@@ -122,7 +123,7 @@ fn TimelineFilter() -> impl IntoView {
                     <label class="track-toggle">
                         <input
                             type="checkbox"
-                            name="tracks"
+                            name=dom::TRACKS_FIELD
                             value=track.slug()
                             id=format!("track-{}", track.slug())
                             checked=true
@@ -133,6 +134,6 @@ fn TimelineFilter() -> impl IntoView {
             }).collect_view()}
             <p class="filter-note">{t().filter_letter_always}</p>
         </fieldset>
-        <p class="filter-status" role="status" data-template=t().showing>{t().showing(total, total)}</p>
+        <p class=dom::FILTER_STATUS role="status" data-template=t().showing>{t().showing(total, total)}</p>
     }
 }

@@ -7,6 +7,8 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 5_000 },
   fullyParallel: true,
+  // A stray `test.only` would run one test and pass: under CI (`CI` set) it fails the run instead.
+  forbidOnly: !!process.env.CI,
   workers: 2,
   retries: 0,
   reporter: [['list']],

@@ -37,7 +37,8 @@ pub fn sizes(bytes: &[u8]) -> Sizes {
 const KINDS: [&str; 4] = ["html", "css", "js", "wasm"];
 
 /// The files a page loads, by kind: the page itself, stylesheets, scripts and what they load (preloaded
-/// or imported glue and wasm).
+/// or imported glue and wasm). A file that the page or one of its scripts names and that cannot be read is
+/// an error, never left out of the count.
 pub fn page_files(dist: &Path, html_file: &str) -> Result<Vec<(&'static str, Vec<u8>)>, String> {
     let html = fs::read(dist.join(html_file)).map_err(|e| format!("{html_file}: {e}"))?;
     let text = String::from_utf8_lossy(&html).into_owned();
@@ -97,9 +98,10 @@ pub fn page_files(dist: &Path, html_file: &str) -> Result<Vec<(&'static str, Vec
                 }
                 seen.push(quoted.to_owned());
                 let path = dist.join(quoted.trim_start_matches('/'));
-                if let Ok(bytes) = fs::read(&path) {
-                    files.push((kind, bytes));
-                }
+                let bytes = fs::read(&path).map_err(|e| {
+                    format!("{html_file} loads {quoted}, which cannot be read ({e})")
+                })?;
+                files.push((kind, bytes));
             }
         }
         k += 1;
@@ -327,6 +329,31 @@ mod tests {
         let err = check_budgets(&dir).unwrap_err();
         assert!(
             err.contains("es/index.html") && err.contains("over the 80 KB budget"),
+            "{err}"
+        );
+        let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_file_a_script_loads_that_is_missing_is_an_error() {
+        let dir = std::env::temp_dir().join(format!("budget-missing-{}", std::process::id()));
+        fs::create_dir_all(dir.join("es")).unwrap();
+        let page = "<html><head><script type=\"module\" src=\"/boot.js\"></script></head><body>x</body></html>";
+        fs::write(dir.join("index.html"), page).unwrap();
+        fs::write(dir.join("es/index.html"), page).unwrap();
+        fs::write(
+            dir.join("boot.js"),
+            "import init from '/app.js'; init('/app_bg.wasm');",
+        )
+        .unwrap();
+        fs::write(dir.join("app.js"), "export default () => 1").unwrap();
+        fs::write(dir.join("app_bg.wasm"), [0, 97, 115, 109]).unwrap();
+        check_budgets(&dir).expect("every file is there");
+        // The wasm is gone: the count would shrink and pass, so it is an error naming the file.
+        fs::remove_file(dir.join("app_bg.wasm")).unwrap();
+        let err = check_budgets(&dir).unwrap_err();
+        assert!(
+            err.contains("index.html loads /app_bg.wasm, which cannot be read"),
             "{err}"
         );
         let _ = fs::remove_dir_all(&dir);

@@ -1,20 +1,25 @@
 //! Project tasks, the single entry point for people and CI:
 //!
 //! - `cargo xtask serve`: install what is missing, build the site, serve it at http://127.0.0.1:8080
-//! - `cargo xtask test`: install what is missing, run every test (Rust, then the browser suite)
+//! - `cargo xtask test`: install what is missing, run every test (Rust, the HTML checker, the browser
+//!   suite in Chromium, the smoke journeys in Firefox and WebKit)
 //! - `cargo xtask build [--base /letter/] [--out DIR]`: build the static site
 //! - `cargo xtask e2e [PLAYWRIGHT ARGS]`: only the browser suite, against the last builds
 //! - `cargo xtask bench`: measure each route's first-visit transfer into `bench/results.json` and `BENCH.md`
 //! - `cargo xtask fuzz [--minutes 10]`: property-test the content compiler (not part of `test`)
 //! - `cargo xtask content [DIR]`: check the content and list every error
+//! - `cargo xtask engines [firefox] [webkit]`: only the smoke journeys in Firefox and WebKit, on `dist/`
+//! - `cargo xtask html [DIR]`: check every HTML page of the last build (`dist/`) with the W3C's checker
 //! - `cargo xtask setup [--tests]`: only install the tools
 //! - `cargo xtask icons`: redraw the app icons into `public/icons/` (committed PNG files)
 
 mod bench;
+mod html_check;
 mod icons;
 mod next;
 mod server;
 mod setup;
+mod workflows;
 
 use std::path::{Path, PathBuf};
 use std::process::{self, Command};
@@ -49,6 +54,10 @@ fn main() {
         }),
         Some("test") => setup::run(true).and_then(|_| test()),
         Some("e2e") => setup::run(true).and_then(|_| e2e(&args[1..])),
+        Some("engines") => setup::run(true).and_then(|_| engines(&args[1..])),
+        Some("html") => setup::run(true).and_then(|_| {
+            html_check::run(&args.get(1).map_or_else(|| root().join("dist"), PathBuf::from))
+        }),
         Some("bench") => setup::run(true).and_then(|_| {
             setup::lighthouse()?;
             let dist = root().join("dist");
@@ -67,7 +76,7 @@ fn main() {
                 .unwrap_or_else(|| root().join("content")),
         ),
         _ => Err(
-            "usage: cargo xtask <serve|test|e2e|build|bench|content|icons|setup> (see xtask/src/main.rs)"
+            "usage: cargo xtask <serve|test|e2e|engines|html|build|bench|content|icons|setup> (see xtask/src/main.rs)"
                 .into(),
         ),
     };
@@ -101,14 +110,9 @@ pub fn run(cmd: &mut Command) -> Result<(), String> {
     }
 }
 
-/// Builds the static site for `base` into `out`: trunk builds the wasm and CSS, its post-build hook
-/// prerenders every route.
-fn build(base: &str, out: &Path) -> Result<(), String> {
-    build_from(base, out, None, None)
-}
-
-/// Builds the site, optionally from another content folder (`SITE_CONTENT`, for the stress pack) and for a
-/// known origin (`SITE_ORIGIN`: absolute URLs in embed snippets, and oEmbed documents).
+/// Builds the static site for `base` into `out` (trunk builds the wasm and CSS, its post-build hook prerenders
+/// every route), optionally from another content folder (`SITE_CONTENT`, for the stress pack) and for a
+/// known origin (`SITE_ORIGIN`: absolute URLs, oEmbed documents, annotations).
 fn build_from(
     base: &str,
     out: &Path,
@@ -190,28 +194,73 @@ fn fuzz(minutes: u64) -> Result<(), String> {
     Ok(())
 }
 
-/// Every test: Rust (content compiler, model, components), then the browser suite against the built site
-/// served at `/` and under a sub-path.
+/// Every test: Rust (content compiler, model, components), the W3C checker over every built page, the
+/// browser suite against the built site served at `/` and under a sub-path, then the smoke journeys in
+/// Firefox and WebKit. A stray `test.only` fails the browser suite.
 fn test() -> Result<(), String> {
-    run(Command::new("cargo").args(["test", "--workspace", "--exclude", "letter-explainer"]))?;
-    run(Command::new("cargo").args([
-        "test",
-        "--package",
-        "letter-explainer",
-        "--features",
-        "ssr",
-    ]))?;
-    // The main build knows its origin (the test server's), so it has oEmbed documents and absolute snippets;
-    // the sub-path build does not, like a site built without --origin.
+    workflows::check()?;
+    refuse_update_expect(
+        std::env::var_os("CI").is_some(),
+        std::env::var_os("UPDATE_EXPECT").is_some(),
+    )?;
+    for mut cmd in rust_tests() {
+        run(&mut cmd)?;
+    }
+    // Both builds know their origin (their test server's), so they have oEmbed documents, annotations and
+    // absolute URLs; the sub-path one is built the way the Pages workflow builds (a base path and an origin).
+    // A site built without --origin is covered by the Rust tests, which build without one.
     build_from("/", &root().join("dist"), None, Some(TEST_ORIGIN))?;
     bench::check_budgets(&root().join("dist"))?;
-    build("/letter/", &root().join("dist-sub"))?;
+    html_check::run(&root().join("dist"))?;
+    build_from("/letter/", &root().join("dist-sub"), None, Some(SUB_ORIGIN))?;
     next::build(&root().join("dist-v2"))?;
-    e2e(&[])
+    e2e(&["--forbid-only".into()])?;
+    engines(&[])
+}
+
+/// `UPDATE_EXPECT` makes the fixture tests rewrite their expected files and pass. Under CI (`CI` set) it is
+/// an error; elsewhere `cargo xtask test` says that it ignores it (see [`rust_tests`]).
+fn refuse_update_expect(ci: bool, update_expect: bool) -> Result<(), String> {
+    match (ci, update_expect) {
+        (true, true) => {
+            Err("UPDATE_EXPECT is set: under CI the tests never rewrite their expectations".into())
+        }
+        (false, true) => {
+            eprintln!("xtask: UPDATE_EXPECT is ignored by `cargo xtask test` (run `cargo test -p content --test fixtures` with it)");
+            Ok(())
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The Rust tests: the workspace, then the site's crate with its prerendering feature. Never with
+/// `UPDATE_EXPECT`, so that a fixture test compares and fails instead of rewriting its expectation.
+fn rust_tests() -> [Command; 2] {
+    let mut workspace = Command::new("cargo");
+    workspace.args(["test", "--workspace", "--exclude", "letter-explainer"]);
+    let mut site = Command::new("cargo");
+    site.args(["test", "--package", "letter-explainer", "--features", "ssr"]);
+    for cmd in [&mut workspace, &mut site] {
+        cmd.env_remove("UPDATE_EXPECT");
+    }
+    [workspace, site]
+}
+
+/// The smoke journeys in the engines besides Chromium (Firefox, WebKit) against `dist/`; each engine's
+/// result is the last lines of the output (`tests/e2e/engines/run.js`).
+fn engines(names: &[String]) -> Result<(), String> {
+    run(Command::new("node")
+        .arg("run.js")
+        .args(names)
+        .current_dir(root().join("tests/e2e/engines"))
+        .env("SITE_DIR", root().join("dist")))
 }
 
 /// The origin the browser suite serves `dist/` at.
 const TEST_ORIGIN: &str = "http://127.0.0.1:4173";
+
+/// The origin the browser suite serves `dist-sub/` at (under `/letter/`).
+const SUB_ORIGIN: &str = "http://127.0.0.1:4174";
 
 /// The port the benchmark serves `dist/` at for Lighthouse (the origin it builds for).
 pub const BENCH_PORT: u16 = 4175;
@@ -238,7 +287,35 @@ fn e2e(extra: &[String]) -> Result<(), String> {
         .env("SITE_URL", format!("http://127.0.0.1:{main}/"))
         .env("BUILD_ORIGIN", TEST_ORIGIN)
         .env("SUB_URL", format!("http://127.0.0.1:{sub}/letter/"))
+        .env("SUB_BUILD_ORIGIN", SUB_ORIGIN)
         .env("SITE_DIR", &root_dist)
         .env("NEXT_DIR", root().join("dist-v2"))
-        .env("NEXT_SENTENCE", next::SENTENCE))
+        .env("NEXT_SENTENCE", next::SENTENCE)
+        .env("NEXT_UNTRANSLATED_NOTE", next::UNTRANSLATED_NOTE)
+        .env("NEXT_UNTRANSLATED_EVENT", next::UNTRANSLATED_EVENT))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_rust_tests_never_rewrite_their_expectations() {
+        for cmd in rust_tests() {
+            assert!(
+                cmd.get_envs()
+                    .any(|(k, v)| k == "UPDATE_EXPECT" && v.is_none()),
+                "{cmd:?} passes UPDATE_EXPECT on"
+            );
+        }
+    }
+
+    #[test]
+    fn update_expect_fails_under_ci_only() {
+        assert!(refuse_update_expect(true, true)
+            .unwrap_err()
+            .contains("UPDATE_EXPECT"));
+        assert!(refuse_update_expect(false, true).is_ok());
+        assert!(refuse_update_expect(true, false).is_ok());
+    }
 }

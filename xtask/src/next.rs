@@ -1,5 +1,7 @@
 //! The site's "next version", for the browser test of offline updates: the same site with one sentence
-//! more in the letter and one style rule changed, built into `dist-v2/`. It is built from a temporary copy
+//! more in the letter and one style rule changed, built into `dist-v2/`. It also leaves one note and one
+//! event without their Spanish translation, so that the browser suite sees the Spanish edition's fallback
+//! (the real content is fully translated), without a build of its own. It is built from a temporary copy
 //! of `content/` (through `SITE_CONTENT`), of the stylesheet and of `index.html` (whose other links point
 //! back at this project), so nothing in the checkout changes and cargo reuses every compiled crate but the
 //! site's own.
@@ -16,6 +18,10 @@ pub const SENTENCE: &str = "This sentence exists only in the next version of the
 const SENTENCE_ES: &str = "Esta oración solo existe en la próxima versión del sitio.";
 /// The rule the next version adds to the stylesheet (the test checks the header's border).
 pub const STYLE: &str = ".site-header { border-bottom-width: 4px; }";
+/// The note whose Spanish translation the next version leaves out.
+pub const UNTRANSLATED_NOTE: &str = "canada";
+/// The event whose Spanish translation the next version leaves out.
+pub const UNTRANSLATED_EVENT: &str = "canada-ev-surtax-announced";
 
 /// Builds the next version for base `/` into `out`; prints how long it took.
 pub fn build(out: &Path) -> Result<(), String> {
@@ -69,6 +75,21 @@ fn prepare(tmp: &Path) -> Result<(), String> {
         fs::write(&letter, text).map_err(|e| fail(&format!("write {name}"), e))?;
     }
 
+    // One note and one event left untranslated.
+    let content = tmp.join("content");
+    fs::remove_file(content.join(format!("notes/{UNTRANSLATED_NOTE}.es.md"))).map_err(|e| {
+        fail(
+            &format!("remove the translation of `{UNTRANSLATED_NOTE}`"),
+            e,
+        )
+    })?;
+    let timeline = content.join("timeline.es.toml");
+    let text = fs::read_to_string(&timeline).map_err(|e| fail("read timeline.es.toml", e))?;
+    let text = without_event(&text, UNTRANSLATED_EVENT).ok_or(format!(
+        "next version: timeline.es.toml translates no event `{UNTRANSLATED_EVENT}`"
+    ))?;
+    fs::write(&timeline, text).map_err(|e| fail("write timeline.es.toml", e))?;
+
     let css =
         fs::read_to_string(root.join(STYLESHEET)).map_err(|e| fail("read the stylesheet", e))?;
     fs::create_dir_all(tmp.join("style")).map_err(|e| fail("create style/", e))?;
@@ -114,6 +135,15 @@ fn retarget(html: &str, root: &str) -> String {
     out
 }
 
+/// A `timeline.es.toml` without the `[[event]]` table of `id`, or `None` if it has none.
+fn without_event(toml: &str, id: &str) -> Option<String> {
+    const TABLE: &str = "[[event]]";
+    let at = toml.find(&format!("\nid = \"{id}\"\n"))?;
+    let start = toml[..at].rfind(TABLE)?;
+    let end = toml[at..].find(TABLE).map_or(toml.len(), |i| at + i);
+    Some(format!("{}{}", &toml[..start], &toml[end..]))
+}
+
 fn copy_dir(from: &Path, to: &Path) -> io::Result<()> {
     fs::create_dir_all(to)?;
     for entry in fs::read_dir(from)? {
@@ -129,6 +159,20 @@ fn copy_dir(from: &Path, to: &Path) -> io::Result<()> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn one_event_translation_is_left_out() {
+        let toml = "# head\n\n[[event]]\nid = \"a\"\ntitle = \"A\"\n\n[[event]]\nid = \"b\"\ntitle = \"B\"\n\n[[event]]\nid = \"c\"\ntitle = \"C\"\n";
+        assert_eq!(
+            super::without_event(toml, "b").as_deref(),
+            Some("# head\n\n[[event]]\nid = \"a\"\ntitle = \"A\"\n\n[[event]]\nid = \"c\"\ntitle = \"C\"\n")
+        );
+        assert_eq!(
+            super::without_event(toml, "c").as_deref(),
+            Some("# head\n\n[[event]]\nid = \"a\"\ntitle = \"A\"\n\n[[event]]\nid = \"b\"\ntitle = \"B\"\n\n")
+        );
+        assert_eq!(super::without_event(toml, "d"), None);
+    }
+
     #[test]
     fn links_point_back_into_the_project_but_the_stylesheet() {
         let html = concat!(

@@ -44,36 +44,70 @@ pub fn run(tests: bool) -> Result<(), String> {
     }
     if tests {
         if !PathBuf::from("/usr/bin/chromium").exists() {
-            let sudo = if output("id", &["-u"]).as_deref().map(str::trim) == Some("0") {
-                vec![]
-            } else {
-                vec!["sudo"]
-            };
-            let apt = |args: &[&str]| {
-                let mut all: Vec<&str> = sudo.clone();
-                all.push("apt-get");
-                all.extend_from_slice(args);
-                crate::run(
-                    Command::new(all[0])
-                        .args(&all[1..])
-                        .env("DEBIAN_FRONTEND", "noninteractive"),
-                )
-            };
-            apt(&["update"])?;
-            apt(&["install", "-y", "chromium", "chromium-driver"])?;
+            apt_install(&["chromium", "chromium-driver"])?;
         }
-        if !root()
-            .join("tests/e2e/node_modules/.bin/playwright")
-            .exists()
-        {
+        if !npm_installed(&root().join("tests/e2e")) {
             crate::run(
                 Command::new("npm")
                     .args(["ci", "--no-audit", "--no-fund"])
                     .current_dir(root().join("tests/e2e")),
             )?;
         }
+        checker_and_engines()?;
     }
     Ok(())
+}
+
+// ── The HTML checker and the browser engines besides Chromium (both run by `cargo xtask test`) ──
+
+/// The Nu HTML Checker (Java from apt, `vnu-jar` pinned in `tests/html/`) and the smoke suite's engines:
+/// Firefox ESR (driven by `puppeteer-core`, pinned in `tests/e2e/engines/`, over WebDriver BiDi) and
+/// WebKitGTK (`WebKitWebDriver` with its MiniBrowser under `xvfb-run`). Skips whatever is present.
+fn checker_and_engines() -> Result<(), String> {
+    let mut packages = vec![];
+    if output("java", &["-version"]).is_none() {
+        packages.push("default-jre-headless");
+    }
+    if !PathBuf::from("/usr/bin/firefox-esr").exists() {
+        packages.push("firefox-esr");
+    }
+    if output("which", &["WebKitWebDriver"]).is_none() {
+        packages.push("webkit2gtk-driver");
+    }
+    if output("which", &["xvfb-run"]).is_none() {
+        packages.extend(["xvfb", "xauth"]);
+    }
+    if !packages.is_empty() {
+        apt_install(&packages)?;
+    }
+    for (folder, installed) in [
+        ("tests/html", "node_modules/vnu-jar"),
+        ("tests/e2e/engines", "node_modules/puppeteer-core"),
+    ] {
+        if !root().join(folder).join(installed).exists() {
+            crate::run(
+                // No install scripts: vnu-jar's would download a Java runtime; apt's is used.
+                Command::new("npm")
+                    .args(["ci", "--no-audit", "--no-fund", "--ignore-scripts"])
+                    .current_dir(root().join(folder)),
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Installs Debian packages (as root, or through sudo), after refreshing the package lists.
+fn apt_install(packages: &[&str]) -> Result<(), String> {
+    let root_user = output("id", &["-u"]).as_deref().map(str::trim) == Some("0");
+    let apt = |args: &[&str]| {
+        let mut cmd = Command::new(if root_user { "apt-get" } else { "sudo" });
+        if !root_user {
+            cmd.arg("apt-get");
+        }
+        crate::run(cmd.args(args).env("DEBIAN_FRONTEND", "noninteractive"))
+    };
+    apt(&["update"])?;
+    apt(&[&["install", "-y"], packages].concat())
 }
 
 /// Installs Lighthouse for the benchmark (`tests/lighthouse`, not needed by the tests).
@@ -87,6 +121,20 @@ pub fn lighthouse() -> Result<(), String> {
         )?;
     }
     Ok(())
+}
+
+/// True when a folder's npm packages are installed as its lockfile says: npm's own record of the install
+/// (`node_modules/.package-lock.json`) is at least as new as `package-lock.json`, so a package added to the
+/// lockfile is installed on the next run.
+fn npm_installed(dir: &std::path::Path) -> bool {
+    let modified = |p: PathBuf| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    match (
+        modified(dir.join("node_modules/.package-lock.json")),
+        modified(dir.join("package-lock.json")),
+    ) {
+        (Some(installed), Some(locked)) => installed >= locked,
+        _ => false,
+    }
 }
 
 /// PATH with cargo's bin folder and the npm-installed wasm-opt first.

@@ -290,7 +290,7 @@ pub fn compile_editions(tree: &ContentTree) -> Result<Editions, Diagnostics> {
                         &file.path,
                         t.at(track),
                         format!("unknown track `{}`", track.get_ref()),
-                        "use one of: letter, us, mexico, canada, china, industry",
+                        format!("use one of: {}", Track::ALL.map(Track::slug).join(", ")),
                     ),
                 }
             }
@@ -369,7 +369,7 @@ pub fn compile_editions(tree: &ContentTree) -> Result<Editions, Diagnostics> {
             diags.error(
                 &p.file.path,
                 1,
-                format!("the {} note `{}` has no source", kind_name(kind), p.id),
+                format!("the {} note `{}` has no source", kind.slug(), p.id),
                 "add `sources = [\"<source-id>\"]`: every claim and request shows its evidence",
             );
         }
@@ -803,29 +803,16 @@ fn parse_date(t: &Toml<'_>, s: &S, diags: &mut Diagnostics) -> Date {
     })
 }
 
-fn kind_name(kind: NoteKind) -> &'static str {
-    match kind {
-        NoteKind::Claim => "claim",
-        NoteKind::Request => "request",
-        NoteKind::Context => "context",
-    }
-}
-
 fn note_kind(t: &Toml<'_>, s: &S, diags: &mut Diagnostics) -> NoteKind {
-    match s.get_ref().as_str() {
-        "claim" => NoteKind::Claim,
-        "request" => NoteKind::Request,
-        "context" => NoteKind::Context,
-        other => {
-            diags.error(
-                t.file,
-                t.at(s),
-                format!("unknown note kind `{other}`"),
-                "use claim, request or context",
-            );
-            NoteKind::Context
-        }
-    }
+    NoteKind::from_slug(s.get_ref()).unwrap_or_else(|| {
+        diags.error(
+            t.file,
+            t.at(s),
+            format!("unknown note kind `{}`", s.get_ref()),
+            format!("use {}", NoteKind::slug_choices()),
+        );
+        NoteKind::Context
+    })
 }
 
 fn assessment(
@@ -839,7 +826,7 @@ fn assessment(
             diags.error(
                 t.file,
                 t.at(f),
-                format!("`{name}` does not belong on a {} note", kind_name(kind)),
+                format!("`{name}` does not belong on a {} note", kind.slug()),
                 "verdicts are for claims, statuses for requests: remove the field or change `kind`",
             );
         }
@@ -848,17 +835,18 @@ fn assessment(
         NoteKind::Claim => {
             misplaced(&meta.status, "status", diags);
             misplaced(&meta.status_as_of, "status_as_of", diags);
-            let verdict = match meta.verdict.as_ref().map(|v| (v, v.get_ref().as_str())) {
-                Some((_, "supported")) => Verdict::Supported,
-                Some((_, "needs-context")) => Verdict::NeedsContext,
-                Some((_, "disputed")) => Verdict::Disputed,
-                Some((_, "unverifiable")) => Verdict::Unverifiable,
-                Some((v, other)) => {
+            let verdict = match meta
+                .verdict
+                .as_ref()
+                .map(|v| (v, Verdict::from_slug(v.get_ref())))
+            {
+                Some((_, Some(verdict))) => verdict,
+                Some((v, None)) => {
                     diags.error(
                         t.file,
                         t.at(v),
-                        format!("unknown verdict `{other}`"),
-                        "use supported, needs-context, disputed or unverifiable",
+                        format!("unknown verdict `{}`", v.get_ref()),
+                        format!("use {}", Verdict::slug_choices()),
                     );
                     Verdict::Unverifiable
                 }
@@ -892,17 +880,18 @@ fn assessment(
         NoteKind::Request => {
             misplaced(&meta.verdict, "verdict", diags);
             misplaced(&meta.verdict_reason, "verdict_reason", diags);
-            let status = match meta.status.as_ref().map(|v| (v, v.get_ref().as_str())) {
-                Some((_, "met")) => Status::Met,
-                Some((_, "partly-met")) => Status::PartlyMet,
-                Some((_, "not-met")) => Status::NotMet,
-                Some((_, "unclear")) => Status::Unclear,
-                Some((v, other)) => {
+            let status = match meta
+                .status
+                .as_ref()
+                .map(|v| (v, Status::from_slug(v.get_ref())))
+            {
+                Some((_, Some(status))) => status,
+                Some((v, None)) => {
                     diags.error(
                         t.file,
                         t.at(v),
-                        format!("unknown status `{other}`"),
-                        "use met, partly-met, not-met or unclear",
+                        format!("unknown status `{}`", v.get_ref()),
+                        format!("use {}", Status::slug_choices()),
                     );
                     Status::Unclear
                 }

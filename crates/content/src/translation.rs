@@ -106,7 +106,7 @@ pub(crate) fn read(
                     {
                         diags.error(
                             &file.path,
-                            1,
+                            nth_block_line(file, split_body, at),
                             format!(
                                 "block {} is {} here but {} in letter.md",
                                 at + 1,
@@ -420,6 +420,32 @@ fn read_markdown<'f, M: serde::de::DeserializeOwned>(
     };
     let body = markdown::parse_blocks(split.body, &origin, diags, &mut |d| ids.target(d));
     Some((meta, body, t, split.body))
+}
+
+/// The line where the `n`th (0-based) top-level block of a file's Markdown body starts, or the body's
+/// last line when it has fewer blocks.
+fn nth_block_line(file: &crate::File, body: &str, n: usize) -> usize {
+    use pulldown_cmark::{Event, Parser};
+    let start = file.text.len() - body.len();
+    let mut depth = 0usize;
+    let mut blocks = 0;
+    let mut at = body.len();
+    for (event, range) in Parser::new(body).into_offset_iter() {
+        let top = depth == 0;
+        match event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth -= 1,
+            _ => {}
+        }
+        if top && !matches!(event, Event::End(_)) {
+            if blocks == n {
+                at = range.start;
+                break;
+            }
+            blocks += 1;
+        }
+    }
+    LineIndex::new(&file.text).line(start + at)
 }
 
 /// The line of the `n`th (0-based) note link in a file's body, or the body's last line.

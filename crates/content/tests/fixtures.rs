@@ -1,7 +1,7 @@
 //! Fixture packs, in the style of mdBook and Zola: `fixtures/good` is a small, complete, valid content
 //! folder; every folder in `fixtures/broken/` is a copy of it with one deliberate defect (or, for
-//! `multiple-errors`, three) and an `expected.txt` holding the diagnostics the compiler must report, one
-//! per line, as `path:line: error: message` (each diagnostic's `Display` without its hint line, with the
+//! `multiple-errors`, three) and an `expected.txt` holding the diagnostics the compiler must report, each
+//! as its `Display`: `path:line: error: message`, then its hint as `  hint: …` on the next line (with the
 //! pack folder's name, `<case>/`, stripped from every path in it). The compiler sorts diagnostics by file,
 //! then line; `expected.txt` keeps that order. A defect that makes a whole file unreadable also hides the
 //! ids it defines, so links to them are reported too: those follow-on lines are part of the expectation.
@@ -10,8 +10,9 @@
 //! move.
 //!
 //! `UPDATE_EXPECT=1 cargo test -p content --test fixtures` rewrites every `expected.txt` from the
-//! compiler's output. Review each rewritten file by eye: the message must be the right one and it must
-//! point at the line of the defect.
+//! compiler's output. Review each rewritten file by eye: the message must be the right one, it must
+//! point at the line of the defect, and the hint must say how to fix it. Under CI (`CI` set) the variable
+//! is an error, and `cargo xtask test` never passes it on.
 
 use content::{compile, ContentTree};
 use model::{Assessment, Block, Citation, Date, Inline, NoteKind, Site, Status, Target, Track};
@@ -438,13 +439,14 @@ const REQUIRED_CASES: &[&str] = &[
     "es-verdict-reason-on-context",
 ];
 
-/// The compiler's diagnostics for a pack, one line each, as `expected.txt` holds them.
+/// The compiler's diagnostics for a pack, as `expected.txt` holds them: each one's line, then its hint's.
 fn actual_lines(pack: &Path) -> Result<Vec<String>, String> {
     let tree = ContentTree::read(pack).map_err(|e| format!("cannot read the pack: {e}"))?;
     diagnostic_lines(pack, &tree)
 }
 
-/// Each diagnostic's first `Display` line, with the pack folder's name (`<case>/`) removed from paths.
+/// Each diagnostic's `Display` lines (the error, then its hint), with the pack folder's name (`<case>/`)
+/// removed from paths.
 fn diagnostic_lines(pack: &Path, tree: &ContentTree) -> Result<Vec<String>, String> {
     let name = pack.file_name().unwrap().to_string_lossy().into_owned();
     let diags = match compile(tree) {
@@ -458,13 +460,11 @@ fn diagnostic_lines(pack: &Path, tree: &ContentTree) -> Result<Vec<String>, Stri
     Ok(diags
         .0
         .iter()
-        .map(|d| {
-            let shown = d.to_string();
-            shown
+        .flat_map(|d| {
+            d.to_string()
                 .lines()
-                .next()
-                .unwrap_or_default()
-                .replace(&prefix, "")
+                .map(|line| line.replace(&prefix, ""))
+                .collect::<Vec<_>>()
         })
         .collect())
 }
@@ -473,6 +473,10 @@ fn diagnostic_lines(pack: &Path, tree: &ContentTree) -> Result<Vec<String>, Stri
 fn broken_packs_report_exactly_the_expected_diagnostics() {
     let broken = fixtures().join("broken");
     let update = std::env::var_os("UPDATE_EXPECT").is_some_and(|v| v == "1");
+    assert!(
+        !(std::env::var_os("UPDATE_EXPECT").is_some() && std::env::var_os("CI").is_some()),
+        "UPDATE_EXPECT is set under CI: the expected diagnostics must be compared, never rewritten"
+    );
     let mut cases: Vec<PathBuf> = fs::read_dir(&broken)
         .expect("read fixtures/broken")
         .map(|e| e.expect("read a directory entry").path())

@@ -13,6 +13,43 @@ mod ids;
 pub use date::Date;
 pub use ids::is_slug;
 
+/// Declares how a content enum is written, in one place: `ALL` (in display order), `slug()` (in content,
+/// URLs and CSS classes), `from_slug()` (the compiler's parse) and `slug_choices()` (for error hints).
+macro_rules! slugs {
+    ($ty:ident { $($variant:ident => $slug:literal),+ $(,)? }) => {
+        impl $ty {
+            /// Every value, in display order.
+            pub const ALL: [$ty; [$($slug),+].len()] = [$($ty::$variant),+];
+
+            /// The slug used in content, URLs and CSS classes.
+            pub fn slug(self) -> &'static str {
+                match self {
+                    $($ty::$variant => $slug),+
+                }
+            }
+
+            /// The value with this slug.
+            pub fn from_slug(slug: &str) -> Option<$ty> {
+                Self::ALL.into_iter().find(|v| v.slug() == slug)
+            }
+
+            /// Every slug, as a hint names them: `a, b or c`.
+            pub fn slug_choices() -> String {
+                or_list(&Self::ALL.map(Self::slug))
+            }
+        }
+    };
+}
+
+/// `a, b or c`.
+fn or_list(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+    }
+}
+
 /// Text: borrowed from a static in the site, owned in the compiler.
 pub type Str = Cow<'static, str>;
 /// A list: borrowed from a static in the site, owned in the compiler.
@@ -150,6 +187,12 @@ pub enum NoteKind {
     Context,
 }
 
+slugs!(NoteKind {
+    Claim => "claim",
+    Request => "request",
+    Context => "context",
+});
+
 /// A claim's verdict, on the scale the about page documents.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Verdict {
@@ -163,6 +206,13 @@ pub enum Verdict {
     Unverifiable,
 }
 
+slugs!(Verdict {
+    Supported => "supported",
+    NeedsContext => "needs-context",
+    Disputed => "disputed",
+    Unverifiable => "unverifiable",
+});
+
 /// How far a request has been met.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Status {
@@ -175,6 +225,13 @@ pub enum Status {
     /// The record does not say.
     Unclear,
 }
+
+slugs!(Status {
+    Met => "met",
+    PartlyMet => "partly-met",
+    NotMet => "not-met",
+    Unclear => "unclear",
+});
 
 /// A note's judgement: a verdict for a claim, a status for a request, none for context.
 #[derive(Clone, Debug, PartialEq)]
@@ -241,34 +298,14 @@ pub enum Track {
     Industry,
 }
 
-impl Track {
-    /// Every track, in display order.
-    pub const ALL: [Track; 6] = [
-        Track::Letter,
-        Track::Us,
-        Track::Mexico,
-        Track::Canada,
-        Track::China,
-        Track::Industry,
-    ];
-
-    /// The slug used in content and URLs.
-    pub fn slug(self) -> &'static str {
-        match self {
-            Track::Letter => "letter",
-            Track::Us => "us",
-            Track::Mexico => "mexico",
-            Track::Canada => "canada",
-            Track::China => "china",
-            Track::Industry => "industry",
-        }
-    }
-
-    /// The track with this slug.
-    pub fn from_slug(slug: &str) -> Option<Track> {
-        Track::ALL.into_iter().find(|t| t.slug() == slug)
-    }
-}
+slugs!(Track {
+    Letter => "letter",
+    Us => "us",
+    Mexico => "mexico",
+    Canada => "canada",
+    China => "china",
+    Industry => "industry",
+});
 
 /// A dated event on the timeline.
 #[derive(Clone, Debug, PartialEq)]
@@ -362,5 +399,32 @@ impl Inline {
         }
         walk(inlines, &mut out);
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_slug_parses_back_and_hints_name_them_all() {
+        for kind in NoteKind::ALL {
+            assert_eq!(NoteKind::from_slug(kind.slug()), Some(kind));
+        }
+        for verdict in Verdict::ALL {
+            assert_eq!(Verdict::from_slug(verdict.slug()), Some(verdict));
+        }
+        for status in Status::ALL {
+            assert_eq!(Status::from_slug(status.slug()), Some(status));
+        }
+        for track in Track::ALL {
+            assert_eq!(Track::from_slug(track.slug()), Some(track));
+        }
+        assert_eq!(Verdict::from_slug("Supported"), None);
+        assert_eq!(NoteKind::slug_choices(), "claim, request or context");
+        assert_eq!(
+            Status::slug_choices(),
+            "met, partly-met, not-met or unclear"
+        );
     }
 }

@@ -5,9 +5,10 @@
 
 use crate::write;
 use ab_glyph::{Font, FontRef, PxScale, ScaleFont};
+use contract::route::CARD_SIZE;
 use letter_explainer::content::notes;
 use letter_explainer::i18n::t;
-use letter_explainer::route::{card_file, CARD_SIZE};
+use letter_explainer::route::card_file;
 use model::{Assessment, NoteKind, Status, Verdict};
 use std::path::Path;
 
@@ -237,6 +238,40 @@ impl Canvas {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The light value of a custom property in `style/main.css` (`--name: light-dark(#rrggbb, …)`).
+    fn css_light(name: &str) -> Rgb {
+        let css = include_str!("../../../style/main.css");
+        let declaration = format!("--{name}: light-dark(#");
+        let at = css
+            .find(&declaration)
+            .unwrap_or_else(|| panic!("style/main.css has no light-dark --{name}"));
+        let hex = &css[at + declaration.len()..][..6];
+        let byte = |k: usize| u8::from_str_radix(&hex[2 * k..2 * k + 2], 16).unwrap();
+        [byte(0), byte(1), byte(2)]
+    }
+
+    fn hex(rgb: Rgb) -> String {
+        format!("#{:02x}{:02x}{:02x}", rgb[0], rgb[1], rgb[2])
+    }
+
+    #[test]
+    fn the_palette_copied_from_the_stylesheet_agrees_with_it() {
+        for (name, rgb) in [
+            ("bg", BG),
+            ("text", TEXT),
+            ("muted", MUTED),
+            ("accent", ACCENT),
+            ("ok-text", OK),
+            ("warn-text", WARN),
+            ("bad-text", BAD),
+            ("neutral-text", NEUTRAL),
+        ] {
+            assert_eq!(hex(rgb), hex(css_light(name)), "--{name}");
+        }
+        assert_eq!(crate::offline::THEME_COLOR, hex(css_light("accent")));
+        assert_eq!(crate::offline::BACKGROUND_COLOR, hex(css_light("bg")));
+    }
 
     fn decode(png_bytes: &[u8]) -> (u32, u32, Vec<u8>) {
         let decoder = png::Decoder::new(png_bytes);

@@ -4,6 +4,7 @@
 //! what offline reading and installation need, the service worker last (see [`offline`]).
 
 mod cards;
+mod markers;
 mod offline;
 
 use hydration_context::SsrSharedContext;
@@ -43,18 +44,20 @@ fn main() {
             &format!("{}{}", offline.links, offline.script_tag),
         )
         .unwrap_or_else(|e| fail(&e));
-        for route in Route::all() {
+        for route in letter_explainer::route::all() {
             // Only the letter and the timeline have behaviour; every other page is plain HTML and CSS.
-            let template = match route {
-                Route::Letter(_) | Route::Timeline | Route::EmbedLetter | Route::EmbedTimeline => {
-                    &app_template
-                }
-                _ => &static_template,
+            let template = if route.has_app() {
+                &app_template
+            } else {
+                &static_template
             };
             let html = page(template, route).unwrap_or_else(|e| fail(&e));
-            write(&dir.join(route.file()), &html);
+            write(&dir.join(route.file(lang)), &html);
+            if route == Route::Letter(None) {
+                write_annotations(&dir, &html);
+            }
             if let (Some(file), Some(json)) = (
-                letter_explainer::route::oembed_file(route),
+                route.oembed_file(lang),
                 letter_explainer::hosting::oembed_json(route),
             ) {
                 write(&dir.join(file), json);
@@ -88,6 +91,16 @@ fn main() {
         "service worker version {} precaches {} files",
         sw.version, sw.files
     );
+}
+
+/// The edition's `annotations.jsonld`, from its rendered letter page (when the build knows the origin).
+fn write_annotations(dir: &Path, letter_page: &str) {
+    use letter_explainer::annotations;
+    match annotations::collection(letter_page) {
+        Ok(Some(json)) => write(&dir.join(annotations::file()), json),
+        Ok(None) => {}
+        Err(e) => fail(&format!("annotations.jsonld: {e}")),
+    }
 }
 
 /// The template with `tags` at the end of its `<head>`.
@@ -127,7 +140,7 @@ fn write_script(dir: &Path, stem: &str, js: &str) -> (String, String) {
     let name = format!("{stem}-{}.js", offline::short_hash(js.as_bytes()));
     write(&dir.join(&name), js);
     let integrity = format!("sha384-{}", base64(&Sha384::digest(js.as_bytes())));
-    let path = format!("{}{name}", letter_explainer::route::BASE);
+    let path = contract::asset(&name);
     let tag = format!("<script type=\"module\" src=\"{path}\" integrity=\"{integrity}\"></script>");
     (path, tag)
 }
@@ -161,24 +174,10 @@ fn defer_glue(js: &str) -> Result<String, String> {
     ))
 }
 
-/// Standard base64 with padding.
+/// Standard base64 with padding (as subresource integrity wants).
 fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::new();
-    for chunk in bytes.chunks(3) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.encode(bytes)
 }
 
 /// The template without trunk's preloads of the glue and the wasm. Fails if trunk's output no longer has
@@ -195,7 +194,7 @@ fn drop_preloads(template: &str) -> Result<String, String> {
     Ok(html)
 }
 
-/// The template with this route's head tags and body.
+/// The template with this route's head tags and body, without hydration markers.
 fn page(template: &str, route: Route) -> Result<String, String> {
     let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new())));
     let (head, body) = owner.with(|| {
@@ -210,8 +209,13 @@ fn page(template: &str, route: Route) -> Result<String, String> {
     let start = html.find("<body").ok_or("the template has no <body>")?;
     let open_end = start + html[start..].find('>').ok_or("unclosed <body>")? + 1;
     let close = html.rfind("</body>").ok_or("the template has no </body>")?;
-    // No whitespace between <body> and the app: a stray text node breaks hydration.
-    Ok(format!("{}{}{}", &html[..open_end], body, &html[close..]))
+    // Nothing hydrates: the markers Leptos writes for hydration are dead bytes and invalid HTML.
+    Ok(markers::strip(&format!(
+        "{}{}{}",
+        &html[..open_end],
+        body,
+        &html[close..]
+    )))
 }
 
 /// Replaces the text between two markers (keeping the markers).

@@ -6,11 +6,12 @@
 //! app, which only letter pages load, and the service worker cannot be wasm-bindgen output anyway.
 
 use crate::{base64, write, write_script};
+use contract::edition::prefix;
+use contract::{asset, BASE};
 use leptos::prelude::*;
-use letter_explainer::edition::{self, prefix};
+use letter_explainer::edition;
 use letter_explainer::hosting::json_string;
 use letter_explainer::i18n::t;
-use letter_explainer::route::BASE;
 use model::Lang;
 use sha2::{Digest, Sha256};
 use std::fmt::Write as _;
@@ -43,9 +44,9 @@ const ICONS: [(&str, &[u8], u32, &str); 3] = [
     ),
 ];
 /// The browser's colour around the installed app: `--accent` of `style/main.css`.
-const THEME_COLOR: &str = "#0a57a3";
+pub(crate) const THEME_COLOR: &str = "#0a57a3";
 /// The splash screen's background: `--bg` of `style/main.css`.
-const BACKGROUND_COLOR: &str = "#fdfcf8";
+pub(crate) const BACKGROUND_COLOR: &str = "#fdfcf8";
 /// The service worker's file, at the root of the base path (its scope).
 const SW_FILE: &str = "sw.js";
 /// The manifest's file.
@@ -71,9 +72,9 @@ pub fn write_assets(dir: &Path) -> OfflineAssets {
     write(&dir.join(&manifest_file), manifest().as_bytes());
     let (script, script_tag) = write_script(dir, "offline", &offline_js());
     let links = view! {
-        <link rel="manifest" href=format!("{BASE}{manifest_file}")/>
+        <link rel="manifest" href=asset(&manifest_file)/>
         <meta name="theme-color" content=THEME_COLOR/>
-        <link rel="icon" r#type="image/png" sizes="192x192" href=format!("{BASE}icons/{}", ICONS[0].0)/>
+        <link rel="icon" r#type="image/png" sizes="192x192" href=asset(&format!("icons/{}", ICONS[0].0))/>
     }
     .to_html();
     OfflineAssets {
@@ -108,7 +109,7 @@ fn manifest() -> String {
         .map(|(name, _, size, purpose)| {
             format!(
                 r#"    {{ "src": {}, "sizes": "{size}x{size}", "type": "image/png", "purpose": "{purpose}" }}"#,
-                json_string(&format!("{BASE}icons/{name}"))
+                json_string(&asset(&format!("icons/{name}")))
             )
         })
         .collect();
@@ -131,7 +132,7 @@ fn manifest() -> String {
 }}
 "#,
         base = json_string(BASE),
-        start = json_string(&format!("{BASE}{}", prefix(edition::lang()))),
+        start = json_string(&asset(prefix(edition::lang()))),
         name = json_string(t().site_name),
         short = json_string(t().app_short_name),
         description = json_string(t().site_description),
@@ -205,8 +206,8 @@ fn version(entries: &[(String, String)]) -> String {
 /// its own name, all under the base path.
 fn url_path(file: &str) -> String {
     match file.strip_suffix("index.html") {
-        Some(folder) if folder.is_empty() || folder.ends_with('/') => format!("{BASE}{folder}"),
-        _ => format!("{BASE}{file}"),
+        Some(folder) if folder.is_empty() || folder.ends_with('/') => asset(folder),
+        _ => asset(file),
     }
 }
 

@@ -20,6 +20,8 @@ test.beforeAll(async () => {
       return res.end(pymSource);
     }
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    // Any other page of the news site: nothing embedded.
+    if (req.url !== '/article.html') return res.end('<!doctype html><html><head><meta charset="utf-8"><title>Other page</title></head><body><p>Another page</p></body></html>');
     res.end(`<!doctype html><html><head><meta charset="utf-8"><title>Host article</title></head>
       <body style="margin:0"><p><a id="before" href="#">Before the embed</a></p>${hostBody}
       <p><a id="after" href="#">After the embed</a></p></body></html>`);
@@ -64,13 +66,21 @@ for (const [edition, prefix, lang] of [['', '', 'en'], [' (Spanish)', 'es/', 'es
     const before = (await heights(page)).frameHeight;
     expect(before).toBeGreaterThan(300);
     const frame = page.frameLocator('iframe');
+    await expect(frame.locator('html')).toHaveAttribute('data-ready', 'true');
     await expect(frame.locator('html')).toHaveAttribute('lang', lang);
+    // The host's session history, which an entry pushed inside the frame would lengthen (page.url() cannot
+    // see it: the frame's entries leave the host's address as it is).
+    const entries = await page.evaluate(() => history.length);
     await frame.locator('#mark-market-share').click();
     await expect(frame.locator('#note-title')).toBeVisible();
     await expectFitted(page);
     expect((await heights(page)).frameHeight).not.toBe(before);
-    // The embed did not touch the host page's history or address.
+    // The embed did not touch the host page's history or address, opening the note nor closing it.
     expect(page.url()).toBe(`${HOST}article.html`);
+    expect(await page.evaluate(() => history.length)).toBe(entries);
+    await frame.locator('.note-close').click();
+    await expect(frame.locator('article.note')).toHaveCount(0);
+    expect(await page.evaluate(() => history.length)).toBe(entries);
     await page.setViewportSize({ width: 360, height: 700 });
     await expectFitted(page);
   });
@@ -113,13 +123,21 @@ test('pym.js hosts embed our routes unchanged and they size themselves', async (
   expect((await heights(page, '#pym-target iframe')).frameHeight).toBeGreaterThan(300);
 });
 
-test('messages from another origin or of the wrong shape change nothing', async ({ page }) => {
-  await host(page, `<iframe src="${site.origin}/embed/notes/market-share/" title="Note" width="100%" height="200" style="border:0" data-letter-explainer></iframe><script src="${site.origin}/embed.js" async></script>`);
-  await expectFitted(page);
-  const fitted = (await heights(page)).frameHeight;
-  // From the host's own origin, with the right shape.
-  await page.evaluate(() => window.postMessage({ type: 'letter-explainer:height', height: 5 }, '*'));
-  // From inside the frame (right origin), with wrong shapes.
+/** A host page with one of our note cards, sized by the snippet; resolves to the fitted height. */
+async function fittedCard(page, extra = '') {
+  await host(page, `<iframe id="ours" src="${site.origin}/embed/notes/market-share/" title="Note" width="100%" height="200" style="border:0" data-letter-explainer></iframe>${extra}<script src="${site.origin}/embed.js" async></script>`);
+  await expectFitted(page, '#ours');
+  return (await heights(page, '#ours')).frameHeight;
+}
+
+/** A message of the right shape, asking for a height our frame never has. */
+const FORGED = { type: 'letter-explainer:height', height: 5 };
+
+test('messages of the wrong shape, or from the host itself, change nothing', async ({ page }) => {
+  const fitted = await fittedCard(page);
+  // From the host's own window and origin, with the right shape.
+  await page.evaluate((m) => window.postMessage(m, '*'), FORGED);
+  // From inside the frame (right window and origin), with wrong shapes.
   const frame = page.frames().find((f) => f.url().includes('/embed/notes/'));
   await frame.evaluate(() => {
     for (const bad of [
@@ -132,7 +150,53 @@ test('messages from another origin or of the wrong shape change nothing', async 
     ]) window.parent.postMessage(bad, '*');
   });
   await page.waitForTimeout(300);
-  expect((await heights(page)).frameHeight).toBe(fitted);
+  expect((await heights(page, '#ours')).frameHeight).toBe(fitted);
+});
+
+test('a message from our frame\'s window once it shows another origin changes nothing', async ({ page }) => {
+  const fitted = await fittedCard(page);
+  // The frame's window (the one embed.js listens to) navigates to the host's origin and sends a message of
+  // the right shape: right window, wrong origin.
+  const frame = page.frame({ url: /\/embed\/notes\// });
+  await frame.evaluate((url) => (location.href = url), `${HOST}elsewhere.html`);
+  await frame.waitForURL(`${HOST}elsewhere.html`);
+  expect(await frame.evaluate(() => window === window.parent.document.querySelector('#ours').contentWindow)).toBe(true);
+  await frame.evaluate((m) => window.parent.postMessage(m, '*'), FORGED);
+  await page.waitForTimeout(300);
+  expect((await heights(page, '#ours')).frameHeight).toBe(fitted);
+});
+
+test('a message from another window of our origin changes nothing', async ({ page }) => {
+  // A second frame of ours that the host did not mark for sizing: right origin, wrong window.
+  const fitted = await fittedCard(page, `<iframe id="other" src="${site.origin}/embed/notes/state-subsidies/" title="Other note" width="100%" height="200" style="border:0"></iframe>`);
+  const other = page.frame({ url: /\/embed\/notes\/state-subsidies\// });
+  await other.waitForLoadState();
+  expect(new URL(other.url()).origin).toBe(site.origin);
+  await other.evaluate((m) => window.parent.postMessage(m, '*'), FORGED);
+  await page.waitForTimeout(300);
+  expect((await heights(page, '#ours')).frameHeight).toBe(fitted);
+  await expect(page.locator('#other')).toHaveAttribute('height', '200');
+});
+
+test('a timeline embed shows the tracks its address names, and its filter writes them back', async ({ page }) => {
+  await host(page, `<iframe src="${site.origin}/embed/timeline/?tracks=canada" title="Timeline" width="100%" height="600" style="border:0" data-letter-explainer></iframe><script src="${site.origin}/embed.js" async></script>`);
+  const frame = page.frameLocator('iframe');
+  await expect(frame.locator('html')).toHaveAttribute('data-ready', 'true');
+  await expect(frame.locator('#track-canada')).toBeChecked();
+  for (const track of ['us', 'mexico', 'china', 'industry']) await expect(frame.locator(`#track-${track}`)).not.toBeChecked();
+  const all = await frame.locator('li.event').count();
+  const shown = await frame.locator('li.event:visible').all();
+  expect(shown.length).toBeGreaterThan(0);
+  expect(shown.length).toBeLessThan(all);
+  for (const event of shown) expect(await event.getAttribute('class')).toMatch(/\bt-(canada|letter)\b/);
+  await expect(frame.locator('.filter-status')).toHaveText(`Showing ${shown.length} of ${all} events`);
+  // Changing the filter rewrites the frame's address, not the host's history.
+  const entries = await page.evaluate(() => history.length);
+  await frame.locator('#track-us').check();
+  const embed = page.frame({ url: /\/embed\/timeline\// });
+  await expect.poll(() => new URL(embed.url()).search).toBe('?tracks=us,canada');
+  expect(await page.evaluate(() => history.length)).toBe(entries);
+  expect(page.url()).toBe(`${HOST}article.html`);
 });
 
 test('theme and accent come from the URL, validated', async ({ page }) => {

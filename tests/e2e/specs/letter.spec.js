@@ -99,15 +99,93 @@ test('a deep link opens the letter with the note open, with its own title and de
   await expect(page.locator('#note-title')).toBeVisible();
   await expect(page.locator('article.note .note-kind')).toHaveText('Request 2');
   await expect(page.locator('.letter-text')).toContainText('Establish a national security review process');
-  const title = await page.title();
-  expect(title).toContain((notes().find((n) => n.id === 'request-security-review')).title);
-  const description = await page.locator('meta[name="description"]').getAttribute('content');
-  expect(description.length).toBeGreaterThan(30);
+  const note = notes().find((n) => n.id === 'request-security-review');
+  expect(await page.title()).toContain(note.title);
+  // Its description is the note's own summary, for search results and link previews.
+  await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', note.summary);
+  await expect(page.locator('meta[property="og:description"]')).toHaveAttribute('content', note.summary);
   // Closing a note that the page was loaded with goes to the letter.
   await page.locator('.note-close').click();
   await expect(page).toHaveURL(/\/$/);
   await expect(page.locator('article.note')).toHaveCount(0);
 });
+
+test('Back and Forward after closing a note the page was loaded with', async ({ page }) => {
+  const note = notes().find((n) => n.id === 'request-security-review');
+  await page.goto('notes/request-security-review/');
+  await ready(page);
+  await page.locator('.note-close').click();
+  await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/$/);
+  await expect(page.locator('article.note')).toHaveCount(0);
+  // Back returns to the note, in place (the same document), and Forward closes it again.
+  await page.evaluate(() => (window.__samePage = true));
+  await page.goBack();
+  await expect(page).toHaveURL(/\/notes\/request-security-review\/$/);
+  await expect(page.locator('#note-title')).toHaveText(note.title);
+  await expect(page.locator('#mark-request-security-review')).toHaveAttribute('aria-current', 'true');
+  await page.goForward();
+  await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/$/);
+  await expect(page.locator('article.note')).toHaveCount(0);
+  await expect(page.locator('.letter-text a.mark[aria-current]')).toHaveCount(0);
+  expect(await page.evaluate(() => window.__samePage)).toBe(true);
+});
+
+test('Forward after Back opens the notes again, in order', async ({ page }) => {
+  const title = (id) => notes().find((n) => n.id === id).title;
+  await page.goto('./');
+  await ready(page);
+  await page.locator('#mark-data-collection').click();
+  await expect(page).toHaveURL(/\/notes\/data-collection\/$/);
+  await page.locator('#mark-state-subsidies').click();
+  await expect(page).toHaveURL(/\/notes\/state-subsidies\/$/);
+  await page.goBack();
+  await page.goBack();
+  await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/$/);
+  await expect(page.locator('article.note')).toHaveCount(0);
+  await page.goForward();
+  await expect(page).toHaveURL(/\/notes\/data-collection\/$/);
+  await expect(page.locator('#note-title')).toHaveText(title('data-collection'));
+  await expect(page.locator('#mark-data-collection')).toHaveAttribute('aria-current', 'true');
+  await page.goForward();
+  await expect(page).toHaveURL(/\/notes\/state-subsidies\/$/);
+  await expect(page.locator('#note-title')).toHaveText(title('state-subsidies'));
+  await expect(page).toHaveTitle(new RegExp(title('state-subsidies').slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  await expect(page.locator('#mark-data-collection')).not.toHaveAttribute('aria-current', 'true');
+});
+
+// Modified clicks are the browser's, as on any link: a new tab or window with the note's page, and the
+// letter left as it was. (On Linux, Meta is not a new-tab key: the browser follows the link itself.)
+for (const [label, options, newPage] of [
+  ['Ctrl', { modifiers: ['Control'] }, true],
+  ['Shift', { modifiers: ['Shift'] }, true],
+  ['middle', { button: 'middle' }, true],
+  ['Meta (Cmd)', { modifiers: ['Meta'] }, process.platform === 'darwin'],
+]) {
+  test(`a ${label}-click on a mark is left to the browser, not opened in place`, async ({ page, context }) => {
+    await page.goto('./');
+    await ready(page);
+    await page.evaluate(() => (window.__samePage = true));
+    const entries = await page.evaluate(() => history.length);
+    const mark = page.locator('#mark-market-share');
+    if (newPage) {
+      const [opened] = await Promise.all([context.waitForEvent('page'), mark.click(options)]);
+      await opened.waitForLoadState();
+      expect(new URL(opened.url()).pathname).toBe('/notes/market-share/');
+      await expect(opened.locator('#note-title')).toBeVisible();
+      await page.waitForTimeout(200);
+      await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/$/);
+      await expect(page.locator('article.note')).toHaveCount(0);
+      await expect(mark).not.toHaveAttribute('aria-current', 'true');
+      expect(await page.evaluate(() => [history.length, window.__samePage])).toEqual([entries, true]);
+    } else {
+      // The browser loads the note's page: a new document, not the app's note in place.
+      await mark.click(options);
+      await expect(page).toHaveURL(/\/notes\/market-share\/$/);
+      await expect(page.locator('#note-title')).toBeVisible();
+      expect(await page.evaluate(() => window.__samePage)).toBeUndefined();
+    }
+  });
+}
 
 test('every note page is prerendered with its note open', async ({ request }) => {
   for (const note of notes()) {
@@ -159,7 +237,8 @@ test('a note opened in place is the article of its own page', async ({ page }) =
   expect(opened).toBe(own);
 });
 
-test('with its page unreachable, a note link still leads to the note', async ({ page }) => {
+test('with its page unreachable, a note link still leads to the note', async ({ page, guard }) => {
+  guard.allow404(/\/notes\/[a-z0-9-]+\/$/);
   // The app cannot fetch any note's page (neither ahead nor on the click); a click then goes to the note's
   // page the ordinary way.
   let refused = 0;

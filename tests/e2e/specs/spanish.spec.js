@@ -1,8 +1,9 @@
 // The Spanish edition (/es/): every page has its twin in the other language, the language switch keeps the
 // reader where they are, the letter stands beside its translation, and no English interface text is left.
-import { test, expect, ready, contentDir, notes } from './fixtures.js';
-import { readFileSync } from 'node:fs';
+import { test, expect, ready, contentDir, notes, skipUnless, endsWith } from './fixtures.js';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { startSite } from './site-server.js';
 
 const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const prefix = { en: '', es: 'es/' };
@@ -40,7 +41,8 @@ function tags(html) {
   };
 }
 
-test('every English page has its Spanish twin and the reverse, each naming the other', async ({ page, request }) => {
+test('every English page has its Spanish twin and the reverse, each naming the other', async ({ page, request, guard }) => {
+  guard.allow404(endsWith('/no-such-page/'));
   const ids = await linkedNotes(page, 'en');
   expect(ids).toEqual(notes().map((n) => n.id).sort());
   expect(await linkedNotes(page, 'es')).toEqual(ids);
@@ -54,9 +56,6 @@ test('every English page has its Spanish twin and the reverse, each naming the o
       const { html, links } = tags(body);
       expect(html.lang, prefix[lang] + route).toBe(lang);
       const hreflangs = links.filter((l) => l.rel === 'alternate' && l.hreflang);
-      // Absolute when the build knows the origin.
-      const origin = process.env.BUILD_ORIGIN;
-      if (origin) for (const l of hreflangs) expect(l.href.startsWith(`${origin}/`), l.href).toBe(true);
       const alternates = Object.fromEntries(hreflangs.map((l) => [l.hreflang, new URL(l.href, res.url()).pathname]));
       if (route.startsWith('embed/')) {
         // An embed is not indexed (its canonical page is the full site's): no alternates, but its link to the
@@ -68,6 +67,18 @@ test('every English page has its Spanish twin and the reverse, each naming the o
       } else {
         expect(alternates, prefix[lang] + route).toEqual({ en: `/${route}`, es: `/es/${route}`, 'x-default': `/${route}` });
       }
+    }
+  }
+});
+
+test('with the origin known at build time, every alternate is absolute', async ({ request }) => {
+  const origin = process.env.BUILD_ORIGIN;
+  skipUnless(origin, 'BUILD_ORIGIN is not set: `cargo xtask e2e` sets it to the origin dist/ was built for');
+  for (const route of ['', 'notes/market-share/', 'timeline/', 'sources/', 'about/']) {
+    for (const lang of ['en', 'es']) {
+      const { links } = tags(await (await request.get(prefix[lang] + route)).text());
+      const hrefs = links.filter((l) => l.rel === 'alternate' && l.hreflang).map((l) => l.href);
+      expect(hrefs.sort(), prefix[lang] + route).toEqual([`${origin}/${route}`, `${origin}/${route}`, `${origin}/es/${route}`].sort());
     }
   }
 });
@@ -236,6 +247,29 @@ function englishInterfaceStrings() {
   return [...strings];
 }
 
+/** Catalog entries that are the same word in both languages on purpose (a name spelled alike), as
+ * [field, value]. Any other Spanish entry equal to its English one is an untranslated string. */
+const SAME_ON_PURPOSE = [['tracks', 'China']];
+
+test('the Spanish catalog translates every interface string', async () => {
+  const [en, es] = [catalog('EN'), catalog('ES')];
+  expect(Object.keys(en).length).toBeGreaterThan(80);
+  expect(Object.keys(es)).toEqual(Object.keys(en));
+  const same = [];
+  for (const [field, values] of Object.entries(en)) {
+    expect(es[field].length, field).toBe(values.length);
+    values.forEach((value, i) => {
+      if (value === es[field][i] && !SAME_ON_PURPOSE.some(([f, v]) => f === field && v === value)) same.push(`${field}[${i}]: "${value}"`);
+    });
+  }
+  expect(same, `left in English in the ES catalog:\n${same.join('\n')}`).toEqual([]);
+  // Each exception is still the same in both, so the list cannot go stale.
+  for (const [field, value] of SAME_ON_PURPOSE) {
+    expect(en[field]).toContain(value);
+    expect(es[field]).toContain(value);
+  }
+});
+
 /** Where `text` shows `s` as whole words (any case: CSS may capitalise), and a single word not as part of a
  * longer name ("Mexico" in "Mexico News Daily", "Canada" in "Public Safety Canada": names a Spanish note gives
  * as they are). */
@@ -264,7 +298,8 @@ const spanishText = (page) =>
     return `${document.title}\n${copy.innerText}`;
   });
 
-test('no English interface text on the Spanish pages, in any state', async ({ page }) => {
+test('no English interface text on the Spanish pages, in any state', async ({ page, guard }) => {
+  guard.allow404(endsWith('/es/no-such-page/'));
   const english = englishInterfaceStrings();
   expect(english).toContain('Passage not published');
   expect(english).toContain('Showing');
@@ -321,7 +356,8 @@ test('Spanish dates read the Mexican way', async ({ page }) => {
 });
 
 for (const path of ['es/no-such-page/', 'es/notes/no-such-note/', 'es/timeline/extra/']) {
-  test(`an unknown Spanish address (${path}) shows the Spanish not-found page`, async ({ page }) => {
+  test(`an unknown Spanish address (${path}) shows the Spanish not-found page`, async ({ page, guard }) => {
+    guard.allow404(endsWith(path));
     const response = await page.goto(path);
     expect(response.status()).toBe(404);
     await expect(page.locator('html')).toHaveAttribute('lang', 'es');
@@ -336,3 +372,59 @@ for (const path of ['es/no-such-page/', 'es/notes/no-such-note/', 'es/timeline/e
     await expect(page.locator('html')).toHaveAttribute('lang', 'es');
   });
 }
+
+// The next version of the site (built by `cargo xtask test`, xtask/src/next.rs) leaves one note and one event
+// without their Spanish translation: the real content has none missing.
+const nextDir = process.env.NEXT_DIR || path.resolve(contentDir, '../dist-v2');
+const untranslated = {
+  note: process.env.NEXT_UNTRANSLATED_NOTE || 'canada',
+  event: process.env.NEXT_UNTRANSLATED_EVENT || 'canada-ev-surtax-announced',
+};
+
+/** An event's English title, from content/timeline.toml. */
+function eventTitle(id) {
+  const toml = readFileSync(path.join(contentDir, 'timeline.toml'), 'utf8');
+  const at = toml.indexOf(`id = "${id}"`);
+  expect(at, id).toBeGreaterThan(0);
+  return /^title\s*=\s*"(.*)"/m.exec(toml.slice(at))[1].replace(/\\"/g, '"');
+}
+
+test('where a translation is missing, the Spanish pages show the English text with a notice and lang="en"', async ({ page }) => {
+  skipUnless(existsSync(path.join(nextDir, 'index.html')), 'dist-v2 is not built: `cargo xtask test` builds it');
+  const notice = catalog('ES').fallback_notice[0];
+  const note = notes().find((n) => n.id === untranslated.note);
+  const site = await startSite(nextDir);
+  try {
+    // The note's page: the English title and body, marked as English, under the notice; the page is Spanish.
+    await page.goto(`${site.url}es/notes/${note.id}/`);
+    await ready(page);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+    const article = page.locator('article.note');
+    await expect(article.locator('#note-title')).toHaveText(note.title);
+    await expect(article.locator('#note-title')).toHaveAttribute('lang', 'en');
+    await expect(article.locator('.note-body')).toHaveAttribute('lang', 'en');
+    await expect(article.locator('.fallback-notice')).toHaveText(notice);
+    await expect(article.locator('.fallback-notice')).toBeVisible();
+    // Where the letter lists it, its title is marked as English too.
+    await expect(page.locator(`main a[href="/es/notes/${note.id}/"] [lang="en"]`).first()).toHaveText(note.title);
+
+    // The timeline: the one untranslated event, and no other, is the English with the notice.
+    await page.goto(`${site.url}es/timeline/`);
+    await ready(page);
+    const event = page.locator(`li.event#${untranslated.event}`);
+    await expect(event.locator('h3')).toHaveText(eventTitle(untranslated.event));
+    await expect(event.locator('h3')).toHaveAttribute('lang', 'en');
+    await expect(event.locator('.fallback-notice')).toHaveText(notice);
+    await expect(page.locator('li.event .fallback-notice')).toHaveCount(1);
+
+    // A translated note has no notice, nor does the English edition.
+    for (const path of ['es/notes/market-share/', `notes/${note.id}/`]) {
+      await page.goto(site.url + path);
+      await expect(page.locator('#note-title'), path).toBeVisible();
+      await expect(page.locator('.fallback-notice'), path).toHaveCount(0);
+      await expect(page.locator('#note-title[lang], .note-body[lang]'), path).toHaveCount(0);
+    }
+  } finally {
+    await site.stop();
+  }
+});

@@ -19,7 +19,7 @@ test('the timeline groups events by year with dates at their own precision', asy
   await expect(page.locator('.checked time')).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}$/);
 });
 
-test('filtering by track updates the URL, and the shared URL restores the filter', async ({ page, browser }) => {
+test('filtering by track updates the URL, and the shared URL restores the filter', async ({ page, context }) => {
   await page.goto('timeline/');
   await ready(page);
   const all = await visibleEvents(page).count();
@@ -34,7 +34,8 @@ test('filtering by track updates the URL, and the shared URL restores the filter
     expect(await e.getAttribute('class')).toMatch(/t-mexico|t-letter/);
   }
   // A shared link opens the same view.
-  const other = await browser.newPage();
+  // Another tab of the same (guarded) context.
+  const other = await context.newPage();
   await other.goto(page.url());
   await ready(other);
   await expect(other.locator('#track-us')).not.toBeChecked();

@@ -1,7 +1,8 @@
 //! The timeline's filter: which tracks a reader shows, and how that reads and writes in the URL
 //! (`?tracks=us,mexico`; no parameter means every track). Events of the letter itself are never hidden.
 
-use model::{Event, Track};
+use crate::dom::TRACKS_FIELD;
+use model::Track;
 
 /// The tracks a reader can switch off (the letter's own track is always shown).
 pub const FILTERABLE: [Track; 5] = [
@@ -39,11 +40,6 @@ impl TrackSet {
         })
     }
 
-    /// True if the event is shown: it is the letter's, or one of its tracks is in the set.
-    pub fn shows(self, event: &Event) -> bool {
-        self.shows_tracks(&event.tracks)
-    }
-
     /// True if an event on these tracks is shown.
     pub fn shows_tracks(self, tracks: &[Track]) -> bool {
         tracks
@@ -58,7 +54,7 @@ impl TrackSet {
         let value = query
             .trim_start_matches('?')
             .split('&')
-            .find_map(|pair| pair.strip_prefix("tracks="));
+            .find_map(|pair| pair.strip_prefix(TRACKS_FIELD)?.strip_prefix('='));
         let Some(value) = value else {
             return Self::all();
         };
@@ -84,7 +80,7 @@ impl TrackSet {
             .filter(|&&t| self.contains(t))
             .map(|t| t.slug())
             .collect();
-        format!("?tracks={}", names.join(","))
+        format!("?{TRACKS_FIELD}={}", names.join(","))
     }
 
     /// A URL query (`location.search`, with or without its `?`) with its `tracks` parameter made this set's:
@@ -146,20 +142,6 @@ fn bit(track: Track) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::borrow::Cow;
-
-    fn event(tracks: &'static [Track]) -> Event {
-        Event {
-            id: "e".into(),
-            date: model::Date::parse("2024").unwrap(),
-            title: "t".into(),
-            body: Cow::Borrowed(&[]),
-            tracks: Cow::Borrowed(tracks),
-            sources: Cow::Borrowed(&[]),
-            notes: Cow::Borrowed(&[]),
-            fallback: false,
-        }
-    }
 
     #[test]
     fn no_parameter_means_every_track() {
@@ -216,15 +198,15 @@ mod tests {
     #[test]
     fn an_event_shows_if_any_of_its_tracks_is_chosen_and_the_letter_always_shows() {
         let only_us = TrackSet::from_query("?tracks=us");
-        assert!(only_us.shows(&event(&[Track::Us])));
-        assert!(only_us.shows(&event(&[Track::Mexico, Track::Us])));
-        assert!(!only_us.shows(&event(&[Track::Canada])));
-        assert!(only_us.shows(&event(&[Track::Letter])));
+        assert!(only_us.shows_tracks(&[Track::Us]));
+        assert!(only_us.shows_tracks(&[Track::Mexico, Track::Us]));
+        assert!(!only_us.shows_tracks(&[Track::Canada]));
+        assert!(only_us.shows_tracks(&[Track::Letter]));
         let none = FILTERABLE
             .iter()
             .fold(TrackSet::all(), |s, &t| s.with(t, false));
-        assert!(none.shows(&event(&[Track::Letter])));
-        assert!(!none.shows(&event(&[Track::China])));
+        assert!(none.shows_tracks(&[Track::Letter]));
+        assert!(!none.shows_tracks(&[Track::China]));
         assert!(
             none.with(Track::Letter, false).contains(Track::Letter),
             "the letter cannot be switched off"

@@ -1,0 +1,44 @@
+//! The browser app, and all of it. Every page arrives complete as static HTML, rendered at build time; the
+//! wasm renders nothing and carries no content (it depends on the `contract` crate and the model's plain
+//! types only). On the letter and the timeline it adds behaviour with a few listeners over the
+//! prerendered DOM:
+//!
+//! - [`letter`]: notes open in place, ready before the click; URL, title, focus, Back, Escape.
+//! - [`timeline`]: the filter follows and writes `?tracks=`, counts, hides empty years; `#<id>` focused.
+//! - [`page`]: on both, the language switch keeps pointing at this very place in the other edition, and
+//!   embed snippets get the origin when the build did not know it.
+//!
+//! Each page's listeners share one typed state; what fails is logged to the console, never dropped.
+
+mod dom;
+mod letter;
+mod page;
+mod timeline;
+
+use contract::Route;
+use dom::OrLog;
+
+fn main() {
+    let document = dom::document();
+    let path = dom::window()
+        .location()
+        .pathname()
+        .or_log("reading the address")
+        .unwrap_or_default();
+    let (lang, route) = Route::parse(&path);
+    match route {
+        Route::Letter(open) => {
+            letter::start(&document, lang, open.map(str::to_owned), !dom::framed())
+        }
+        Route::EmbedLetter => letter::start(&document, lang, None, false),
+        Route::Timeline | Route::EmbedTimeline => timeline::start(&document, lang),
+        _ => return,
+    }
+    page::fill_in_origin(&document);
+    page::sync_language_switch(lang);
+    if let Some(html) = document.document_element() {
+        // Tells tests (and curious readers' tools) that the page is interactive.
+        html.set_attribute(contract::dom::READY, "true")
+            .or_log("marking the page ready");
+    }
+}

@@ -1,0 +1,92 @@
+//! The names in the prerendered HTML that the browser app looks for: element ids, classes, form fields
+//! and data attributes. The components write them from these constants and the browser app reads them
+//! from the same ones; a rendering test checks that every page carries the ones it needs.
+//!
+//! Architecture Invariant: the browser app names no element, class or attribute of the page other than
+//! through this module.
+
+use model::Track;
+
+/// Id of the letter page's notes column (`<aside>`), where the open note's article goes.
+pub const NOTES: &str = "notes";
+/// Class of a note's `<article>` (in the notes column, and on the note's own page).
+pub const NOTE: &str = "note";
+/// Id of the open note's heading, focused when it opens.
+pub const NOTE_TITLE: &str = "note-title";
+/// Class of the prompt the notes column shows when no note is open.
+pub const NO_NOTE: &str = "no-note";
+/// Class of a note's close link.
+pub const NOTE_CLOSE: &str = "note-close";
+/// Class of the letter's text (and of its parallel original and translation).
+pub const LETTER_TEXT: &str = "letter-text";
+/// Class of a mark: a link from the letter's text to a note.
+pub const MARK: &str = "mark";
+/// Id of the timeline's filter form.
+pub const TIMELINE_FILTER: &str = "timeline-filter";
+/// Name of the filter's checkboxes (one per track; the value is the track's slug), also the URL
+/// parameter (`?tracks=`).
+pub const TRACKS_FIELD: &str = "tracks";
+/// Class of a year's section on the timeline.
+pub const YEAR: &str = "year";
+/// Class of an event on the timeline (its id is the event's).
+pub const EVENT: &str = "event";
+/// The attribute that names a timeline event by its id (in embeds its only name: an `id` would let the
+/// browser scroll the host page to a fragment). Written as `data-event` by `pages/timeline.rs`.
+pub const EVENT_ID: &str = "data-event";
+/// Class of the filter's live count; its [`TEMPLATE`] attribute holds the text with [`SHOWN`] and
+/// [`TOTAL`] to fill in.
+pub const FILTER_STATUS: &str = "filter-status";
+/// Attribute with a text template for the browser to fill in.
+pub const TEMPLATE: &str = "data-template";
+/// Placeholder for the number of events shown, in a [`TEMPLATE`].
+pub const SHOWN: &str = "{shown}";
+/// Placeholder for the number of events, in a [`TEMPLATE`].
+pub const TOTAL: &str = "{total}";
+/// Class of an embed snippet's `<textarea>` (the browser fills in the origin when the build did not).
+pub const EMBED_SNIPPET: &str = "embed-snippet";
+/// Attribute of the link to the same page in the other edition.
+pub const LANGUAGE_SWITCH: &str = "data-language-switch";
+/// Attribute the browser app sets on `<html>` once the page is interactive (tests wait for it).
+pub const READY: &str = "data-ready";
+/// Open Graph property holding the site's name: the letter page's title with no note open.
+pub const SITE_NAME_PROPERTY: &str = "og:site_name";
+
+/// The id of a note's mark in the letter (the one focus returns to when the note closes).
+pub fn mark_id(note_id: &str) -> String {
+    format!("mark-{note_id}")
+}
+
+/// The class an event carries for each of its tracks (`t-us`); the filter's CSS and the browser read it.
+pub fn track_class(track: Track) -> String {
+    format!("t-{}", track.slug())
+}
+
+/// The tracks named by an element's classes (see [`track_class`]).
+pub fn tracks_of(has_class: impl Fn(&str) -> bool) -> Vec<Track> {
+    Track::ALL
+        .into_iter()
+        .filter(|&t| has_class(&track_class(t)))
+        .collect()
+}
+
+/// The `rel` of a link that opens one of the site's own pages in a new tab (inside embeds).
+pub const NEW_TAB_REL: &str = "noopener noreferrer";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn track_classes_read_back() {
+        let classes = [
+            track_class(Track::Us),
+            track_class(Track::China),
+            "event".into(),
+        ];
+        assert_eq!(
+            tracks_of(|c| classes.iter().any(|k| k == c)),
+            vec![Track::Us, Track::China]
+        );
+        assert_eq!(mark_id("market-share"), "mark-market-share");
+    }
+}
