@@ -60,6 +60,9 @@ function start() {
       const el = notice('ready');
       setTimeout(() => el.remove(), 8000);
     }
+    // The version could not be saved (the host changed its files): the site works online only. Said
+    // for whoever maintains the site; readers have nothing to do about it.
+    if (event.data?.type === 'failed') console.warn(`Offline reading is off: ${event.data.reason}.`);
   });
   container.startMessages();
 

@@ -10,12 +10,32 @@
 
 const CACHE = `offline ${BASE} ${VERSION}`;
 const OURS = `offline ${BASE} `;
+// An empty cache whose name remembers that this version could not be saved (a host or a proxy that
+// rewrites files): the browser tries to install the worker again on every page view, and this version
+// then gives up at once instead of downloading the whole site again. A new version tries afresh.
+const FAILED = `offline ${BASE} failed ${VERSION}`;
 /** The not-found page of the edition an address is under. */
 const notFound = (path) => `${BASE}${EDITIONS.find((e) => path.startsWith(`${BASE}${e}`)) ?? ''}404.html`;
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(precache().then(announce));
+  event.waitUntil(install());
 });
+
+/** Saves this version, or fails safe: leaves no partial cache, remembers the failure, says so, and the site
+ * goes on working online. */
+async function install() {
+  let why = 'it could not be saved before';
+  if (!(await caches.has(FAILED))) {
+    const missed = await precache();
+    if (missed.length === 0) return announce();
+    why = `${missed.length} file(s) did not arrive as built, such as ${missed[0]}`;
+  }
+  await caches.delete(CACHE);
+  await caches.open(FAILED);
+  console.warn(`Offline reading is off for version ${VERSION}: ${why}.`);
+  await tell({ type: 'failed', reason: why });
+  throw new Error(why);
+}
 
 self.addEventListener('activate', (event) => {
   // Only now that this version serves the pages may the older versions' caches go.
@@ -44,32 +64,44 @@ self.addEventListener('fetch', (event) => {
   const path = url.pathname.replace(/\/index\.html$/, '/');
   if (path in FILES) event.respondWith(answer(request, path));
   else if (`${path}/` in FILES) event.respondWith(Response.redirect(`${path}/${url.search}`, 301));
-  else event.respondWith(fetch(request).catch(() => answer(request, notFound(path), 404)));
+  else event.respondWith(fetch(request).catch(() => notFoundPage(request, path)));
 });
 
-/** Fetches every file of this version, checked against its hash, into this version's cache. */
+/** Fetches every file of this version, checked against its hash, into this version's cache; resolves to
+ * the paths of the files that could not be had as built (none when the version is saved whole). */
 async function precache() {
   const cache = await caches.open(CACHE);
-  await Promise.all(
+  const results = await Promise.allSettled(
     Object.entries(FILES).map(async ([path, integrity]) => {
       const response = await fetch(path, { integrity, cache: 'reload' });
       if (!response.ok) throw new Error(`${path}: ${response.status}`);
       await cache.put(path, response);
     }),
   );
+  return Object.keys(FILES).filter((_, i) => results[i].status === 'rejected');
 }
 
 /** Tells the open pages that everything is cached. */
-async function announce() {
+function announce() {
+  return tell({ type: 'cached', version: VERSION });
+}
+
+/** Posts a message to every open page of the site. */
+async function tell(message) {
   const clients = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
-  for (const client of clients) client.postMessage({ type: 'cached', version: VERSION });
+  for (const client of clients) client.postMessage(message);
 }
 
 /** The file at `path`: from the cache if it is there and intact, else from the network. */
-async function answer(request, path, status = 200) {
-  const response = (await fromCache(path)) || (await fromNetwork(request, path));
-  if (status === response.status) return response;
-  return new Response(response.body, { status, statusText: 'Not Found', headers: response.headers });
+async function answer(request, path) {
+  return (await fromCache(path)) || (await fromNetwork(request, path));
+}
+
+/** An address this version does not know, without a network: its edition's saved not-found page, with
+ * status 404. (Whatever the network answered is passed on with its own status.) */
+async function notFoundPage(request, path) {
+  const page = await answer(request, notFound(path));
+  return new Response(page.body, { status: 404, statusText: 'Not Found', headers: page.headers });
 }
 
 async function fromCache(path) {

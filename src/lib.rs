@@ -33,6 +33,7 @@ pub fn App(
     /// The page to show.
     route: Route,
 ) -> impl IntoView {
+    provide_context(state::Framed(route.is_embed()));
     let note = route.note().map(note_index);
     let page = match (route, note) {
         (_, Some(None)) | (Route::NotFound, _) => view! { <NotFoundPage/> }.into_any(),

@@ -57,18 +57,24 @@ pub fn frame_height(route: Route) -> u32 {
 }
 
 /// The plain and the self-sizing snippet for an embed route. URLs are absolute when the build knows the
-/// site's origin (`SITE_ORIGIN`); otherwise the browser fills in its own origin.
+/// site's origin (`SITE_ORIGIN`); otherwise the browser fills in its own origin. The self-sizing snippet
+/// has no inline style, which a host page with a strict Content-Security-Policy would block: `embed.js`
+/// removes the frame's border. The plain one, with no script, can only ask for that with `style`.
 pub fn snippets(route: Route) -> (String, String) {
-    let src = absolute(&href(route));
-    let title = crate::head::title(route.full_site());
-    let height = frame_height(route);
-    let iframe = format!(
-        "<iframe src=\"{src}\" title=\"{}\" width=\"100%\" height=\"{height}\" style=\"border:0\" loading=\"lazy\" data-letter-explainer></iframe>",
-        title.replace('"', "&quot;")
-    );
+    let iframe = |style: &str| {
+        format!(
+            "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"{}\"{style} loading=\"lazy\" data-letter-explainer></iframe>",
+            absolute(&href(route)),
+            crate::head::title(route.full_site()).replace('"', "&quot;"),
+            frame_height(route),
+        )
+    };
     let script = format!(
         "<script src=\"{}\" async></script>",
         absolute(&asset("embed.js"))
     );
-    (iframe.clone(), format!("{iframe}\n{script}"))
+    (
+        iframe(" style=\"border:0\""),
+        format!("{}\n{script}", iframe("")),
+    )
 }

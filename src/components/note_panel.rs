@@ -7,6 +7,7 @@ use super::source_citation::SourceCitation;
 use crate::content::{events, notes};
 use crate::i18n::t;
 use crate::route::{event_href, href, note_id, Route};
+use crate::state::{link_target, own_link_rel};
 use contract::dom;
 use leptos::prelude::*;
 use model::{Assessment, NoteKind};
@@ -57,7 +58,9 @@ pub fn NotePanel(
                                 <li>
                                     <time datetime=ev.date.to_string()>{t().date(ev.date)}</time>
                                     " "
-                                    <a href=event_href(e) lang=text_lang(ev.fallback)>{ev.title.as_ref()}</a>
+                                    <a href=event_href(e) target=link_target() rel=own_link_rel() lang=text_lang(ev.fallback)>
+                                        {ev.title.as_ref()}
+                                    </a>
                                 </li>
                             }
                         }).collect_view()}

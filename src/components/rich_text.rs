@@ -4,7 +4,7 @@
 use crate::content::notes;
 use crate::i18n::t;
 use crate::route::{event_href, note_href, source_href};
-use crate::state::{mark_id, OpenNote};
+use crate::state::{link_target, mark_id, own_link_rel, OpenNote, NEW_TAB_REL};
 use leptos::prelude::*;
 use model::{Block, Inline, NoteKind, Target};
 
@@ -87,13 +87,13 @@ fn inline(i: &'static Inline, place: Place) -> AnyView {
                 view! { <NoteLink note=*n>{inline_run(children, place)}</NoteLink> }.into_any()
             }
             Target::Event(e) => {
-                view! { <a href=event_href(*e)>{inline_run(children, place)}</a> }.into_any()
+                view! { <a href=event_href(*e) target=link_target() rel=own_link_rel()>{inline_run(children, place)}</a> }.into_any()
             }
             Target::Source(s) => {
-                view! { <a href=source_href(*s)>{inline_run(children, place)}</a> }.into_any()
+                view! { <a href=source_href(*s) target=link_target() rel=own_link_rel()>{inline_run(children, place)}</a> }.into_any()
             }
             Target::External(url) => view! {
-                <a href=url.as_ref() rel="noopener noreferrer">{inline_run(children, place)}</a>
+                <a href=url.as_ref() target=link_target() rel=NEW_TAB_REL>{inline_run(children, place)}</a>
             }
             .into_any(),
         },
@@ -101,7 +101,8 @@ fn inline(i: &'static Inline, place: Place) -> AnyView {
 }
 
 /// A marked passage of the letter: a real link to the note's page. In the browser a click opens the note
-/// in place (see `crates/browser`); the open note's mark carries `aria-current`.
+/// in place (see `crates/browser`); the open note's mark carries `aria-current`. In an embed it is a link to the
+/// full site in a new tab, for readers without the app.
 #[component]
 pub fn Mark(
     /// The note's index.
@@ -127,7 +128,14 @@ pub fn Mark(
     }
     .map(|s| view! { <span class="vh" lang=t().lang>{format!(" ({s})")}</span> });
     view! {
-        <a class=class id=primary.then(|| mark_id(note)) href=note_href(note) aria-current=active.then_some("true")>
+        <a
+            class=class
+            id=primary.then(|| mark_id(note))
+            href=note_href(note)
+            target=link_target()
+            rel=own_link_rel()
+            aria-current=active.then_some("true")
+        >
             {badge}
             {inline_run(children, if primary { Place::Letter } else { Place::Original })}
             {suffix}
@@ -143,5 +151,5 @@ pub fn NoteLink(
     /// The linked text.
     children: Children,
 ) -> impl IntoView {
-    view! { <a href=note_href(note)>{children()}</a> }
+    view! { <a href=note_href(note) target=link_target() rel=own_link_rel()>{children()}</a> }
 }

@@ -76,7 +76,7 @@ pub fn EmbedFooter(
     let href = contract::absolute(&href(route.full_site()));
     view! {
         <footer class="embed-footer">
-            <a href=href target="_blank" rel="noopener">{t().open_full}<span class="vh">{t().new_tab}</span></a>
+            <a href=href target="_blank" rel=crate::state::NEW_TAB_REL>{t().open_full}<span class="vh">{t().new_tab}</span></a>
         </footer>
         <script src=contract::asset("embed-frame.js") defer></script>
     }

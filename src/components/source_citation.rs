@@ -2,6 +2,7 @@
 
 use crate::content::sources;
 use crate::i18n::t;
+use crate::state::{link_target, NEW_TAB_REL};
 use leptos::prelude::*;
 
 /// A source's citation line.
@@ -23,7 +24,7 @@ pub fn SourceCitation(
             <span class="publisher" lang=title_lang>{s.publisher.as_ref()}</span>
             {s.date.map(|d| view! { ", "<time datetime=d.to_string()>{t().date(d)}</time> })}
             ": "
-            <a href=s.url.as_ref() rel="noopener noreferrer" hreflang=s.lang.as_deref()>
+            <a href=s.url.as_ref() target=link_target() rel=NEW_TAB_REL hreflang=s.lang.as_deref()>
                 <cite lang=title_lang>{s.title.as_ref()}</cite>
             </a>
             {s.via.as_ref().map(|v| view! { <span class="via">" ("{t().via}" "<span lang=title_lang>{v.as_ref()}</span>")"</span> })}

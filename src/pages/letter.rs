@@ -8,7 +8,7 @@ use crate::components::source_citation::SourceCitation;
 use crate::content::{events, letter, letter_date, notes};
 use crate::i18n::t;
 use crate::route::{event_href, href, Route};
-use crate::state::OpenNote;
+use crate::state::{link_target, own_link_rel, OpenNote};
 use contract::dom;
 use leptos::prelude::*;
 use model::{Block, Track};
@@ -133,7 +133,7 @@ fn LetterInTime() -> impl IntoView {
                     let own = e.tracks.contains(&Track::Letter) && e.date == date;
                     view! {
                         <li class:own=own>
-                            <a href=event_href(i)>
+                            <a href=event_href(i) target=link_target() rel=own_link_rel()>
                                 <time datetime=e.date.to_string()>{t().date(e.date)}</time>
                                 " "<span lang=text_lang(e.fallback)>{e.title.as_ref()}</span>
                             </a>
@@ -141,7 +141,7 @@ fn LetterInTime() -> impl IntoView {
                     }
                 }).collect_view()}
             </ol>
-            <p><a href=href(Route::Timeline)>{t().in_time_all}</a></p>
+            <p><a href=href(Route::Timeline) target=link_target() rel=own_link_rel()>{t().in_time_all}</a></p>
         </nav>
     }
 }

@@ -8,7 +8,7 @@ use crate::components::source_citation::SourceCitation;
 use crate::content::{checked, events, letter, notes};
 use crate::i18n::t;
 use crate::route::{note_href, Route};
-use crate::state::mark_id;
+use crate::state::{framed, link_target, mark_id, own_link_rel};
 use contract::dom;
 use contract::tracks::FILTERABLE;
 use leptos::prelude::*;
@@ -69,7 +69,9 @@ fn EventItem(
         .chain(is_letter.then(|| "letter-event".to_owned()))
         .fold(dom::EVENT.to_owned(), |c, t| c + " " + &t);
     view! {
-        <li id=e.id.as_ref() class=class tabindex="-1">
+        // In an embed the event carries its id only as data: a fragment that matched an element would make
+        // the browser scroll the news site's page to it as the frame loads. The app focuses it instead.
+        <li id=(!framed()).then_some(e.id.as_ref()) data-event=e.id.as_ref() class=class tabindex="-1">
             <time datetime=e.date.to_string()>{t().date(e.date)}</time>
             <h3 lang=text_lang(e.fallback)>{e.title.as_ref()}</h3>
             <FallbackNotice on=e.fallback/>
@@ -88,7 +90,9 @@ fn EventItem(
                         };
                         view! {
                             {(k > 0).then_some(", ")}
-                            <a href=href lang=text_lang(notes()[n].fallback)>{notes()[n].title.as_ref()}</a>
+                            <a href=href target=link_target() rel=own_link_rel() lang=text_lang(notes()[n].fallback)>
+                                {notes()[n].title.as_ref()}
+                            </a>
                         }
                     }).collect_view()}
                 </p>

@@ -1,6 +1,10 @@
 //! A small static file server for the built site, as a static host would serve it: the site under its
 //! base path, `index.html` for folders, a redirect to add a missing trailing slash, and `404.html` with
 //! status 404 for anything else. Loopback only; for local reading and the browser tests.
+//!
+//! A page on another origin can still reach a loopback server (DNS rebinding: a name of theirs that
+//! resolves to 127.0.0.1), so a request must name this machine in its `Host` header; and a path can only
+//! ever resolve to a file under the served folder.
 
 use std::io::{self, BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
@@ -37,13 +41,17 @@ fn handle(mut stream: TcpStream, dir: &Path, base: &str) -> io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
-    // Read the headers; only Accept-Encoding matters.
+    // Read the headers; only Host and Accept-Encoding matter.
     let mut line = String::new();
     let mut gzip = false;
+    let mut local = false;
     while reader.read_line(&mut line)? > 2 {
         let lower = line.to_ascii_lowercase();
         if let Some(value) = lower.strip_prefix("accept-encoding:") {
             gzip = value.split(',').any(|e| e.trim().starts_with("gzip"));
+        }
+        if let Some(value) = lower.strip_prefix("host:") {
+            local = is_loopback_host(value.trim());
         }
         line.clear();
     }
@@ -51,6 +59,16 @@ fn handle(mut stream: TcpStream, dir: &Path, base: &str) -> io::Result<()> {
     let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or("/"));
     let path = target.split(['?', '#']).next().unwrap_or("/");
     let head_only = method == "HEAD";
+    if !local {
+        return respond(
+            &mut stream,
+            "421 Misdirected Request",
+            "text/plain",
+            b"this server only answers requests addressed to 127.0.0.1 or localhost",
+            &[],
+            head_only,
+        );
+    }
     if method != "GET" && !head_only {
         return respond(
             &mut stream,
@@ -123,6 +141,16 @@ enum Resolved {
     NotFound,
 }
 
+/// True for a `Host` header value that names this machine's loopback (any port): what a browser sends to
+/// this server unless a page reached it through a name of its own.
+fn is_loopback_host(host: &str) -> bool {
+    let name = match host.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or(""),
+        None => host.split(':').next().unwrap_or(""),
+    };
+    matches!(name, "127.0.0.1" | "localhost" | "::1")
+}
+
 fn resolve(dir: &Path, base: &str, path: &str) -> Resolved {
     let Some(rest) = path.strip_prefix(base) else {
         return if format!("{path}/") == base {
@@ -131,16 +159,13 @@ fn resolve(dir: &Path, base: &str, path: &str) -> Resolved {
             Resolved::NotFound
         };
     };
-    let Some(rest) = percent_decode(rest) else {
+    let Some(relative) = relative_path(rest) else {
         return Resolved::NotFound;
     };
-    if rest
-        .split('/')
-        .any(|seg| seg == ".." || seg.starts_with('.') && !seg.is_empty() && seg != ".well-known")
-    {
+    let file = dir.join(&relative);
+    if !stays_under(dir, &file) {
         return Resolved::NotFound;
     }
-    let file = dir.join(&rest);
     if file.is_file() {
         return Resolved::File(file);
     }
@@ -152,6 +177,45 @@ fn resolve(dir: &Path, base: &str, path: &str) -> Resolved {
         };
     }
     Resolved::NotFound
+}
+
+/// The relative file path of a URL path under the base: each segment decoded on its own, so that an
+/// encoded `/` or `\` cannot make a new one. `None` for an empty segment (`//`, which would make the rest
+/// an absolute path), `.` and `..`, hidden files (but `.well-known`) and anything undecodable. A trailing
+/// `/` (a folder) is allowed.
+fn relative_path(rest: &str) -> Option<PathBuf> {
+    let segments = rest.strip_suffix('/').unwrap_or(rest);
+    let mut out = PathBuf::new();
+    if segments.is_empty() {
+        return Some(out);
+    }
+    for raw in segments.split('/') {
+        let seg = percent_decode(raw)?;
+        let hidden = seg.starts_with('.') && seg != ".well-known";
+        if seg.is_empty() || hidden || seg.contains(['/', '\\', '\0', ':']) {
+            return None;
+        }
+        out.push(seg);
+    }
+    Some(out)
+}
+
+/// True when `file` (or, if it does not exist, the folder it would be in) is inside `dir` once links are
+/// followed.
+fn stays_under(dir: &Path, file: &Path) -> bool {
+    let Ok(root) = dir.canonicalize() else {
+        return false;
+    };
+    let mut probe = file;
+    loop {
+        if let Ok(real) = probe.canonicalize() {
+            return real.starts_with(&root);
+        }
+        match probe.parent() {
+            Some(parent) => probe = parent,
+            None => return false,
+        }
+    }
 }
 
 fn percent_decode(s: &str) -> Option<String> {
@@ -265,6 +329,72 @@ mod tests {
     }
 
     #[test]
+    fn no_path_leaves_the_folder() {
+        let dir = site();
+        let secret = dir.parent().unwrap().join("xtask-server-secret.txt");
+        fs::write(&secret, "secret").unwrap();
+        let absolute = secret.display().to_string();
+        for path in [
+            format!("/{absolute}"),
+            format!("/%2F{}", &absolute[1..]),
+            format!("/notes/{absolute}"),
+            "/..%2Fxtask-server-secret.txt".to_owned(),
+            "/%2E%2E/xtask-server-secret.txt".to_owned(),
+            "/notes/..%5C..%5Cxtask-server-secret.txt".to_owned(),
+            "//etc/passwd".to_owned(),
+            "/%2Fetc/passwd".to_owned(),
+            "/notes//a/".to_owned(),
+        ] {
+            assert!(
+                matches!(resolve(&dir, "/", &path), Resolved::NotFound),
+                "{path}"
+            );
+        }
+        #[cfg(unix)]
+        {
+            let link = dir.join("outside");
+            let _ = fs::remove_file(&link);
+            std::os::unix::fs::symlink(dir.parent().unwrap(), &link).unwrap();
+            assert!(matches!(
+                resolve(&dir, "/", "/outside/xtask-server-secret.txt"),
+                Resolved::NotFound
+            ));
+        }
+        assert!(matches!(
+            resolve(&dir, "/", "/notes/%61/"),
+            Resolved::File(_)
+        ));
+    }
+
+    #[test]
+    fn only_requests_addressed_to_this_machine_are_answered() {
+        use std::io::Read;
+        let dir = site();
+        let port = spawn(&dir, "/", 0).unwrap();
+        let status = |host: &str| {
+            let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+            write!(s, "GET / HTTP/1.1\r\n{host}\r\n").unwrap();
+            let mut out = String::new();
+            s.read_to_string(&mut out).unwrap();
+            out.lines().next().unwrap_or_default().to_owned()
+        };
+        for host in [
+            format!("Host: 127.0.0.1:{port}\r\n"),
+            format!("Host: localhost:{port}\r\n"),
+            format!("host: [::1]:{port}\r\n"),
+        ] {
+            assert_eq!(status(&host), "HTTP/1.1 200 OK", "{host}");
+        }
+        for host in [
+            format!("Host: rebind.example:{port}\r\n"),
+            "Host: 127.0.0.1.evil.example\r\n".to_owned(),
+            String::new(),
+        ] {
+            assert_eq!(status(&host), "HTTP/1.1 421 Misdirected Request", "{host}");
+        }
+    }
+
+    #[test]
     fn text_is_served_gzipped_to_browsers_that_accept_it() {
         use std::io::Read;
         let dir = site();
@@ -272,7 +402,7 @@ mod tests {
         let port = spawn(&dir, "/", 0).unwrap();
         let get = |accept: &str| {
             let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
-            write!(s, "GET /big.js HTTP/1.1\r\nHost: x\r\n{accept}\r\n").unwrap();
+            write!(s, "GET /big.js HTTP/1.1\r\nHost: 127.0.0.1\r\n{accept}\r\n").unwrap();
             let mut out = Vec::new();
             s.read_to_end(&mut out).unwrap();
             out

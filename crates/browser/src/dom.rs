@@ -15,6 +15,30 @@ pub fn document() -> Document {
     window().document().expect("a document")
 }
 
+/// True when the page is shown inside a frame of another page (an embed, or a host that frames the site).
+pub fn framed() -> bool {
+    let window = window();
+    window
+        .top()
+        .ok()
+        .flatten()
+        .is_some_and(|top| !js_sys::Object::is(&top, &window))
+}
+
+/// Focuses an element without scrolling anything, once the page has updated.
+pub fn focus_quietly(element: Element) {
+    let focus = Closure::once_into_js(move || {
+        if let Ok(el) = element.dyn_into::<HtmlElement>() {
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            el.focus_with_options(&options).or_log("focusing");
+        }
+    });
+    window()
+        .request_animation_frame(focus.unchecked_ref())
+        .or_log("waiting for a frame");
+}
+
 /// A failure that the app can live with, reported once on the console with what was being done.
 pub trait OrLog<T> {
     /// The value, or `None` after a console warning naming `what` was being done.

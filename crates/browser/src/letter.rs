@@ -247,7 +247,7 @@ fn note_page(letter: &State, id: &str) -> js_sys::Promise {
     let l = letter.clone();
     let key = path.clone();
     let promise = future_to_promise(async move {
-        match fetch_page(&key).await {
+        match fetch_page(&key, !l.history).await {
             Ok(note) => Ok(note.into_js()),
             // A failed page resolves to nothing (not a rejection nobody handles): `show` then goes to
             // the note's own page. It is forgotten, so a later click asks again.
@@ -283,8 +283,9 @@ impl Prepared {
     }
 }
 
-/// Fetches a note's page and adopts its article.
-async fn fetch_page(path: &str) -> Result<Prepared, JsValue> {
+/// Fetches a note's page and adopts its article; `outside` (inside a frame) makes its links open in a new
+/// tab, as the embed's own links do.
+async fn fetch_page(path: &str, outside: bool) -> Result<Prepared, JsValue> {
     let response: web_sys::Response = JsFuture::from(dom::window().fetch_with_str(path))
         .await?
         .dyn_into()?;
@@ -303,10 +304,25 @@ async fn fetch_page(path: &str) -> Result<Prepared, JsValue> {
     let article = dom::document()
         .adopt_node(&article)?
         .dyn_into::<Element>()?;
+    if outside {
+        open_links_outside(&article);
+    }
     Ok(Prepared {
         article,
         title: page.title(),
     })
+}
+
+/// Inside a frame, the links of a note taken from a full-site page open in a new tab, as the embed's own
+/// links do; links to notes are still opened in place on a plain click.
+fn open_links_outside(article: &Element) {
+    let selector = format!("a[href]:not(.{})", names::NOTE_CLOSE);
+    for link in dom::elements(article.query_selector_all(&selector), &selector) {
+        link.set_attribute("target", "_blank")
+            .or_log("opening a link outside the frame");
+        link.set_attribute("rel", names::NEW_TAB_REL)
+            .or_log("opening a link outside the frame");
+    }
 }
 
 /// Shows a note (or none) in the notes column and moves focus.
@@ -343,7 +359,17 @@ fn show(letter: &State, open: Option<String>) {
                     .and_then(Prepared::from_js)
                 {
                     Some(note) => put_note(&l, note),
-                    // Offline without the page, or some other failure: go to the note's own page.
+                    // Offline without the page, or some other failure: go to the note's own page; inside a
+                    // frame, in a new tab, as the mark itself would without the app.
+                    None if !l.history => {
+                        dom::window()
+                            .open_with_url_and_target_and_features(
+                                &l.note_path(&id),
+                                "_blank",
+                                "noopener,noreferrer",
+                            )
+                            .or_log("opening the note's page");
+                    }
                     None => {
                         dom::window()
                             .location()

@@ -27,7 +27,9 @@ fn main() {
         .unwrap_or_default();
     let (lang, route) = Route::parse(&path);
     match route {
-        Route::Letter(open) => letter::start(&document, lang, open.map(str::to_owned), true),
+        Route::Letter(open) => {
+            letter::start(&document, lang, open.map(str::to_owned), !dom::framed())
+        }
         Route::EmbedLetter => letter::start(&document, lang, None, false),
         Route::Timeline | Route::EmbedTimeline => timeline::start(&document, lang),
         _ => return,

@@ -43,8 +43,9 @@ impl Timeline {
                 b.set_checked(set.contains(track));
             }
         }
-        let (path, _, fragment) = dom::here();
-        dom::replace_url(&format!("{path}{}{fragment}", set.to_query()));
+        // Only `tracks` is ours: `?theme=`, `?accent=` and pym's `childId` stay as they are.
+        let (path, query, fragment) = dom::here();
+        dom::replace_url(&format!("{path}{}{fragment}", set.in_query(&query)));
         let doc = dom::document();
         let (mut shown, mut total) = (0, 0);
         let years = format!("section.{}", names::YEAR);
@@ -80,16 +81,28 @@ impl Timeline {
         let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) else {
             return;
         };
-        let Some(event) = dom::document()
-            .get_element_by_id(id)
-            .filter(|e| e.class_list().contains(names::EVENT))
-        else {
+        if !model::is_slug(id) {
+            return;
+        }
+        // In embeds an event carries its id as `data-event` only: a matching `id` would make the browser
+        // scroll the host page to it as the frame loads.
+        let selector = format!("li.{}[{}=\"{id}\"]", names::EVENT, names::EVENT_ID);
+        let Some(event) = dom::first(&selector) else {
             return;
         };
         let tracks = event_tracks(&event);
         let set = chosen_tracks();
         if !set.shows_tracks(&tracks) {
             self.apply(tracks.iter().fold(set, |s, &t| s.with(t, true)));
+        }
+        if dom::framed() {
+            // In someone else's page: the frame's own view moves to the event (a frame of fixed height),
+            // and the page around it does not.
+            let window = dom::window();
+            let top = event.get_bounding_client_rect().top() + window.scroll_y().unwrap_or(0.0);
+            window.scroll_to_with_x_and_y(0.0, top);
+            dom::focus_quietly(event);
+            return;
         }
         // The browser may have scrolled to the event while the page loaded, before the filter hid the
         // events above it; focusing it again would not scroll, so it is also brought into view.

@@ -30,6 +30,9 @@ pub const TRACKS_FIELD: &str = "tracks";
 pub const YEAR: &str = "year";
 /// Class of an event on the timeline (its id is the event's).
 pub const EVENT: &str = "event";
+/// The attribute that names a timeline event by its id (in embeds its only name: an `id` would let the
+/// browser scroll the host page to a fragment). Written as `data-event` by `pages/timeline.rs`.
+pub const EVENT_ID: &str = "data-event";
 /// Class of the filter's live count; its [`TEMPLATE`] attribute holds the text with [`SHOWN`] and
 /// [`TOTAL`] to fill in.
 pub const FILTER_STATUS: &str = "filter-status";
@@ -65,6 +68,9 @@ pub fn tracks_of(has_class: impl Fn(&str) -> bool) -> Vec<Track> {
         .filter(|&t| has_class(&track_class(t)))
         .collect()
 }
+
+/// The `rel` of a link that opens one of the site's own pages in a new tab (inside embeds).
+pub const NEW_TAB_REL: &str = "noopener noreferrer";
 
 #[cfg(test)]
 mod tests {

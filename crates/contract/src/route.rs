@@ -193,11 +193,20 @@ pub fn segments(path: &str) -> Option<(Lang, Vec<&str>)> {
     Some((lang, rest.split('/').filter(|p| !p.is_empty()).collect()))
 }
 
-/// The same place in another edition: the path (with any query and fragment) with its edition's prefix
-/// swapped for `lang`'s, or `None` outside the base path.
+/// The same place in another edition: the path's parsed segments under `lang`'s prefix, each page a
+/// folder, then the query and fragment as they were; `None` outside the base path. Built from segments,
+/// never by stripping strings, so a doubled slash (`/es//timeline/`, which many hosts serve) can never
+/// become a link to another host (`//timeline/`).
 pub fn in_edition(path: &str, lang: Lang) -> Option<String> {
-    let (_, rest) = split_edition(path)?;
-    Some(format!("{BASE}{}{rest}", prefix(lang)))
+    let (_, parts) = segments(path)?;
+    let tail = path.find(['?', '#']).map_or("", |at| &path[at..]);
+    let mut out = format!("{BASE}{}", prefix(lang));
+    for part in parts {
+        out.push_str(part);
+        out.push('/');
+    }
+    out.push_str(tail);
+    Some(out)
 }
 
 /// The edition of a path under the base path and what follows its prefix.
@@ -338,5 +347,28 @@ mod tests {
             in_edition(BASE, Lang::Es).as_deref(),
             Some(at("es/").as_str())
         );
+    }
+
+    #[test]
+    fn the_other_edition_of_a_path_stays_on_the_site() {
+        let at = |p: &str| format!("{BASE}{p}");
+        assert_eq!(
+            in_edition(&at("es//timeline/"), Lang::En),
+            Some(at("timeline/"))
+        );
+        assert_eq!(
+            in_edition(&at("es//timeline/"), Lang::Es),
+            Some(at("es/timeline/"))
+        );
+        assert_eq!(
+            in_edition(&at("/notes//a/"), Lang::Es),
+            Some(at("es/notes/a/"))
+        );
+        assert_eq!(in_edition(&at("es/index.html"), Lang::En), Some(at("")));
+        for lang in [Lang::En, Lang::Es] {
+            let other = in_edition(&at("es//timeline/?tracks=us#e"), lang).unwrap();
+            assert!(!other.starts_with("//"), "{other}");
+            assert!(other.ends_with("timeline/?tracks=us#e"), "{other}");
+        }
     }
 }

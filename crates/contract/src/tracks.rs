@@ -47,8 +47,9 @@ impl TrackSet {
             .any(|&t| t == Track::Letter || self.contains(t))
     }
 
-    /// Reads the `tracks` parameter of a URL query (`?tracks=us,mexico` or `tracks=us,mexico`). No parameter,
-    /// or nothing recognisable in it, means every track; unknown names are ignored.
+    /// Reads the `tracks` parameter of a URL query (`?tracks=us,mexico` or `tracks=us,mexico`, also with the
+    /// comma encoded, `us%2Cmexico`, as many tools write it). No parameter, or nothing recognisable in it,
+    /// means every track; unknown names are ignored.
     pub fn from_query(query: &str) -> Self {
         let value = query
             .trim_start_matches('?')
@@ -57,6 +58,7 @@ impl TrackSet {
         let Some(value) = value else {
             return Self::all();
         };
+        let value = percent_decoded(value);
         let chosen = value
             .split([',', '+'])
             .filter_map(|s| Track::from_slug(s.trim()))
@@ -80,6 +82,57 @@ impl TrackSet {
             .collect();
         format!("?{TRACKS_FIELD}={}", names.join(","))
     }
+
+    /// A URL query (`location.search`, with or without its `?`) with its `tracks` parameter made this set's:
+    /// every other parameter (a host's `?theme=`, pym.js's `childId`…) is kept as it was, where it was.
+    pub fn in_query(self, query: &str) -> String {
+        let ours = self.to_query();
+        let ours = ours.strip_prefix('?');
+        let mut pairs = Vec::new();
+        let mut placed = false;
+        for pair in query.trim_start_matches('?').split('&') {
+            if pair.is_empty() {
+                continue;
+            }
+            if pair != "tracks" && !pair.starts_with("tracks=") {
+                pairs.push(pair);
+            } else if !placed {
+                placed = true;
+                pairs.extend(ours);
+            }
+        }
+        if !placed {
+            pairs.extend(ours);
+        }
+        if pairs.is_empty() {
+            return String::new();
+        }
+        format!("?{}", pairs.join("&"))
+    }
+}
+
+/// A query value with its `%XX` escapes decoded (a malformed escape is kept as it is).
+fn percent_decoded(value: &str) -> String {
+    let bytes = value.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let escaped = (bytes[i] == b'%')
+            .then(|| value.get(i + 1..i + 3))
+            .flatten()
+            .and_then(|hex| u8::from_str_radix(hex, 16).ok());
+        match escaped {
+            Some(byte) => {
+                out.push(byte);
+                i += 3;
+            }
+            None => {
+                out.push(bytes[i]);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 fn bit(track: Track) -> u8 {
@@ -107,6 +160,39 @@ mod tests {
         assert_eq!(TrackSet::from_query(&set.to_query()), set);
         // Only unknown names: show everything rather than nothing.
         assert_eq!(TrackSet::from_query("?tracks=nonsense"), TrackSet::all());
+    }
+
+    #[test]
+    fn an_encoded_comma_separates_tracks_too() {
+        for query in [
+            "?tracks=us%2Cmexico",
+            "?tracks=us%2cmexico",
+            "?tracks=us%2C%20mexico",
+        ] {
+            let set = TrackSet::from_query(query);
+            assert!(
+                set.contains(Track::Us)
+                    && set.contains(Track::Mexico)
+                    && !set.contains(Track::Canada),
+                "{query}"
+            );
+        }
+    }
+
+    #[test]
+    fn writing_the_filter_keeps_every_other_parameter() {
+        let us = TrackSet::from_query("?tracks=us");
+        assert_eq!(
+            us.in_query("?theme=dark&tracks=us,mexico&childId=x"),
+            "?theme=dark&tracks=us&childId=x"
+        );
+        assert_eq!(us.in_query("?accent=aa0000"), "?accent=aa0000&tracks=us");
+        assert_eq!(us.in_query(""), "?tracks=us");
+        assert_eq!(
+            TrackSet::all().in_query("?theme=dark&tracks=us&tracks=china"),
+            "?theme=dark"
+        );
+        assert_eq!(TrackSet::all().in_query("?tracks=us"), "");
     }
 
     #[test]
