@@ -2,11 +2,13 @@
 //!
 //! It never stops at the first problem: [`compile`] returns the model or every error found, each with its
 //! file, line and a hint, so an editor fixes them all in one pass. Stages, one module each: [`files`]
-//! (reading), [`front_matter`] and [`raw`] (TOML), [`markdown`] (bodies), this module (ids, links,
-//! derived data) and [`bake`] (the model as Rust statics for the site).
+//! (reading), [`checks`] (characters, addresses, language tags), [`front_matter`] and [`raw`] (TOML),
+//! [`markdown`] (bodies), this module (ids, links, derived data) and [`bake`] (the model as Rust statics
+//! for the site).
 #![deny(missing_docs)]
 
 pub mod bake;
+pub mod checks;
 pub mod diagnostic;
 pub mod files;
 pub mod front_matter;
@@ -50,31 +52,20 @@ impl Ids {
             lookup(&self.events, id, "event", "content/timeline.toml").map(Target::Event)
         } else if let Some(id) = dest.strip_prefix("source:") {
             lookup(&self.sources, id, "source", "content/sources/*.toml").map(Target::Source)
-        } else if is_web_url(dest) {
-            Ok(Target::External(dest.to_owned().into()))
+        } else if dest.starts_with("https://") || dest.starts_with("http://") {
+            match checks::url_problem(dest) {
+                None => Ok(Target::External(dest.to_owned().into())),
+                Some(problem) => Err((
+                    format!("the link address `{}` {problem}", dest.escape_debug()),
+                    checks::URL_HINT.into(),
+                )),
+            }
         } else {
             Err((
                 format!("link to `{dest}`: only note:, event:, source:, http: and https: links are allowed"),
                 "write `note:<id>`, `event:<id>`, `source:<id>` or a full https:// address".into(),
             ))
         }
-    }
-}
-
-/// True for an absolute http(s) URL with a host and no whitespace or control characters.
-fn is_web_url(url: &str) -> bool {
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"));
-    match rest {
-        Some(rest) => {
-            let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-            !host.is_empty()
-                && !url.chars().any(|c| {
-                    c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>'
-                })
-        }
-        None => false,
     }
 }
 
@@ -192,6 +183,9 @@ impl Editions {
 pub fn compile_editions(tree: &ContentTree) -> Result<Editions, Diagnostics> {
     let mut diags = Diagnostics::default();
     let mut ids = Ids::default();
+    for file in tree.files() {
+        checks::scan_file(&file.path, &file.text, &mut diags);
+    }
 
     // Pass 1: front matter and TOML, building the id tables.
     let sources = read_sources(tree, &mut ids, &mut diags);
@@ -515,12 +509,16 @@ fn read_sources(
                 continue;
             }
             let url = raw.url.get_ref().clone();
-            if !is_web_url(&url) {
+            if let Some(problem) = checks::url_problem(&url) {
                 diags.error(
                     &file.path,
                     t.at(&raw.url),
-                    format!("`{url}` is not an http(s) address"),
-                    "sources link to web pages: write the full https:// address",
+                    format!("`{}` {problem}", url.escape_debug()),
+                    if url.starts_with("https://") || url.starts_with("http://") {
+                        checks::URL_HINT
+                    } else {
+                        "sources link to web pages: write the full https:// address"
+                    },
                 );
             } else if let Some((f, l)) = urls.get(&url) {
                 diags.error(
@@ -531,6 +529,11 @@ fn read_sources(
                 );
             } else {
                 urls.insert(url.clone(), (file.path.clone(), line));
+            }
+            if let Some(lang) = &raw.lang {
+                if let Some(problem) = checks::lang_problem(lang.get_ref()) {
+                    diags.error(&file.path, t.at(lang), problem, checks::LANG_HINT);
+                }
             }
             let date = raw.date.as_ref().map(|d| parse_date(&t, d, diags));
             all.push((

@@ -1,5 +1,6 @@
 //! Markdown to the model's blocks and inlines, with pulldown-cmark, refusing what the site will not show.
 
+use crate::checks;
 use crate::diagnostic::{line_of, Diagnostics};
 use model::{Block, Inline, Target};
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
@@ -219,6 +220,11 @@ pub fn parse_blocks(
                     b.close_implicit_paragraph();
                 }
                 b.close();
+            }
+            Event::Text(text) | Event::Code(text) if checks::text_problem(&text).is_some() => {
+                // Written as a character reference (`&#x202E;`); the file scan sees the character itself.
+                let (message, hint) = checks::text_problem(&text).unwrap_or_default();
+                diags.error(origin.file, line(), message, hint);
             }
             Event::Text(text) => b.push_inline(Inline::Text(text.into_string().into())),
             Event::Code(text) => b.push_inline(Inline::Code(text.into_string().into())),
