@@ -1,7 +1,8 @@
 // The smoke suite in the engines besides Chromium: `node run.js [firefox] [webkit]` (both by default), run by
 // `cargo xtask test` after the Chromium suite. Each engine gets its own server for the built site
 // (SITE_DIR, served at `/`) and a host page on another origin for the embed. Ends with one line per engine,
-// `firefox: passed` or `webkit: FAILED …`, and exits non-zero if any journey failed.
+// `firefox: passed` or `webkit: FAILED …`, then `engines: N passed, N failed`, and exits non-zero if any
+// journey failed.
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,4 +67,7 @@ for (const name of chosen) {
 for (const [name, failed] of results) {
   console.log(failed.length ? `${name}: FAILED (${failed.length} of ${journeys.length} journeys)` : `${name}: passed (${journeys.length} journeys)`);
 }
-process.exit(results.some(([, failed]) => failed.length) ? 1 : 0);
+// One plain closing line for the whole run, as test runners end theirs.
+const failedCount = results.reduce((n, [, failed]) => n + failed.length, 0);
+console.log(`engines: ${results.length * journeys.length - failedCount} passed, ${failedCount} failed`);
+process.exit(failedCount ? 1 : 0);
