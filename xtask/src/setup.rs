@@ -35,24 +35,12 @@ pub fn run(tests: bool) -> Result<(), String> {
         crate::run(Command::new("cargo").args(["install", "wasm-bindgen-cli", "--version", &wbg]))?;
     }
     // wasm-opt from npm's binaryen (Debian's is too old for current wasm-bindgen output).
-    if !root().join("tools/node_modules/.bin/wasm-opt").exists() {
-        crate::run(
-            Command::new("npm")
-                .args(["ci", "--no-audit", "--no-fund"])
-                .current_dir(root().join("tools")),
-        )?;
-    }
+    npm_ci("tools", &[])?;
     if tests {
         if !PathBuf::from("/usr/bin/chromium").exists() {
             apt_install(&["chromium", "chromium-driver"])?;
         }
-        if !npm_installed(&root().join("tests/e2e")) {
-            crate::run(
-                Command::new("npm")
-                    .args(["ci", "--no-audit", "--no-fund"])
-                    .current_dir(root().join("tests/e2e")),
-            )?;
-        }
+        npm_ci("tests/e2e", &[])?;
         checker_and_engines()?;
     }
     Ok(())
@@ -80,20 +68,9 @@ fn checker_and_engines() -> Result<(), String> {
     if !packages.is_empty() {
         apt_install(&packages)?;
     }
-    for (folder, installed) in [
-        ("tests/html", "node_modules/vnu-jar"),
-        ("tests/e2e/engines", "node_modules/puppeteer-core"),
-    ] {
-        if !root().join(folder).join(installed).exists() {
-            crate::run(
-                // No install scripts: vnu-jar's would download a Java runtime; apt's is used.
-                Command::new("npm")
-                    .args(["ci", "--no-audit", "--no-fund", "--ignore-scripts"])
-                    .current_dir(root().join(folder)),
-            )?;
-        }
-    }
-    Ok(())
+    // No install scripts: vnu-jar's would download a Java runtime; apt's is used.
+    npm_ci("tests/html", &["--ignore-scripts"])?;
+    npm_ci("tests/e2e/engines", &["--ignore-scripts"])
 }
 
 /// Installs Debian packages (as root, or through sudo), after refreshing the package lists.
@@ -112,20 +89,27 @@ fn apt_install(packages: &[&str]) -> Result<(), String> {
 
 /// Installs Lighthouse for the benchmark (`tests/lighthouse`, not needed by the tests).
 pub fn lighthouse() -> Result<(), String> {
-    let dir = root().join("tests/lighthouse");
-    if !dir.join("node_modules/lighthouse").exists() {
-        crate::run(
-            Command::new("npm")
-                .args(["ci", "--no-audit", "--no-fund"])
-                .current_dir(dir),
-        )?;
-    }
-    Ok(())
+    npm_ci("tests/lighthouse", &[])
 }
 
 /// True when a folder's npm packages are installed as its lockfile says: npm's own record of the install
 /// (`node_modules/.package-lock.json`) is at least as new as `package-lock.json`, so a package added to the
 /// lockfile is installed on the next run.
+/// `npm ci` in a folder of the project (with `extra` arguments), unless its packages are installed as its
+/// lockfile names them ([`npm_installed`]).
+fn npm_ci(folder: &str, extra: &[&str]) -> Result<(), String> {
+    let dir = root().join(folder);
+    if npm_installed(&dir) {
+        return Ok(());
+    }
+    crate::run(
+        Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund"])
+            .args(extra)
+            .current_dir(dir),
+    )
+}
+
 fn npm_installed(dir: &std::path::Path) -> bool {
     let modified = |p: PathBuf| std::fs::metadata(p).and_then(|m| m.modified()).ok();
     match (
