@@ -494,43 +494,49 @@ mod build {
 
         #[test]
         fn the_text_is_every_text_node_and_a_passage_leaves_out_hidden_words() {
-            let href = note_href("market-share");
-            let html = format!(
+            crate::edition::in_english(|| {
+                let href = note_href("market-share");
+                let html = format!(
                 "<main><p>before</p><div class=\"letter-text\" lang=\"en\"><h2 class=\"label\">A &amp; B</h2>\
                  <p>one <a class=\"mark claim\" id=\"mark-market-share\" href=\"{href}\"><span class=\"badge\" aria-hidden=\"true\">1</span>\
                  <span class=\"vh\">Request 1: </span>m&#x27;arked<!> <em>text</em><span class=\"vh\"> (claim)</span></a><br/>two</p></div><p>after</p></main>"
             );
-            let lt = letter_text(&html).unwrap();
-            let text: String = lt.text.iter().collect();
-            assert_eq!(text, "A & Bone 1Request 1: m'arked text (claim)two");
-            assert_eq!(lt.marks.len(), 1);
-            let m = &lt.marks[0];
-            assert!(m.primary);
-            assert_eq!(
-                lt.text[m.start..m.end].iter().collect::<String>(),
-                "m'arked text"
-            );
+                let lt = letter_text(&html).unwrap();
+                let text: String = lt.text.iter().collect();
+                assert_eq!(text, "A & Bone 1Request 1: m'arked text (claim)two");
+                assert_eq!(lt.marks.len(), 1);
+                let m = &lt.marks[0];
+                assert!(m.primary);
+                assert_eq!(
+                    lt.text[m.start..m.end].iter().collect::<String>(),
+                    "m'arked text"
+                );
+            })
         }
 
         #[test]
         fn a_page_without_the_letter_text_or_with_a_broken_mark_is_an_error() {
-            assert!(letter_text("<main><p>no letter</p></main>").is_err());
-            let html = "<div class=\"letter-text\"><a class=\"mark claim\" href=\"/elsewhere/\">x</a></div>";
-            assert!(letter_text(html).unwrap_err().contains("not a note"));
-            let href = note_href("market-share");
-            let split = format!("<div class=\"letter-text\"><a class=\"mark claim\" href=\"{href}\">a<span class=\"vh\">b</span>c</a></div>");
-            assert!(letter_text(&split).unwrap_err().contains("split"));
+            crate::edition::in_english(|| {
+                assert!(letter_text("<main><p>no letter</p></main>").is_err());
+                let html = "<div class=\"letter-text\"><a class=\"mark claim\" href=\"/elsewhere/\">x</a></div>";
+                assert!(letter_text(html).unwrap_err().contains("not a note"));
+                let href = note_href("market-share");
+                let split = format!("<div class=\"letter-text\"><a class=\"mark claim\" href=\"{href}\">a<span class=\"vh\">b</span>c</a></div>");
+                assert!(letter_text(&split).unwrap_err().contains("split"));
+            })
         }
 
         #[test]
         fn positions_count_code_points() {
-            let href = note_href("market-share");
-            let html = format!(
+            crate::edition::in_english(|| {
+                let href = note_href("market-share");
+                let html = format!(
                 "<div class=\"letter-text\"><p>“Q” – <a class=\"mark claim\" href=\"{href}\">x</a></p></div>"
             );
-            let lt = letter_text(&html).unwrap();
-            assert_eq!((lt.marks[0].start, lt.marks[0].end), (6, 7));
-            assert!(!lt.marks[0].primary);
+                let lt = letter_text(&html).unwrap();
+                assert_eq!((lt.marks[0].start, lt.marks[0].end), (6, 7));
+                assert!(!lt.marks[0].primary);
+            })
         }
     }
 }

@@ -1,62 +1,52 @@
-//! The content, compiled at build time from `content/` into statics (see `build.rs`), one set per edition.
-//! One accessor per part, for the edition being rendered (see [`crate::edition`]): what a build never
-//! reads is never linked into it.
+//! The content: one accessor per part, for the edition being rendered (see [`crate::edition`]). The
+//! build's own content is compiled at build time from `content/` into statics (see `build.rs`), one
+//! `Site` per edition ([`baked`]); a test may render any other site.
 
 use crate::edition;
-use model::{Date, Event, Lang, Letter, Note, Page, Source};
+use model::{Date, Event, Letter, Note, Page, Site, Source};
 
 mod baked {
     include!(concat!(env!("OUT_DIR"), "/content.rs"));
 }
 
-/// The letter.
-pub fn letter() -> &'static Letter {
-    match edition::lang() {
-        Lang::En => &baked::LETTER_EN,
-        Lang::Es => &baked::LETTER_ES,
-    }
+/// Every edition compiled into this build, in [`model::Lang::ALL`] order (what the prerenderer renders).
+pub fn baked() -> &'static [&'static Site] {
+    &baked::SITES
 }
 
-/// The date on the letter (without linking the letter's text).
+/// The letter.
+pub fn letter() -> &'static Letter {
+    &edition::current().site.letter
+}
+
+/// The date on the letter.
 pub fn letter_date() -> Date {
-    baked::LETTER_DATE
+    letter().date
 }
 
 /// Every note, letter marks first.
 pub fn notes() -> &'static [Note] {
-    match edition::lang() {
-        Lang::En => &baked::NOTES_EN,
-        Lang::Es => &baked::NOTES_ES,
-    }
+    &edition::current().site.notes
 }
 
 /// Every event, in date order.
 pub fn events() -> &'static [Event] {
-    match edition::lang() {
-        Lang::En => &baked::EVENTS_EN,
-        Lang::Es => &baked::EVENTS_ES,
-    }
+    &edition::current().site.events
 }
 
 /// Every source, with where this edition cites it.
 pub fn sources() -> &'static [Source] {
-    match edition::lang() {
-        Lang::En => &baked::SOURCES_EN,
-        Lang::Es => &baked::SOURCES_ES,
-    }
+    &edition::current().site.sources
 }
 
 /// The about page.
 pub fn about() -> &'static Page {
-    match edition::lang() {
-        Lang::En => &baked::ABOUT_EN,
-        Lang::Es => &baked::ABOUT_ES,
-    }
+    &edition::current().site.about
 }
 
 /// When the facts were last checked against the sources.
 pub fn checked() -> Option<Date> {
-    baked::CHECKED
+    edition::current().site.checked
 }
 
 /// The note with this id.

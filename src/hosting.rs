@@ -217,43 +217,50 @@ mod tests {
 
     #[test]
     fn embeddable_pages_have_an_oembed_file() {
-        let oembed_file = |route: Route| route.oembed_file(model::Lang::En);
-        assert_eq!(
-            oembed_file(Route::Letter(None)).as_deref(),
-            Some("oembed/letter.json")
-        );
-        assert_eq!(
-            oembed_file(Route::Timeline).as_deref(),
-            Some("oembed/timeline.json")
-        );
-        let id = crate::route::note_id(0);
-        assert_eq!(
-            oembed_file(Route::Letter(Some(id))),
-            Some(format!("oembed/notes/{id}.json"))
-        );
-        assert_eq!(oembed_file(Route::Sources), None);
+        crate::edition::in_english(|| {
+            let oembed_file = |route: Route| route.oembed_file(model::Lang::En);
+            assert_eq!(
+                oembed_file(Route::Letter(None)).as_deref(),
+                Some("oembed/letter.json")
+            );
+            assert_eq!(
+                oembed_file(Route::Timeline).as_deref(),
+                Some("oembed/timeline.json")
+            );
+            let id = crate::route::note_id(0);
+            assert_eq!(
+                oembed_file(Route::Letter(Some(id))),
+                Some(format!("oembed/notes/{id}.json"))
+            );
+            assert_eq!(oembed_file(Route::Sources), None);
+        })
     }
 
     #[test]
     fn claim_notes_carry_a_claim_review_rated_by_their_verdict() {
-        use model::{Assessment, NoteKind};
-        for (i, n) in crate::content::notes().iter().enumerate() {
-            let ld = json_ld(Route::Letter(Some(crate::route::note_id(i))));
-            match (&n.assessment, n.kind) {
-                (Assessment::Verdict { verdict, .. }, NoteKind::Claim) => {
-                    let ld = ld.expect("a claim has a ClaimReview");
-                    assert!(ld.contains("\"@type\":\"ClaimReview\""));
-                    assert!(
-                        ld.contains(&format!("\"alternateName\":\"{}\"", t().verdict(*verdict))),
-                        "{ld}"
-                    );
+        crate::edition::in_english(|| {
+            use model::{Assessment, NoteKind};
+            for (i, n) in crate::content::notes().iter().enumerate() {
+                let ld = json_ld(Route::Letter(Some(crate::route::note_id(i))));
+                match (&n.assessment, n.kind) {
+                    (Assessment::Verdict { verdict, .. }, NoteKind::Claim) => {
+                        let ld = ld.expect("a claim has a ClaimReview");
+                        assert!(ld.contains("\"@type\":\"ClaimReview\""));
+                        assert!(
+                            ld.contains(&format!(
+                                "\"alternateName\":\"{}\"",
+                                t().verdict(*verdict)
+                            )),
+                            "{ld}"
+                        );
+                    }
+                    _ => assert!(ld.is_none(), "{} is not a claim", n.id),
                 }
-                _ => assert!(ld.is_none(), "{} is not a claim", n.id),
             }
-        }
-        assert!(json_ld(Route::Letter(None))
-            .unwrap()
-            .contains("NewsArticle"));
+            assert!(json_ld(Route::Letter(None))
+                .unwrap()
+                .contains("NewsArticle"));
+        })
     }
 
     #[test]

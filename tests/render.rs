@@ -1,122 +1,137 @@
 //! Components rendered to HTML natively, as the prerenderer does, and checked.
 #![cfg(feature = "ssr")]
 
-use hydration_context::SsrSharedContext;
 use leptos::prelude::*;
-use letter_explainer::content::{letter, notes, sources};
+use letter_explainer::content::{baked, letter, notes, sources};
+use letter_explainer::edition;
 use letter_explainer::route::{all, note_id, Route};
 use letter_explainer::App;
 use model::{Lang, NoteKind};
-use std::sync::Arc;
 
+/// Runs a test in the English edition of the site this build compiled in.
+fn en<T>(test: impl FnOnce() -> T) -> T {
+    edition::render(baked(), Lang::En, test)
+}
+
+/// A route's body, in the edition of the test (under an owner of its own, as the prerenderer does).
 fn render(route: Route) -> String {
-    let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new())));
-    owner.with(|| view! { <App route/> }.to_html())
+    Owner::new().with(|| view! { <App route/> }.to_html())
 }
 
 #[test]
 fn the_letter_marks_every_claim_and_request_as_a_link_to_its_note() {
-    let html = render(Route::Letter(None));
-    for note in notes().iter().filter(|n| n.kind != NoteKind::Context) {
-        let href = format!("href=\"/notes/{}/\"", note.id);
-        let mark = format!("id=\"mark-{}\"", note.id);
+    en(|| {
+        let html = render(Route::Letter(None));
+        for note in notes().iter().filter(|n| n.kind != NoteKind::Context) {
+            let href = format!("href=\"/notes/{}/\"", note.id);
+            let mark = format!("id=\"mark-{}\"", note.id);
+            assert!(
+                html.contains(&href) && html.contains(&mark),
+                "{} is not marked",
+                note.id
+            );
+        }
+        assert_eq!(html.matches("class=\"mark request\"").count(), 3);
+        assert!(html.contains("Passage not published"));
         assert!(
-            html.contains(&href) && html.contains(&mark),
-            "{} is not marked",
-            note.id
+            !html.contains("<article"),
+            "no note is open on the letter page"
         );
-    }
-    assert_eq!(html.matches("class=\"mark request\"").count(), 3);
-    assert!(html.contains("Passage not published"));
-    assert!(
-        !html.contains("<article"),
-        "no note is open on the letter page"
-    );
+    })
 }
 
 #[test]
 fn a_note_route_renders_the_letter_with_that_note_open() {
-    let i = notes()
-        .iter()
-        .position(|n| n.id == "request-delegation")
-        .unwrap();
-    let html = render(Route::Letter(Some(note_id(i))));
-    assert!(html.contains("id=\"note-title\""));
-    assert!(html.contains(notes()[i].title.as_ref()));
-    assert!(html.contains("Request 3"), "the request's number is shown");
-    assert!(
-        html.contains("aria-current=\"true\""),
-        "the open note's mark is current"
-    );
-    assert!(html.contains("as of"), "a request shows its status date");
+    en(|| {
+        let i = notes()
+            .iter()
+            .position(|n| n.id == "request-delegation")
+            .unwrap();
+        let html = render(Route::Letter(Some(note_id(i))));
+        assert!(html.contains("id=\"note-title\""));
+        assert!(html.contains(notes()[i].title.as_ref()));
+        assert!(html.contains("Request 3"), "the request's number is shown");
+        assert!(
+            html.contains("aria-current=\"true\""),
+            "the open note's mark is current"
+        );
+        assert!(html.contains("as of"), "a request shows its status date");
+    })
 }
 
 #[test]
 fn a_claim_note_shows_its_verdict_and_every_source() {
-    let i = notes().iter().position(|n| n.id == "market-share").unwrap();
-    let html = render(Route::Letter(Some(note_id(i))));
-    assert!(html.contains("Verdict"));
-    for &s in notes()[i].sources.iter() {
-        assert!(
-            html.contains(sources()[s].url.as_ref()),
-            "source {} missing",
-            sources()[s].id
-        );
-    }
+    en(|| {
+        let i = notes().iter().position(|n| n.id == "market-share").unwrap();
+        let html = render(Route::Letter(Some(note_id(i))));
+        assert!(html.contains("Verdict"));
+        for &s in notes()[i].sources.iter() {
+            assert!(
+                html.contains(sources()[s].url.as_ref()),
+                "source {} missing",
+                sources()[s].id
+            );
+        }
+    })
 }
 
 #[test]
 fn outside_links_never_pass_a_referrer_or_the_opener() {
-    for route in all() {
-        let html = render(route);
-        for (pos, _) in html.match_indices("href=\"http") {
-            let tag_end = pos + html[pos..].find('>').unwrap();
-            let tag_start = html[..pos].rfind('<').unwrap();
-            let tag = &html[tag_start..tag_end];
-            assert!(
-                tag.contains("rel=\"noopener noreferrer\""),
-                "{route:?}: {tag}"
-            );
+    en(|| {
+        for route in all() {
+            let html = render(route);
+            for (pos, _) in html.match_indices("href=\"http") {
+                let tag_end = pos + html[pos..].find('>').unwrap();
+                let tag_start = html[..pos].rfind('<').unwrap();
+                let tag = &html[tag_start..tag_end];
+                assert!(
+                    tag.contains("rel=\"noopener noreferrer\""),
+                    "{route:?}: {tag}"
+                );
+            }
         }
-    }
+    })
 }
 
 #[test]
 fn the_sources_page_lists_every_source_once() {
-    let html = render(Route::Sources);
-    for s in sources() {
-        assert_eq!(
-            html.matches(&format!("id=\"{}\"", s.id)).count(),
-            1,
-            "{}",
-            s.id
-        );
-    }
+    en(|| {
+        let html = render(Route::Sources);
+        for s in sources() {
+            assert_eq!(
+                html.matches(&format!("id=\"{}\"", s.id)).count(),
+                1,
+                "{}",
+                s.id
+            );
+        }
+    })
 }
 
 #[test]
 fn the_letter_header_says_what_it_is() {
-    let html = render(Route::Letter(None));
-    assert!(html.contains("30 September 2024"));
-    assert!(html.contains("1 October 2024"));
-    assert!(html.contains(letter().from.as_ref()));
+    en(|| {
+        let html = render(Route::Letter(None));
+        assert!(html.contains("30 September 2024"));
+        assert!(html.contains("1 October 2024"));
+        assert!(html.contains(letter().from.as_ref()));
+    })
 }
 
 #[test]
 fn the_not_found_page_offers_a_way_back() {
-    let html = render(Route::NotFound);
-    assert!(html.contains("Page not found"));
-    assert!(html.contains("href=\"/\""));
+    en(|| {
+        let html = render(Route::NotFound);
+        assert!(html.contains("Page not found"));
+        assert!(html.contains("href=\"/\""));
+    })
 }
 
 /// A route rendered in the Spanish edition, head and body.
 fn render_es(route: Route) -> String {
-    letter_explainer::edition::with(Lang::Es, || {
-        let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new())));
-        owner.with(|| {
-            view! { <letter_explainer::head::Head route/> }.to_html()
-                + &view! { <App route/> }.to_html()
-        })
+    edition::with(Lang::Es, || {
+        view! { <letter_explainer::head::Head route/> }.to_html()
+            + &view! { <App route/> }.to_html()
     })
 }
 
@@ -229,87 +244,94 @@ fn shows(text: &str, s: &str) -> bool {
 
 #[test]
 fn spanish_pages_show_no_english_interface_text() {
-    let spanish = catalog_literals("ES");
-    let english: Vec<String> = catalog_literals("EN")
-        .into_iter()
-        .filter(|s| !spanish.contains(s) && s != "en")
-        // A template's literal parts, around `{placeholders}`.
-        .flat_map(|s| {
-            s.split(['{', '}'])
-                .step_by(2)
-                .map(|p| p.trim().to_owned())
-                .collect::<Vec<_>>()
-        })
-        .filter(|s| s.chars().count() >= 4)
-        .collect();
-    assert!(english.len() > 80, "the English catalog was read");
-    assert!(english.contains(&"Passage not published".to_owned()));
-    let routes = letter_explainer::edition::with(Lang::Es, all);
-    for route in routes {
-        let html = human_text(&without_english_elements(&render_es(route)));
-        for s in &english {
-            let at = html.find(s.as_str()).unwrap_or(0);
-            let context: String = html[at.saturating_sub(80)..].chars().take(160).collect();
-            assert!(
-                !shows(&html, s),
-                "{route:?} shows English interface text `{s}`: …{context}…"
-            );
+    en(|| {
+        let spanish = catalog_literals("ES");
+        let english: Vec<String> = catalog_literals("EN")
+            .into_iter()
+            .filter(|s| !spanish.contains(s) && s != "en")
+            // A template's literal parts, around `{placeholders}`.
+            .flat_map(|s| {
+                s.split(['{', '}'])
+                    .step_by(2)
+                    .map(|p| p.trim().to_owned())
+                    .collect::<Vec<_>>()
+            })
+            .filter(|s| s.chars().count() >= 4)
+            .collect();
+        assert!(english.len() > 80, "the English catalog was read");
+        assert!(english.contains(&"Passage not published".to_owned()));
+        let routes = edition::with(Lang::Es, all);
+        for route in routes {
+            let html = human_text(&without_english_elements(&render_es(route)));
+            for s in &english {
+                let at = html.find(s.as_str()).unwrap_or(0);
+                let context: String = html[at.saturating_sub(80)..].chars().take(160).collect();
+                assert!(
+                    !shows(&html, s),
+                    "{route:?} shows English interface text `{s}`: …{context}…"
+                );
+            }
         }
-    }
+    })
 }
 
 #[test]
 fn spanish_pages_say_their_language_and_name_their_twin() {
-    let html = render_es(Route::Letter(Some(note_id(0))));
-    let id = &notes()[0].id;
-    assert!(html.contains("<title>"), "the head was rendered");
-    assert!(html.contains("<meta name=\"twitter:card\" content=\"summary\">"));
-    assert!(html.contains(&format!(
-        "<meta name=\"twitter:title\" content=\"{} — ",
-        letter_explainer::edition::with(Lang::Es, || notes()[0].title.to_string())
-    )));
-    // `hreflang` alternates need absolute URLs: this build does not know its origin (the browser suite
-    // checks them on a build that does).
-    assert!(!html.contains("rel=\"alternate\" hreflang"));
-    // The language switch goes to the same note in English.
-    assert!(html.contains(&format!(
-        "href=\"/notes/{id}/\" hreflang=\"en\" lang=\"en\" data-language-switch"
-    )));
-    assert!(html.contains("30 de septiembre de 2024"));
-    // The original and the translation, with the same marks in both.
-    let original = html.matches("lang=\"en\" class=\"original\"").count();
-    assert!(original > 5, "passage by passage");
-    assert_eq!(original, html.matches("class=\"translation\"").count());
-    for note in notes().iter().filter(|n| n.passage.is_some()) {
-        let mark = format!("href=\"/es/notes/{}/\"", note.id);
-        assert!(
-            html.matches(&mark).count() >= 2,
-            "{} is marked in both texts",
-            note.id
-        );
-    }
-    // Every link stays in the edition.
-    assert!(!html.contains("href=\"/timeline/\""));
-    assert!(html.contains("href=\"/es/timeline/\""));
+    en(|| {
+        let html = render_es(Route::Letter(Some(note_id(0))));
+        let id = &notes()[0].id;
+        assert!(html.contains("<title>"), "the head was rendered");
+        assert!(html.contains("<meta name=\"twitter:card\" content=\"summary\">"));
+        assert!(html.contains(&format!(
+            "<meta name=\"twitter:title\" content=\"{} — ",
+            edition::with(Lang::Es, || notes()[0].title.to_string())
+        )));
+        // `hreflang` alternates need absolute URLs: this build does not know its origin (the browser suite
+        // checks them on a build that does).
+        assert!(!html.contains("rel=\"alternate\" hreflang"));
+        // The language switch goes to the same note in English.
+        assert!(html.contains(&format!(
+            "href=\"/notes/{id}/\" hreflang=\"en\" lang=\"en\" data-language-switch"
+        )));
+        assert!(html.contains("30 de septiembre de 2024"));
+        // The original and the translation, with the same marks in both.
+        let original = html.matches("lang=\"en\" class=\"original\"").count();
+        assert!(original > 5, "passage by passage");
+        assert_eq!(original, html.matches("class=\"translation\"").count());
+        for note in notes().iter().filter(|n| n.passage.is_some()) {
+            let mark = format!("href=\"/es/notes/{}/\"", note.id);
+            assert!(
+                html.matches(&mark).count() >= 2,
+                "{} is marked in both texts",
+                note.id
+            );
+        }
+        // Every link stays in the edition.
+        assert!(!html.contains("href=\"/timeline/\""));
+        assert!(html.contains("href=\"/es/timeline/\""));
+    })
 }
 
 #[test]
 fn english_pages_link_to_their_spanish_twin() {
-    let html = render(Route::Timeline);
-    assert!(
-        html.contains("href=\"/es/timeline/\" hreflang=\"es\" lang=\"es\" data-language-switch")
-    );
-    assert!(html.contains("Español"));
+    en(|| {
+        let html = render(Route::Timeline);
+        assert!(html
+            .contains("href=\"/es/timeline/\" hreflang=\"es\" lang=\"es\" data-language-switch"));
+        assert!(html.contains("Español"));
+    })
 }
 
 #[test]
 fn embed_snippets_are_text_that_cannot_close_their_textarea() {
-    let html = render(Route::Letter(Some(note_id(0))));
-    let start = html.find("<textarea").expect("a snippet");
-    let inner = &html[html[start..].find('>').unwrap() + start + 1..];
-    let inner = &inner[..inner.find("</textarea>").unwrap()];
-    assert!(inner.starts_with("&lt;iframe src="), "{inner}");
-    assert!(!inner.contains('<'), "{inner}");
+    en(|| {
+        let html = render(Route::Letter(Some(note_id(0))));
+        let start = html.find("<textarea").expect("a snippet");
+        let inner = &html[html[start..].find('>').unwrap() + start + 1..];
+        let inner = &inner[..inner.find("</textarea>").unwrap()];
+        assert!(inner.starts_with("&lt;iframe src="), "{inner}");
+        assert!(!inner.contains('<'), "{inner}");
+    })
 }
 
 /// The values of an attribute in rendered HTML.
@@ -325,47 +347,49 @@ fn attribute_values<'a>(html: &'a str, name: &str) -> Vec<&'a str> {
 
 #[test]
 fn pages_carry_every_name_the_browser_app_reads() {
-    use contract::dom;
-    let has_id = |html: &str, id: &str| attribute_values(html, "id").contains(&id);
-    let has_class = |html: &str, class: &str| {
-        attribute_values(html, "class")
-            .iter()
-            .any(|v| v.split_whitespace().any(|c| c == class))
-    };
-    let letter = render(Route::Letter(Some(note_id(0))));
-    for id in [dom::NOTES, dom::NOTE_TITLE, &dom::mark_id(note_id(0))] {
-        assert!(has_id(&letter, id), "the letter has no #{id}");
-    }
-    for class in [
-        dom::NOTE,
-        dom::NO_NOTE,
-        dom::NOTE_CLOSE,
-        dom::LETTER_TEXT,
-        dom::MARK,
-        dom::EMBED_SNIPPET,
-    ] {
-        assert!(has_class(&letter, class), "the letter has no .{class}");
-    }
-    let head = view! { <letter_explainer::head::Head route=Route::Letter(None)/> }.to_html();
-    assert!(head.contains(&format!("property=\"{}\"", dom::SITE_NAME_PROPERTY)));
+    en(|| {
+        use contract::dom;
+        let has_id = |html: &str, id: &str| attribute_values(html, "id").contains(&id);
+        let has_class = |html: &str, class: &str| {
+            attribute_values(html, "class")
+                .iter()
+                .any(|v| v.split_whitespace().any(|c| c == class))
+        };
+        let letter = render(Route::Letter(Some(note_id(0))));
+        for id in [dom::NOTES, dom::NOTE_TITLE, &dom::mark_id(note_id(0))] {
+            assert!(has_id(&letter, id), "the letter has no #{id}");
+        }
+        for class in [
+            dom::NOTE,
+            dom::NO_NOTE,
+            dom::NOTE_CLOSE,
+            dom::LETTER_TEXT,
+            dom::MARK,
+            dom::EMBED_SNIPPET,
+        ] {
+            assert!(has_class(&letter, class), "the letter has no .{class}");
+        }
+        let head = view! { <letter_explainer::head::Head route=Route::Letter(None)/> }.to_html();
+        assert!(head.contains(&format!("property=\"{}\"", dom::SITE_NAME_PROPERTY)));
 
-    let timeline = render(Route::Timeline);
-    assert!(has_id(&timeline, dom::TIMELINE_FILTER));
-    assert!(attribute_values(&timeline, "name").contains(&dom::TRACKS_FIELD));
-    for class in [dom::YEAR, dom::EVENT, dom::FILTER_STATUS] {
-        assert!(has_class(&timeline, class), "the timeline has no .{class}");
-    }
-    for track in model::Track::ALL {
-        assert!(has_class(&timeline, &dom::track_class(track)), "{track:?}");
-    }
-    let template = attribute_values(&timeline, dom::TEMPLATE);
-    assert!(
-        template
-            .iter()
-            .any(|t| t.contains(dom::SHOWN) && t.contains(dom::TOTAL)),
-        "the filter's count has a template"
-    );
-    for html in [&letter, &timeline] {
-        assert!(html.contains(&format!(" {}", dom::LANGUAGE_SWITCH)));
-    }
+        let timeline = render(Route::Timeline);
+        assert!(has_id(&timeline, dom::TIMELINE_FILTER));
+        assert!(attribute_values(&timeline, "name").contains(&dom::TRACKS_FIELD));
+        for class in [dom::YEAR, dom::EVENT, dom::FILTER_STATUS] {
+            assert!(has_class(&timeline, class), "the timeline has no .{class}");
+        }
+        for track in model::Track::ALL {
+            assert!(has_class(&timeline, &dom::track_class(track)), "{track:?}");
+        }
+        let template = attribute_values(&timeline, dom::TEMPLATE);
+        assert!(
+            template
+                .iter()
+                .any(|t| t.contains(dom::SHOWN) && t.contains(dom::TOTAL)),
+            "the filter's count has a template"
+        );
+        for html in [&letter, &timeline] {
+            assert!(html.contains(&format!(" {}", dom::LANGUAGE_SWITCH)));
+        }
+    })
 }

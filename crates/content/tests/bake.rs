@@ -11,14 +11,14 @@ fn baked_good_pack() -> String {
 }
 
 #[test]
-fn bakes_one_static_per_part() {
+fn bakes_one_static_per_edition_and_the_list_of_editions() {
     let src = baked_good_pack();
     for part in [
-        "pub static LETTER_EN: ::model::Letter = ",
-        "pub static NOTES_EN: [::model::Note; 4] = ",
-        "pub static EVENTS_EN: [::model::Event; 3] = ",
-        "pub static SOURCES_EN: [::model::Source; 3] = ",
-        "pub static ABOUT_EN: ::model::Page = ",
+        "pub static SITE_EN: ::model::Site = ::model::Site {lang: ::model::Lang::En,",
+        "pub static SITES: [&::model::Site; 1] = [&SITE_EN];",
+        ": [::model::Note; 4] = ",
+        ": [::model::Event; 3] = ",
+        ": [::model::Source; 3] = ",
     ] {
         assert!(src.contains(part), "missing `{part}` in:\n{src}");
     }
@@ -28,8 +28,7 @@ fn bakes_one_static_per_part() {
 #[test]
 fn baked_data_is_all_borrowed() {
     let src = baked_good_pack();
-    assert!(src.contains("pub static NOTES"));
-    assert!(src.contains("pub static EVENTS"));
+    assert!(src.contains("pub static SITE_EN"));
     assert!(
         !src.contains("Owned"),
         "a `Cow::Owned` cannot be in a static"

@@ -283,19 +283,25 @@ mod tests {
 
     #[test]
     fn a_card_is_a_1200_by_630_image_with_its_text_drawn() {
-        let (w, h, pixels) = decode(&card(0));
-        assert_eq!((w, h), CARD_SIZE);
-        let dark = pixels.chunks(3).filter(|p| p == &TEXT.as_slice()).count();
-        assert!(
-            dark > 2_000,
-            "the title is drawn ({dark} title-coloured pixels)"
-        );
-        assert_eq!(
-            &pixels[(100 * w as usize + 1000) * 3..][..3],
-            &BG,
-            "the background"
-        );
-        assert_eq!(&pixels[..3], &ACCENT, "the accent bar");
+        letter_explainer::edition::render(
+            letter_explainer::content::baked(),
+            model::Lang::En,
+            || {
+                let (w, h, pixels) = decode(&card(0));
+                assert_eq!((w, h), CARD_SIZE);
+                let dark = pixels.chunks(3).filter(|p| p == &TEXT.as_slice()).count();
+                assert!(
+                    dark > 2_000,
+                    "the title is drawn ({dark} title-coloured pixels)"
+                );
+                assert_eq!(
+                    &pixels[(100 * w as usize + 1000) * 3..][..3],
+                    &BG,
+                    "the background"
+                );
+                assert_eq!(&pixels[..3], &ACCENT, "the accent bar");
+            },
+        )
     }
 
     #[test]

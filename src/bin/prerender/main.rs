@@ -7,8 +7,8 @@ mod cards;
 mod markers;
 mod offline;
 
-use hydration_context::SsrSharedContext;
 use leptos::prelude::*;
+use letter_explainer::content::baked;
 use letter_explainer::edition;
 use letter_explainer::head::Head;
 use letter_explainer::i18n::t;
@@ -16,7 +16,6 @@ use letter_explainer::route::Route;
 use letter_explainer::App;
 use model::Lang;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::{env, fs, process};
 
 fn main() {
@@ -32,43 +31,11 @@ fn main() {
     let template = drop_preloads(&template).unwrap_or_else(|e| fail(&e));
     let mut count = 0;
     for lang in Lang::ALL {
-        edition::set(lang);
-        // Every page links its edition's manifest and loads its offline script: pages without the app with
-        // a tag, pages with the app from their boot script, their only script (see `boot_script`).
-        let offline = offline::write_assets(&dir);
-        let (_, boot) = write_script(&dir, "boot", &boot_script(&loader, &offline.script));
-        let app_template = add_to_head(&template, &format!("{}{boot}", offline.links))
-            .unwrap_or_else(|e| fail(&e));
-        let static_template = add_to_head(
-            &template,
-            &format!("{}{}", offline.links, offline.script_tag),
-        )
-        .unwrap_or_else(|e| fail(&e));
-        for route in letter_explainer::route::all() {
-            // Only the letter and the timeline have behaviour; every other page is plain HTML and CSS.
-            let template = if route.has_app() {
-                &app_template
-            } else {
-                &static_template
-            };
-            let html = page(template, route).unwrap_or_else(|e| fail(&e));
-            write(&dir.join(route.file(lang)), &html);
-            if route == Route::Letter(None) {
-                write_annotations(&dir, &html);
-            }
-            if let (Some(file), Some(json)) = (
-                route.oembed_file(lang),
-                letter_explainer::hosting::oembed_json(route),
-            ) {
-                write(&dir.join(file), json);
-            }
-            count += 1;
-        }
+        count += edition::render(baked(), lang, || write_edition(&dir, &template, &loader));
     }
-    edition::set(Lang::En);
     let mut cards_written = 0;
     for lang in Lang::ALL {
-        edition::with(lang, || cards_written += cards::write_cards(&dir));
+        cards_written += edition::render(baked(), lang, || cards::write_cards(&dir));
     }
     write(
         &dir.join("_headers"),
@@ -78,7 +45,9 @@ fn main() {
         &dir.join("robots.txt"),
         letter_explainer::hosting::robots_txt(),
     );
-    if let Some(sitemap) = letter_explainer::hosting::sitemap_xml() {
+    if let Some(sitemap) =
+        edition::render(baked(), Lang::En, letter_explainer::hosting::sitemap_xml)
+    {
         write(&dir.join("sitemap.xml"), sitemap);
     }
     println!(
@@ -91,6 +60,45 @@ fn main() {
         "service worker version {} precaches {} files",
         sw.version, sw.files
     );
+}
+
+/// Writes every page of the edition being rendered (and its offline assets, oEmbed documents and
+/// annotations); returns how many pages.
+fn write_edition(dir: &Path, template: &str, loader: &str) -> usize {
+    let lang = edition::lang();
+    // Every page links its edition's manifest and loads its offline script: pages without the app with
+    // a tag, pages with the app from their boot script, their only script (see `boot_script`).
+    let offline = offline::write_assets(dir);
+    let (_, boot) = write_script(dir, "boot", &boot_script(loader, &offline.script));
+    let app_template =
+        add_to_head(template, &format!("{}{boot}", offline.links)).unwrap_or_else(|e| fail(&e));
+    let static_template = add_to_head(
+        template,
+        &format!("{}{}", offline.links, offline.script_tag),
+    )
+    .unwrap_or_else(|e| fail(&e));
+    let mut count = 0;
+    for route in letter_explainer::route::all() {
+        // Only the letter and the timeline have behaviour; every other page is plain HTML and CSS.
+        let template = if route.has_app() {
+            &app_template
+        } else {
+            &static_template
+        };
+        let html = page(template, route).unwrap_or_else(|e| fail(&e));
+        write(&dir.join(route.file(lang)), &html);
+        if route == Route::Letter(None) {
+            write_annotations(dir, &html);
+        }
+        if let (Some(file), Some(json)) = (
+            route.oembed_file(lang),
+            letter_explainer::hosting::oembed_json(route),
+        ) {
+            write(&dir.join(file), json);
+        }
+        count += 1;
+    }
+    count
 }
 
 /// The edition's `annotations.jsonld`, from its rendered letter page (when the build knows the origin).
@@ -196,8 +204,8 @@ fn drop_preloads(template: &str) -> Result<String, String> {
 
 /// The template with this route's head tags and body, without hydration markers.
 fn page(template: &str, route: Route) -> Result<String, String> {
-    let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new())));
-    let (head, body) = owner.with(|| {
+    // Each page under its own owner (a child of the edition's), so nothing of one page outlives it.
+    let (head, body) = Owner::new().with(|| {
         (
             view! { <Head route/> }.to_html(),
             view! { <App route/> }.to_html(),

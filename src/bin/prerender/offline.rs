@@ -305,17 +305,23 @@ mod tests {
 
     #[test]
     fn the_manifest_names_the_app_and_its_icons_under_the_base_path() {
-        let m = manifest();
-        for field in [
-            format!("\"start_url\": \"{BASE}\""),
-            format!("\"scope\": \"{BASE}\""),
-            "\"display\": \"standalone\"".into(),
-            format!("\"src\": \"{BASE}icons/icon-512.png\""),
-            "\"purpose\": \"maskable\"".into(),
-            format!("\"short_name\": \"{}\"", t().app_short_name),
-        ] {
-            assert!(m.contains(&field), "{field} in\n{m}");
-        }
+        letter_explainer::edition::render(
+            letter_explainer::content::baked(),
+            model::Lang::En,
+            || {
+                let m = manifest();
+                for field in [
+                    format!("\"start_url\": \"{BASE}\""),
+                    format!("\"scope\": \"{BASE}\""),
+                    "\"display\": \"standalone\"".into(),
+                    format!("\"src\": \"{BASE}icons/icon-512.png\""),
+                    "\"purpose\": \"maskable\"".into(),
+                    format!("\"short_name\": \"{}\"", t().app_short_name),
+                ] {
+                    assert!(m.contains(&field), "{field} in\n{m}");
+                }
+            },
+        )
     }
 
     #[test]
