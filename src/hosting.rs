@@ -50,13 +50,17 @@ pub fn oembed_json(route: Route) -> Option<String> {
     let embed = route.embed()?;
     let (_, html) = crate::components::embed_control::snippets(embed);
     let height = crate::components::embed_control::frame_height(embed);
-    Some(format!(
-        "{{\"version\":\"1.0\",\"type\":\"rich\",\"title\":{},\"provider_name\":{},\"provider_url\":{},\"html\":{},\"width\":640,\"height\":{height}}}\n",
-        json_string(&crate::head::title(route)),
-        json_string(t().site_name),
-        json_string(&absolute(BASE)),
-        json_string(&html),
-    ))
+    let doc = serde_json::json!({
+        "version": "1.0",
+        "type": "rich",
+        "title": crate::head::title(route),
+        "provider_name": t().site_name,
+        "provider_url": absolute(BASE),
+        "html": html,
+        "width": 640,
+        "height": height,
+    });
+    Some(doc.to_string() + "\n")
 }
 
 /// `robots.txt`: everything may be crawled; the sitemap is named when the origin is known.

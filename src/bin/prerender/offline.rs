@@ -104,41 +104,33 @@ fn offline_js() -> String {
 /// The web app manifest of the edition being rendered: names from its catalog, starting at its home page,
 /// with the whole site as its scope.
 fn manifest() -> String {
-    let icons: Vec<String> = ICONS
+    let icons: Vec<_> = ICONS
         .iter()
         .map(|(name, _, size, purpose)| {
-            format!(
-                r#"    {{ "src": {}, "sizes": "{size}x{size}", "type": "image/png", "purpose": "{purpose}" }}"#,
-                json_string(&asset(&format!("icons/{name}")))
-            )
+            serde_json::json!({
+                "src": asset(&format!("icons/{name}")),
+                "sizes": format!("{size}x{size}"),
+                "type": "image/png",
+                "purpose": purpose,
+            })
         })
         .collect();
-    format!(
-        r#"{{
-  "id": {start},
-  "name": {name},
-  "short_name": {short},
-  "description": {description},
-  "lang": {lang},
-  "dir": "ltr",
-  "start_url": {start},
-  "scope": {base},
-  "display": "standalone",
-  "theme_color": "{THEME_COLOR}",
-  "background_color": "{BACKGROUND_COLOR}",
-  "icons": [
-{icons}
-  ]
-}}
-"#,
-        base = json_string(BASE),
-        start = json_string(&asset(prefix(edition::lang()))),
-        name = json_string(t().site_name),
-        short = json_string(t().app_short_name),
-        description = json_string(t().site_description),
-        lang = json_string(t().lang),
-        icons = icons.join(",\n"),
-    )
+    let start = asset(prefix(edition::lang()));
+    let manifest = serde_json::json!({
+        "id": start,
+        "name": t().site_name,
+        "short_name": t().app_short_name,
+        "description": t().site_description,
+        "lang": t().lang,
+        "dir": "ltr",
+        "start_url": start,
+        "scope": BASE,
+        "display": "standalone",
+        "theme_color": THEME_COLOR,
+        "background_color": BACKGROUND_COLOR,
+        "icons": icons,
+    });
+    serde_json::to_string_pretty(&manifest).expect("a JSON value serialises") + "\n"
 }
 
 /// What [`write_service_worker`] wrote.
@@ -309,17 +301,24 @@ mod tests {
             letter_explainer::content::baked(),
             model::Lang::En,
             || {
-                let m = manifest();
-                for field in [
-                    format!("\"start_url\": \"{BASE}\""),
-                    format!("\"scope\": \"{BASE}\""),
-                    "\"display\": \"standalone\"".into(),
-                    format!("\"src\": \"{BASE}icons/icon-512.png\""),
-                    "\"purpose\": \"maskable\"".into(),
-                    format!("\"short_name\": \"{}\"", t().app_short_name),
-                ] {
-                    assert!(m.contains(&field), "{field} in\n{m}");
-                }
+                let m: serde_json::Value = serde_json::from_str(&manifest()).unwrap();
+                assert_eq!(m["start_url"], BASE);
+                assert_eq!(m["id"], BASE);
+                assert_eq!(m["scope"], BASE);
+                assert_eq!(m["display"], "standalone");
+                assert_eq!(m["short_name"], t().app_short_name);
+                assert_eq!(m["lang"], "en");
+                let icons = m["icons"].as_array().unwrap();
+                let has = |src: &str, size: &str, purpose: &str| {
+                    icons.iter().any(|i| {
+                        i["src"] == format!("{BASE}icons/{src}")
+                            && i["sizes"] == size
+                            && i["purpose"] == purpose
+                            && i["type"] == "image/png"
+                    })
+                };
+                assert!(has("icon-512.png", "512x512", "any"), "{m}");
+                assert!(has("icon-maskable-512.png", "512x512", "maskable"), "{m}");
             },
         )
     }
