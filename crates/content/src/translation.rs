@@ -9,7 +9,7 @@
 use crate::diagnostic::{Diagnostics, LineIndex};
 use crate::files::Translations;
 use crate::markdown::{self, Origin};
-use crate::{add_source, raw, walk_inline_links, walk_links, walk_marks, Ids, Toml};
+use crate::{derive, raw, walk, Ids, Toml};
 use model::*;
 use std::collections::{BTreeSet, HashMap};
 
@@ -70,7 +70,7 @@ pub(crate) fn read(
                 read_markdown::<raw::LetterTranslationMeta>(file, ids, diags)
             {
                 let mut found = Vec::new();
-                walk_marks(&body, &mut |n, _| found.push(n));
+                walk::marks(&body, &mut |n, _| found.push(n));
                 if let Some(at) =
                     (0..marks.len().max(found.len())).find(|&i| marks.get(i) != found.get(i))
                 {
@@ -183,7 +183,7 @@ pub(crate) fn read(
         };
         let sources = meta.sources.as_ref().map(|list| {
             let mut v = crate::resolve_list(&t, list, &ids.sources, "source", diags);
-            walk_links(&body, &mut |t| add_source(&mut v, t));
+            walk::add_sources(&body, &mut v);
             if v.is_empty() && kind != NoteKind::Context {
                 diags.error(
                     &file.path,
@@ -255,7 +255,7 @@ pub(crate) fn read(
                     markdown::parse_inlines(entry.body.get_ref(), &origin, diags, &mut |d| {
                         ids.target(d)
                     });
-                walk_inline_links(&body, &mut |t| {
+                walk::inline_links(&body, &mut |t, _| {
                     if let Target::Source(s) = t {
                         o.cited.insert(*s);
                     }
@@ -308,7 +308,7 @@ pub(crate) fn apply(original: &Site, lang: Lang, mut o: Overrides) -> Site {
             site.letter.from = meta.from.into();
             site.letter.to = meta.to.into();
             // A note's passage, in this edition, is its first marked phrase in the translation.
-            walk_marks(&body, &mut |n, children| {
+            walk::marks(&body, &mut |n, children| {
                 let note = &mut site.notes.to_mut()[n];
                 if note.passage.as_deref() == original.notes[n].passage.as_deref() {
                     note.passage = Some(Inline::plain_text(children).into());
@@ -333,7 +333,7 @@ pub(crate) fn apply(original: &Site, lang: Lang, mut o: Overrides) -> Site {
         } else {
             // The English list plus anything the translation cites inline.
             let mut v = note.sources.to_vec();
-            walk_links(&text.body, &mut |t| add_source(&mut v, t));
+            walk::add_sources(&text.body, &mut v);
             note.sources = v.into();
         }
         note.body = text.body.into();
@@ -344,7 +344,7 @@ pub(crate) fn apply(original: &Site, lang: Lang, mut o: Overrides) -> Site {
             continue;
         };
         let mut sources = event.sources.to_vec();
-        walk_inline_links(&body, &mut |t| add_source(&mut sources, t));
+        walk::add_inline_sources(&body, &mut sources);
         event.title = title.into();
         event.body = body.into();
         event.sources = sources.into();
@@ -353,44 +353,13 @@ pub(crate) fn apply(original: &Site, lang: Lang, mut o: Overrides) -> Site {
         Some(about) => site.about = about,
         None => site.about.fallback = true,
     }
-    let cited = citations(&site);
-    for (source, cited) in site.sources.to_mut().iter_mut().zip(cited) {
-        source.cited_by = cited.into_iter().collect::<Vec<_>>().into();
-    }
+    derive::cited_by(&mut site);
     site
-}
-
-/// Where each source is cited in an edition, derived from its model.
-fn citations(site: &Site) -> Vec<BTreeSet<Citation>> {
-    let mut cited = vec![BTreeSet::new(); site.sources.len()];
-    for &s in site.letter.sources.iter() {
-        cited[s].insert(Citation::Letter);
-    }
-    let mut letter = |t: &Target| {
-        if let Target::Source(s) = t {
-            cited[*s].insert(Citation::Letter);
-        }
-    };
-    walk_links(&site.letter.body, &mut letter);
-    if let Some(translation) = &site.letter.translation {
-        walk_links(translation, &mut letter);
-    }
-    for (i, note) in site.notes.iter().enumerate() {
-        for &s in note.sources.iter() {
-            cited[s].insert(Citation::Note(i));
-        }
-    }
-    for (i, event) in site.events.iter().enumerate() {
-        for &s in event.sources.iter() {
-            cited[s].insert(Citation::Event(i));
-        }
-    }
-    cited
 }
 
 /// Adds the sources a text links to.
 fn cite(blocks: &[Block], cited: &mut BTreeSet<usize>) {
-    walk_links(blocks, &mut |t| {
+    walk::links(blocks, &mut |t, _| {
         if let Target::Source(s) = t {
             cited.insert(*s);
         }

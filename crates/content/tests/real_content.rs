@@ -180,8 +180,12 @@ fn both_editions_cite_the_same_facts() {
             problems: &mut problems,
         };
         compare.sources(
-            &cited(&a.sources, |f| content::walk_links(&a.body, f)),
-            &cited(&b.sources, |f| content::walk_links(&b.body, f)),
+            &cited(&a.sources, |f| {
+                content::walk::links(&a.body, &mut |t, _| f(t))
+            }),
+            &cited(&b.sources, |f| {
+                content::walk::links(&b.body, &mut |t, _| f(t))
+            }),
             &declared,
         );
         compare.numbers(&note_text(a), &note_text(b));
@@ -198,8 +202,12 @@ fn both_editions_cite_the_same_facts() {
             problems: &mut problems,
         };
         compare.sources(
-            &cited(&a.sources, |f| content::walk_inline_links(&a.body, f)),
-            &cited(&b.sources, |f| content::walk_inline_links(&b.body, f)),
+            &cited(&a.sources, |f| {
+                content::walk::inline_links(&a.body, &mut |t, _| f(t))
+            }),
+            &cited(&b.sources, |f| {
+                content::walk::inline_links(&b.body, &mut |t, _| f(t))
+            }),
             &[],
         );
         compare.numbers(
