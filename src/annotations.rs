@@ -46,7 +46,7 @@ pub fn link(route: Route) -> Option<impl IntoView> {
         return None;
     }
     Some(view! {
-        <link rel="alternate" type="application/ld+json" href=absolute(&href()) title=crate::i18n::t().site_name/>
+        <link rel="alternate" type="application/ld+json" href=absolute(&href()) title=crate::content::info().name.as_ref()/>
     })
 }
 
@@ -318,7 +318,7 @@ mod build {
             context: "http://www.w3.org/ns/anno.jsonld",
             id: id.clone(),
             kind: "AnnotationCollection",
-            label: format!("{} — {}", t().site_name, letter().title),
+            label: format!("{} — {}", crate::content::info().name, letter().title),
             total: items.len(),
             first: Page {
                 id: format!("{id}#page-1"),
@@ -375,7 +375,7 @@ mod build {
             },
             creator: Agent {
                 kind: "Organization",
-                name: t().site_name,
+                name: &crate::content::info().name,
             },
             body,
             target: Target {

@@ -3,7 +3,7 @@
 //! `Site` per edition ([`baked`]); a test may render any other site.
 
 use crate::edition;
-use model::{Date, Event, Letter, Note, Page, Site, Source};
+use model::{Date, Event, Letter, Note, Page, Site, SiteInfo, Source};
 
 mod baked {
     include!(concat!(env!("OUT_DIR"), "/content.rs"));
@@ -42,6 +42,11 @@ pub fn sources() -> &'static [Source] {
 /// The about page.
 pub fn about() -> &'static Page {
     &edition::current().site.about
+}
+
+/// The site's name, short name and description (`site.toml`).
+pub fn info() -> &'static SiteInfo {
+    &edition::current().site.info
 }
 
 /// When the facts were last checked against the sources.

@@ -9,7 +9,7 @@ use model::Lang;
 
 /// The document title of a route.
 pub fn title(route: Route) -> String {
-    let name = t().site_name;
+    let name = crate::content::info().name.as_ref();
     match route {
         Route::Letter(None) => name.to_owned(),
         Route::Letter(Some(id)) => format!("{} — {name}", note(id).map_or(id, |n| &n.title)),
@@ -29,7 +29,7 @@ pub fn description(route: Route) -> String {
         }
         Route::Timeline | Route::EmbedTimeline => t().timeline_intro.to_owned(),
         Route::Sources => t().sources_intro.to_owned(),
-        _ => t().site_description.to_owned(),
+        _ => crate::content::info().description.to_string(),
     }
 }
 
@@ -56,7 +56,7 @@ pub fn Head(
         {og("og:title", title)}
         {og("og:description", description)}
         {og("og:type", "article".into())}
-        {og("og:site_name", t().site_name.into())}
+        {og("og:site_name", crate::content::info().name.to_string())}
         {og("og:locale", t().locale.into())}
     }
 }

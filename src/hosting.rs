@@ -54,7 +54,7 @@ pub fn oembed_json(route: Route) -> Option<String> {
         "version": "1.0",
         "type": "rich",
         "title": crate::head::title(route),
-        "provider_name": t().site_name,
+        "provider_name": crate::content::info().name,
         "provider_url": absolute(BASE),
         "html": html,
         "width": 640,
@@ -129,7 +129,7 @@ pub fn json_ld(route: Route) -> Option<String> {
             Some(format!(
                 "{{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\"headline\":{},\"description\":{},\"dateCreated\":\"{}\",\"datePublished\":\"{}\",\"author\":{{\"@type\":\"Organization\",\"name\":{}}},\"inLanguage\":\"{}\"{}}}",
                 json_string(&l.title),
-                json_string(t().site_description),
+                json_string(&crate::content::info().description),
                 l.date,
                 l.published,
                 json_string(&l.from),
@@ -156,7 +156,7 @@ pub fn json_ld(route: Route) -> Option<String> {
                 json_string(&l.from),
                 l.published,
                 json_string(t().verdict(*verdict)),
-                json_string(t().site_name),
+                json_string(&crate::content::info().name),
                 t().lang,
                 url(route)
             ))

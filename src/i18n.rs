@@ -10,12 +10,6 @@ pub struct Strings {
     pub lang: &'static str,
     /// Open Graph locale (`og:locale`).
     pub locale: &'static str,
-    /// The site's name.
-    pub site_name: &'static str,
-    /// What the site is, for search engines and link previews.
-    pub site_description: &'static str,
-    /// The installed app's name under its icon (a dozen characters or so).
-    pub app_short_name: &'static str,
     /// Link that skips to the main content.
     pub skip_to_content: &'static str,
     /// Navigation landmark name.
@@ -174,9 +168,6 @@ pub struct Strings {
 pub const EN: Strings = Strings {
     lang: "en",
     locale: "en_US",
-    site_name: "The Slotkin–Brown letter to Sheinbaum, annotated",
-    site_description: "The September 2024 letter from members of the U.S. Congress to Mexico's President Claudia Sheinbaum on Chinese connected vehicles, with every claim and request checked against sources.",
-    app_short_name: "Letter notes",
     skip_to_content: "Skip to content",
     nav_label: "Site",
     nav_letter: "The letter",
@@ -192,7 +183,7 @@ pub const EN: Strings = Strings {
     context_heading: "Background",
     legend_heading: "How to read the marks",
     legend_claim: "a claim, checked against sources",
-    legend_request: "a request to Mexico, numbered, with what has happened since",
+    legend_request: "a request in the letter, numbered, with what has happened since",
     legend_context: "background",
     gap: "Passage not published",
     close_note: "Close note",
@@ -264,9 +255,6 @@ pub const EN: Strings = Strings {
 pub const ES: Strings = Strings {
     lang: "es",
     locale: "es_MX",
-    site_name: "La carta de Slotkin y Brown a Sheinbaum, anotada",
-    site_description: "La carta que miembros del Congreso de Estados Unidos enviaron en septiembre de 2024 a la presidenta de México, Claudia Sheinbaum, sobre los vehículos conectados chinos, con cada afirmación y cada petición contrastadas con sus fuentes.",
-    app_short_name: "Carta anotada",
     skip_to_content: "Ir al contenido",
     nav_label: "Sitio",
     nav_letter: "La carta",
@@ -282,7 +270,7 @@ pub const ES: Strings = Strings {
     context_heading: "Contexto",
     legend_heading: "Cómo leer las marcas",
     legend_claim: "una afirmación, contrastada con fuentes",
-    legend_request: "una petición a México, numerada, con lo que ha ocurrido desde entonces",
+    legend_request: "una petición de la carta, numerada, con lo que ha ocurrido desde entonces",
     legend_context: "contexto",
     gap: "Pasaje no publicado",
     close_note: "Cerrar la nota",

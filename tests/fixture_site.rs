@@ -71,3 +71,38 @@ fn a_fixture_note_opens_in_its_own_words_in_each_edition() {
     assert!(es.contains("Afirmación de ejemplo"));
     assert!(es.contains("href=\"/notes/example-claim/\" hreflang=\"en\""));
 }
+
+#[test]
+fn the_code_names_no_document_a_fixture_site_is_about_its_own() {
+    // What the built-in content is about: none of it may come from the code. (The timeline's track names
+    // are still code: see ARCHITECTURE.md.)
+    let built_in = [
+        "Slotkin",
+        "Sheinbaum",
+        "Brown",
+        "connected vehicles",
+        "vehículos conectados",
+    ];
+    for (lang, name) in [
+        (Lang::En, "An example letter, annotated"),
+        (Lang::Es, "Una carta de ejemplo, anotada"),
+    ] {
+        let routes = edition::render(fixture(), lang, all);
+        for (i, route) in routes.iter().enumerate() {
+            let html = page(fixture(), lang, || all()[i]);
+            for word in built_in {
+                assert!(!html.contains(word), "{lang:?} {route:?} names `{word}`");
+            }
+            if !route.is_embed() {
+                assert!(
+                    html.contains(name),
+                    "{lang:?} {route:?} lacks the site's name"
+                );
+            }
+        }
+        let description = edition::render(fixture(), lang, || {
+            letter_explainer::head::description(Route::About)
+        });
+        assert!(description.contains("example letter") || description.contains("carta de ejemplo"));
+    }
+}

@@ -22,7 +22,7 @@ pub fn SiteHeader(
     view! {
         <a class="skip" href="#main">{t().skip_to_content}</a>
         <header class="site-header">
-            <a class="site-name" href=href(Route::Letter(None))>{t().site_name}</a>
+            <a class="site-name" href=href(Route::Letter(None))>{crate::content::info().name.as_ref()}</a>
             <nav aria-label=t().nav_label>
                 <ul>
                     {item(Route::Letter(None), t().nav_letter)}

@@ -12,7 +12,7 @@ pub fn EmbedNotePage(
 ) -> impl IntoView {
     view! {
         <main id="main" class="embed-note">
-            <h1 class="vh">{crate::i18n::t().site_name}</h1>
+            <h1 class="vh">{crate::content::info().name.as_ref()}</h1>
             <NotePanel note embed=true/>
         </main>
     }

@@ -122,7 +122,8 @@ macro_rules! bake_struct {
     )*};
 }
 bake_struct! {
-    Site { lang, letter, notes, events, sources, about, checked }
+    Site { lang, letter, notes, events, sources, about, checked, info }
+    SiteInfo { name, short_name, description, fallback }
     Letter { title, date, published, from, to, sources, context, body, translation, fallback }
     Note { id, title, kind, summary, assessment, number, passage, sources, events, body, fallback }
     Event { id, date, title, body, tracks, sources, notes, fallback }

@@ -16,6 +16,8 @@ pub struct File {
 /// Every file the compiler reads.
 #[derive(Clone, Debug, Default)]
 pub struct ContentTree {
+    /// `site.toml`.
+    pub site: Option<File>,
     /// `letter.md`.
     pub letter: Option<File>,
     /// `notes/*.md`, sorted by path.
@@ -30,10 +32,12 @@ pub struct ContentTree {
     pub es: Translations,
 }
 
-/// One language's translation files, named the way Zola names them: `letter.es.md`, `notes/<id>.es.md`,
-/// `timeline.es.toml`, `pages/about.es.md`.
+/// One language's translation files, named the way Zola names them: `site.es.toml`, `letter.es.md`,
+/// `notes/<id>.es.md`, `timeline.es.toml`, `pages/about.es.md`.
 #[derive(Clone, Debug, Default)]
 pub struct Translations {
+    /// `site.<lang>.toml`.
+    pub site: Option<File>,
     /// `letter.<lang>.md`.
     pub letter: Option<File>,
     /// `notes/<id>.<lang>.md`, sorted by path.
@@ -47,12 +51,14 @@ pub struct Translations {
 impl ContentTree {
     /// Every file of the tree, translations included.
     pub fn files(&self) -> impl Iterator<Item = &File> {
-        self.letter
+        self.site
             .iter()
+            .chain(&self.letter)
             .chain(&self.notes)
             .chain(&self.timeline)
             .chain(&self.sources)
             .chain(&self.about)
+            .chain(&self.es.site)
             .chain(&self.es.letter)
             .chain(&self.es.notes)
             .chain(&self.es.timeline)
@@ -109,12 +115,14 @@ impl ContentTree {
             .into_iter()
             .partition(|f| f.path.ends_with(".es.md"));
         Ok(ContentTree {
+            site: one("site.toml")?,
             letter: one("letter.md")?,
             notes,
             timeline: one("timeline.toml")?,
             sources: many("sources", "toml")?,
             about: one("pages/about.md")?,
             es: Translations {
+                site: one("site.es.toml")?,
                 letter: one("letter.es.md")?,
                 notes: notes_es,
                 timeline: one("timeline.es.toml")?,

@@ -214,6 +214,7 @@ pub fn compile_editions(tree: &ContentTree) -> Result<Editions, Diagnostics> {
             .collect(),
         timeline: tree.display_path("timeline.toml"),
         about: tree.display_path("pages/about.md"),
+        site: tree.display_path("site.toml"),
     };
     let spanish = translation::read(&tree.es, &original, &read.ids, &mut diags, &mut missing);
     let cited = derive::citations(
@@ -252,6 +253,7 @@ pub fn compile_editions(tree: &ContentTree) -> Result<Editions, Diagnostics> {
             .about
             .expect("no errors means the about page was read"),
         checked: read.checked,
+        info: read.info.expect("no errors means the site's info was read"),
     };
     derive::cited_by(&mut en);
     let es = translation::apply(&en, Lang::Es, spanish);

@@ -88,6 +88,15 @@ pub struct PageMeta {
     pub title: String,
 }
 
+/// `site.toml` (and `site.<lang>.toml`): what the site is called and says it is.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteInfo {
+    pub name: String,
+    pub short_name: String,
+    pub description: String,
+}
+
 /// `letter.<lang>.md` front matter: the header's words; dates and sources stay in `letter.md`.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -22,6 +22,8 @@ pub(crate) struct Read<'a> {
     pub events: Vec<raw::RawEvent>,
     /// When the facts were last checked (`checked` in `timeline.toml`).
     pub checked: Option<Date>,
+    /// What the site is called and says it is (`site.toml`).
+    pub info: Option<SiteInfo>,
 }
 
 /// Stage 1: reads every file's front matter and TOML and builds the id tables.
@@ -57,7 +59,9 @@ pub(crate) fn read<'a>(tree: &'a ContentTree, diags: &mut Diagnostics) -> Read<'
         .unwrap_or_default();
     let notes = read_notes(tree, &mark_order, &mut ids, diags);
     let (events, checked) = read_events(tree, &mut ids, diags);
+    let info = site_info(tree.site.as_ref(), &tree.display_path("site.toml"), diags);
     Read {
+        info,
         ids,
         sources,
         letter,
@@ -75,6 +79,31 @@ pub(crate) struct PendingNote<'a> {
     pub body: &'a str,
     pub body_offset: usize,
     pub toml_offset: usize,
+}
+
+/// Reads `site.toml` (or a translation of it): the site's name, short name and description.
+pub(crate) fn site_info(
+    file: Option<&File>,
+    expected: &str,
+    diags: &mut Diagnostics,
+) -> Option<SiteInfo> {
+    let Some(file) = file else {
+        diags.error(
+            expected,
+            1,
+            "the site's name and description are missing",
+            "create it with `name`, `short_name` and `description` (see CONTENT.md)",
+        );
+        return None;
+    };
+    let t = Toml::new(&file.path, &file.text, 0);
+    let raw: raw::SiteInfo = t.parse(&file.text, diags)?;
+    Some(SiteInfo {
+        name: raw.name.into(),
+        short_name: raw.short_name.into(),
+        description: raw.description.into(),
+        fallback: false,
+    })
 }
 
 /// Reads every source file; returns the sources (sorted by publisher, title) with where each was defined.

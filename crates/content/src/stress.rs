@@ -91,6 +91,10 @@ pub fn pack(notes: usize, events: usize) -> ContentTree {
         );
     }
     ContentTree {
+        site: Some(File {
+            path: "stress/site.toml".into(),
+            text: "name = \"A generated site\"\nshort_name = \"Generated\"\ndescription = \"A generated pack.\"\n".into(),
+        }),
         letter: Some(File {
             path: "stress/letter.md".into(),
             text: letter,
@@ -109,6 +113,10 @@ pub fn pack(notes: usize, events: usize) -> ContentTree {
             text: "+++\ntitle = \"About\"\n+++\n\nA generated pack.\n".into(),
         }),
         es: Translations {
+            site: Some(File {
+                path: "stress/site.es.toml".into(),
+                text: "name = \"Un sitio generado\"\nshort_name = \"Generado\"\ndescription = \"Un paquete generado.\"\n".into(),
+            }),
             letter: Some(File {
                 path: "stress/letter.es.md".into(),
                 text: letter_es,

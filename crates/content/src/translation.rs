@@ -27,6 +27,8 @@ pub(crate) struct Original<'a> {
     pub timeline: String,
     /// The English about page's path.
     pub about: String,
+    /// The English `site.toml`'s path.
+    pub site: String,
 }
 
 /// A note's translated words.
@@ -45,6 +47,7 @@ pub(crate) struct Overrides {
     notes: Vec<Option<NoteText>>,
     events: Vec<Option<(String, Vec<Inline>)>>,
     about: Option<Page>,
+    site: Option<SiteInfo>,
     /// Sources the translated text cites (they count as cited).
     pub cited: BTreeSet<usize>,
 }
@@ -275,6 +278,16 @@ pub(crate) fn read(
         }
     }
 
+    // The site's name and description.
+    match &files.site {
+        Some(file) => o.site = crate::read::site_info(Some(file), &file.path, diags),
+        None => missing.error(
+            &original.site,
+            1,
+            "no Spanish translation of the site's name and description",
+            "add content/site.es.toml (see CONTENT.md)",
+        ),
+    }
     // The about page.
     match &files.about {
         Some(file) => {
@@ -352,6 +365,10 @@ pub(crate) fn apply(original: &Site, lang: Lang, mut o: Overrides) -> Site {
     match o.about {
         Some(about) => site.about = about,
         None => site.about.fallback = true,
+    }
+    match o.site {
+        Some(info) => site.info = info,
+        None => site.info.fallback = true,
     }
     derive::cited_by(&mut site);
     site

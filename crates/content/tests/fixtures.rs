@@ -317,6 +317,10 @@ fn the_spanish_edition_translates_words_and_keeps_everything_else() {
     assert_eq!(es.letter.title, "Carta de ejemplo");
     assert!(!es.letter.fallback && !es.about.fallback);
     assert_eq!(es.about.title, "Acerca de estos datos de prueba");
+    // The site's own name and description, in each edition.
+    assert_eq!(en.info.name, "An example letter, annotated");
+    assert_eq!(es.info.name, "Una carta de ejemplo, anotada");
+    assert!(!es.info.fallback);
 }
 
 #[test]
@@ -335,8 +339,10 @@ fn missing_translations_are_listed_at_the_english_original() {
     let mut tree = ContentTree::read(&fixtures().join("good")).unwrap();
     tree.es = content::Translations::default();
     let editions = content::compile_editions(&tree).expect("translations are optional");
-    assert_eq!(editions.missing.0.len(), 1 + 4 + 3 + 1);
+    assert_eq!(editions.missing.0.len(), 1 + 4 + 3 + 1 + 1);
     assert!(editions.es.letter.fallback && editions.es.about.fallback);
+    assert!(editions.es.info.fallback);
+    assert_eq!(editions.es.info.name, editions.en.info.name);
     assert!(editions.es.letter.translation.is_none());
     assert!(editions.es.notes.iter().all(|n| n.fallback));
 }
@@ -550,12 +556,14 @@ fn with_crlf(tree: &ContentTree) -> ContentTree {
         text: f.text.replace('\n', "\r\n"),
     };
     ContentTree {
+        site: tree.site.as_ref().map(convert),
         letter: tree.letter.as_ref().map(convert),
         notes: tree.notes.iter().map(convert).collect(),
         timeline: tree.timeline.as_ref().map(convert),
         sources: tree.sources.iter().map(convert).collect(),
         about: tree.about.as_ref().map(convert),
         es: content::Translations {
+            site: tree.es.site.as_ref().map(convert),
             letter: tree.es.letter.as_ref().map(convert),
             notes: tree.es.notes.iter().map(convert).collect(),
             timeline: tree.es.timeline.as_ref().map(convert),

@@ -94,6 +94,21 @@ pub struct Site {
     pub about: Page,
     /// When the facts were last checked against the sources (`checked` in `timeline.toml`).
     pub checked: Option<Date>,
+    /// What the site is called and says it is (`site.toml`): the code names no document.
+    pub info: SiteInfo,
+}
+
+/// The site's name and description in an edition (`site.toml`, `site.<lang>.toml`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct SiteInfo {
+    /// The site's name: the header, page titles, the installed app.
+    pub name: Str,
+    /// A short name for the installed app's icon.
+    pub short_name: Str,
+    /// One or two sentences on what the site is: descriptions, the manifest.
+    pub description: Str,
+    /// True when this edition lacks a translation (shown in English).
+    pub fallback: bool,
 }
 
 /// The letter as published: metadata and the verbatim passages.

@@ -77,7 +77,15 @@ pub fn card(index: usize) -> Vec<u8> {
     let mut canvas = Canvas::new(w, h);
     canvas.rect(0, 0, 24, h, ACCENT);
     let font = FontRef::try_from_slice(FONT).expect("the vendored font parses");
-    canvas.text(&font, 30.0, MARGIN, 100.0, s.site_name, MUTED, TEXT_WIDTH);
+    canvas.text(
+        &font,
+        30.0,
+        MARGIN,
+        100.0,
+        &letter_explainer::content::info().name,
+        MUTED,
+        TEXT_WIDTH,
+    );
     canvas.text(&font, 36.0, MARGIN, 175.0, &label, colour, TEXT_WIDTH);
     for (k, line) in wrap(&font, 64.0, &note.title, TEXT_WIDTH, TITLE_LINES)
         .iter()

@@ -9,6 +9,7 @@ use crate::{base64, write, write_script};
 use contract::edition::prefix;
 use contract::{asset, BASE};
 use leptos::prelude::*;
+use letter_explainer::content::info;
 use letter_explainer::edition;
 use letter_explainer::hosting::json_string;
 use letter_explainer::i18n::t;
@@ -118,9 +119,9 @@ fn manifest() -> String {
     let start = asset(prefix(edition::lang()));
     let manifest = serde_json::json!({
         "id": start,
-        "name": t().site_name,
-        "short_name": t().app_short_name,
-        "description": t().site_description,
+        "name": info().name,
+        "short_name": info().short_name,
+        "description": info().description,
         "lang": t().lang,
         "dir": "ltr",
         "start_url": start,
@@ -306,7 +307,7 @@ mod tests {
                 assert_eq!(m["id"], BASE);
                 assert_eq!(m["scope"], BASE);
                 assert_eq!(m["display"], "standalone");
-                assert_eq!(m["short_name"], t().app_short_name);
+                assert_eq!(m["short_name"], info().short_name.as_ref());
                 assert_eq!(m["lang"], "en");
                 let icons = m["icons"].as_array().unwrap();
                 let has = |src: &str, size: &str, purpose: &str| {
