@@ -60,6 +60,11 @@ pub fn bake_editions(editions: &[&Site]) -> String {
             Page::ty(),
             site.about.bake(&mut b),
         );
+        part(
+            &format!("CORRECTIONS_{suffix}"),
+            format!("[{}; {}]", Correction::ty(), site.corrections.len()),
+            array(&site.corrections, &mut b),
+        );
     }
     if let Some(site) = editions.first() {
         // Apart from LETTER_*, so the browser app can place the letter in time without linking its text.
@@ -147,7 +152,8 @@ macro_rules! bake_struct {
 }
 bake_struct! {
     Letter { title, date, published, from, to, sources, context, body, translation, fallback }
-    Note { id, title, kind, summary, assessment, number, passage, sources, events, body, fallback }
+    Note { id, title, kind, summary, assessment, number, passage, sources, events, body, corrections, reviewed, fallback }
+    Correction { id, date, title, notes, events, letter, what, why, fallback }
     Event { id, date, title, body, tracks, sources, notes, fallback }
     Source { id, title, publisher, via, date, url, lang, cited_by }
     Page { title, body, fallback }

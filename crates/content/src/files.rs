@@ -26,12 +26,14 @@ pub struct ContentTree {
     pub sources: Vec<File>,
     /// `pages/about.md`.
     pub about: Option<File>,
+    /// `corrections.toml` (optional: a site may have no corrections yet).
+    pub corrections: Option<File>,
     /// The Spanish edition's files (see [`Translations`]).
     pub es: Translations,
 }
 
 /// One language's translation files, named the way Zola names them: `letter.es.md`, `notes/<id>.es.md`,
-/// `timeline.es.toml`, `pages/about.es.md`.
+/// `timeline.es.toml`, `pages/about.es.md`, `corrections.es.toml`.
 #[derive(Clone, Debug, Default)]
 pub struct Translations {
     /// `letter.<lang>.md`.
@@ -42,6 +44,8 @@ pub struct Translations {
     pub timeline: Option<File>,
     /// `pages/about.<lang>.md`.
     pub about: Option<File>,
+    /// `corrections.<lang>.toml`.
+    pub corrections: Option<File>,
 }
 
 impl ContentTree {
@@ -53,10 +57,12 @@ impl ContentTree {
             .chain(&self.timeline)
             .chain(&self.sources)
             .chain(&self.about)
+            .chain(&self.corrections)
             .chain(&self.es.letter)
             .chain(&self.es.notes)
             .chain(&self.es.timeline)
             .chain(&self.es.about)
+            .chain(&self.es.corrections)
     }
 
     /// The display path of a file in this tree's folder, for errors about a file that is missing: the
@@ -114,11 +120,13 @@ impl ContentTree {
             timeline: one("timeline.toml")?,
             sources: many("sources", "toml")?,
             about: one("pages/about.md")?,
+            corrections: one("corrections.toml")?,
             es: Translations {
                 letter: one("letter.es.md")?,
                 notes: notes_es,
                 timeline: one("timeline.es.toml")?,
                 about: one("pages/about.es.md")?,
+                corrections: one("corrections.es.toml")?,
             },
         })
     }

@@ -217,7 +217,7 @@ pub fn compile_editions(tree: &ContentTree) -> Result<Editions, Diagnostics> {
         .map(|(_, s)| note_links_in_order(s.body))
         .unwrap_or_default();
     let mut pending = read_notes(tree, &mark_order, &mut ids, &mut diags);
-    let (raw_events, checked) = read_events(tree, &mut ids, &mut diags);
+    let (raw_events, checked, timeline_read) = read_events(tree, &mut ids, &mut diags);
 
     // Pass 2: everything that refers to ids.
     let mut cited: Vec<BTreeSet<Citation>> = vec![BTreeSet::new(); sources.len()];
@@ -381,8 +381,43 @@ pub fn compile_editions(tree: &ContentTree) -> Result<Editions, Diagnostics> {
             sources: note_sources.into(),
             events: related.into(),
             body: body.into(),
+            corrections: Vec::new().into(),
+            reviewed: Date {
+                year: 0,
+                month: 0,
+                day: 0,
+            },
             fallback: false,
         });
+    }
+
+    // The corrections log, and what it says about each note: when it was updated and last reviewed.
+    let published = letter.as_ref().map(|l| l.published);
+    let (corrections, correction_lines) = read_corrections(tree, &ids, published, &mut diags);
+    let mut note_corrections: Vec<Vec<usize>> = vec![Vec::new(); notes.len()];
+    for (index, c) in corrections.iter().enumerate() {
+        for &n in c.notes.iter() {
+            note_corrections[n].push(index);
+        }
+    }
+    for ((note, p), touched) in notes.iter_mut().zip(&pending).zip(note_corrections) {
+        let mut dates: Vec<Date> = touched.iter().map(|&c| corrections[c].date).collect();
+        dates.extend(checked);
+        if let Assessment::Status { as_of, .. } = note.assessment {
+            dates.push(as_of);
+        }
+        match dates.into_iter().filter(|d| d.year != 0).max() {
+            Some(latest) => note.reviewed = latest,
+            // An unreadable timeline is reported as such, not once more per note.
+            None if !timeline_read => {}
+            None => diags.error(
+                &p.file.path,
+                1,
+                format!("the note `{}` has no review date", p.id),
+                "set `checked = \"YYYY-MM-DD\"` in timeline.toml (when the facts were last checked), or log a correction that touches the note",
+            ),
+        }
+        note.corrections = touched.into();
     }
 
     // Request numbers and passages come from the letter's marks, in order.
@@ -427,6 +462,11 @@ pub fn compile_editions(tree: &ContentTree) -> Result<Editions, Diagnostics> {
             .collect(),
         timeline: tree.display_path("timeline.toml"),
         about: tree.display_path("pages/about.md"),
+        corrections: corrections
+            .iter()
+            .zip(&correction_lines)
+            .map(|(c, l)| (c.id.to_string(), l.clone()))
+            .collect(),
     };
     let spanish = translation::read(&tree.es, &original, &ids, &mut diags, &mut missing);
     for index in &spanish.cited {
@@ -479,12 +519,121 @@ pub fn compile_editions(tree: &ContentTree) -> Result<Editions, Diagnostics> {
         sources: sources.into(),
         about,
         checked,
+        corrections: corrections.into(),
     };
     let es = translation::apply(&en, Lang::Es, spanish);
     missing
         .0
         .sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
     Ok(Editions { en, es, missing })
+}
+
+/// Reads `corrections.toml` (optional): every entry's id, date, what it touches, what changed and why.
+/// Returns the entries newest first (the same day keeps the file's order), with where each is defined.
+fn read_corrections(
+    tree: &ContentTree,
+    ids: &Ids,
+    published: Option<Date>,
+    diags: &mut Diagnostics,
+) -> (Vec<Correction>, Vec<(String, usize)>) {
+    let Some(file) = &tree.corrections else {
+        return (Vec::new(), Vec::new());
+    };
+    let t = Toml::new(&file.path, &file.text, 0);
+    let Some(parsed) = t.parse::<raw::CorrectionsFile>(&file.text, diags) else {
+        return (Vec::new(), Vec::new());
+    };
+    let mut seen = HashMap::new();
+    let mut out = Vec::new();
+    for raw in parsed.correction {
+        let raw = raw.into_inner();
+        let line = t.at(&raw.id);
+        if !check_id(
+            &file.path,
+            line,
+            raw.id.get_ref(),
+            "correction",
+            &mut seen,
+            diags,
+        ) {
+            continue;
+        }
+        let date = parse_date(&t, &raw.date, diags);
+        if date.year != 0 && date.day == 0 {
+            diags.error(
+                &file.path,
+                t.at(&raw.date),
+                format!(
+                    "the correction `{}` is dated `{date}`, without its day",
+                    raw.id.get_ref()
+                ),
+                "write the day the change was published: YYYY-MM-DD",
+            );
+        } else if let Some(published) = published.filter(|p| date.year != 0 && date < *p) {
+            diags.error(
+                &file.path,
+                t.at(&raw.date),
+                format!(
+                    "the correction `{}` is dated {date}, before the letter was made public ({published})",
+                    raw.id.get_ref()
+                ),
+                "a correction is dated the day the site's text was changed",
+            );
+        }
+        let notes = resolve_list(&t, &raw.notes, &ids.notes, "note", diags);
+        let events = resolve_list(&t, &raw.events, &ids.events, "event", diags);
+        if raw.notes.is_empty() && raw.events.is_empty() && !raw.letter {
+            diags.error(
+                &file.path,
+                line,
+                format!("the correction `{}` touches nothing", raw.id.get_ref()),
+                "list the notes and events it changed (`notes = [\"<id>\"]`, `events = [\"<id>\"]`), or set `letter = true`",
+            );
+        }
+        let what = correction_text(&t, &raw.what, "what", ids, diags);
+        let why = correction_text(&t, &raw.why, "why", ids, diags);
+        out.push((
+            Correction {
+                id: raw.id.get_ref().clone().into(),
+                date,
+                title: raw.title.into(),
+                notes: notes.into(),
+                events: events.into(),
+                letter: raw.letter,
+                what: what.into(),
+                why: why.into(),
+                fallback: false,
+            },
+            (file.path.clone(), line),
+        ));
+    }
+    // Newest first; a stable sort keeps the file's order within a day.
+    out.sort_by(|a, b| b.0.date.cmp(&a.0.date));
+    out.into_iter().unzip()
+}
+
+/// A correction's `what` or `why`: one paragraph of inline Markdown, not empty.
+fn correction_text(
+    t: &Toml<'_>,
+    s: &S,
+    field: &str,
+    ids: &Ids,
+    diags: &mut Diagnostics,
+) -> Vec<Inline> {
+    if s.get_ref().trim().is_empty() {
+        diags.error(
+            t.file,
+            t.at(s),
+            format!("a correction's `{field}` is empty"),
+            "say in a sentence or two what changed and why",
+        );
+    }
+    let origin = Origin {
+        file: t.file,
+        text: t.text,
+        offset: string_content_offset(t.text, s),
+    };
+    markdown::parse_inlines(s.get_ref(), &origin, diags, &mut |d| ids.target(d))
 }
 
 /// Reads every source file; returns the sources (sorted by publisher, title) with where each was defined.
@@ -620,12 +769,13 @@ fn read_notes<'a>(
     pending
 }
 
-/// Reads the timeline's events, sorts them by date and registers their ids.
+/// Reads the timeline's events, sorts them by date and registers their ids; also returns its `checked`
+/// date and whether the file could be read at all.
 fn read_events(
     tree: &ContentTree,
     ids: &mut Ids,
     diags: &mut Diagnostics,
-) -> (Vec<raw::RawEvent>, Option<Date>) {
+) -> (Vec<raw::RawEvent>, Option<Date>, bool) {
     let Some(file) = &tree.timeline else {
         diags.error(
             &tree.display_path("timeline.toml"),
@@ -633,11 +783,11 @@ fn read_events(
             "the timeline is missing",
             "create content/timeline.toml (see CONTENT.md)",
         );
-        return (Vec::new(), None);
+        return (Vec::new(), None, false);
     };
     let t = Toml::new(&file.path, &file.text, 0);
     let Some(parsed) = t.parse::<raw::Timeline>(&file.text, diags) else {
-        return (Vec::new(), None);
+        return (Vec::new(), None, false);
     };
     let checked = parsed.checked.as_ref().map(|d| parse_date(&t, d, diags));
     let mut seen = HashMap::new();
@@ -680,7 +830,7 @@ fn read_events(
         ids.events.insert(raw.id.get_ref().clone(), events.len());
         events.push(raw);
     }
-    (events, checked)
+    (events, checked, true)
 }
 
 fn read_page(

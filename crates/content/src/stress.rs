@@ -108,6 +108,7 @@ pub fn pack(notes: usize, events: usize) -> ContentTree {
             path: "stress/pages/about.md".into(),
             text: "+++\ntitle = \"About\"\n+++\n\nA generated pack.\n".into(),
         }),
+        corrections: None,
         es: Translations {
             letter: Some(File {
                 path: "stress/letter.es.md".into(),
@@ -122,6 +123,7 @@ pub fn pack(notes: usize, events: usize) -> ContentTree {
                 path: "stress/pages/about.es.md".into(),
                 text: "+++\ntitle = \"Acerca de\"\n+++\n\nUn paquete generado.\n".into(),
             }),
+            corrections: None,
         },
     }
 }
