@@ -3,7 +3,7 @@
 //! reads is never linked into it.
 
 use crate::edition;
-use model::{Date, Event, Lang, Letter, Note, Page, Source};
+use model::{Correction, Date, Event, Lang, Letter, Note, Page, Source};
 
 mod baked {
     include!(concat!(env!("OUT_DIR"), "/content.rs"));
@@ -51,6 +51,14 @@ pub fn about() -> &'static Page {
     match edition::lang() {
         Lang::En => &baked::ABOUT_EN,
         Lang::Es => &baked::ABOUT_ES,
+    }
+}
+
+/// The corrections log, newest first.
+pub fn corrections() -> &'static [Correction] {
+    match edition::lang() {
+        Lang::En => &baked::CORRECTIONS_EN,
+        Lang::Es => &baked::CORRECTIONS_ES,
     }
 }
 

@@ -608,7 +608,7 @@ fn read_corrections(
         ));
     }
     // Newest first; a stable sort keeps the file's order within a day.
-    out.sort_by(|a, b| b.0.date.cmp(&a.0.date));
+    out.sort_by_key(|c| std::cmp::Reverse(c.0.date));
     out.into_iter().unzip()
 }
 
