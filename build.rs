@@ -1,6 +1,7 @@
 //! Compiles `content/` (or the folder named by `SITE_CONTENT`) into Rust statics for the site. Content
-//! errors stop the build with file:line and a hint. (The base path and the origin are the `contract`
-//! crate's, fixed by its own build script.)
+//! errors stop the build with file:line and a hint. Also fixes the contact for error reports
+//! (`SITE_CONTACT`, optional: `mailto:` or `https:`, see `src/contact.rs`). (The base path and the origin
+//! are the `contract` crate's, fixed by its own build script.)
 
 use std::path::PathBuf;
 use std::{env, fs, process};
@@ -11,6 +12,17 @@ fn main() {
         .map(PathBuf::from)
         .unwrap_or_else(|| root.join("content"));
     println!("cargo::rerun-if-env-changed=SITE_CONTENT");
+    println!("cargo::rerun-if-env-changed=SITE_CONTACT");
+    let contact = env::var("SITE_CONTACT").unwrap_or_default();
+    let contact = contact.trim();
+    if let Some(problem) = (!contact.is_empty())
+        .then(|| content::checks::contact_problem(contact))
+        .flatten()
+    {
+        eprintln!("error: SITE_CONTACT: {problem}");
+        process::exit(1);
+    }
+    println!("cargo::rustc-env=SITE_CONTACT={contact}");
     println!("cargo::rerun-if-changed={}", dir.display());
     for sub in ["notes", "sources", "pages"] {
         println!("cargo::rerun-if-changed={}", dir.join(sub).display());

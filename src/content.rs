@@ -3,7 +3,7 @@
 //! `Site` per edition ([`baked`]); a test may render any other site.
 
 use crate::edition;
-use model::{Date, Event, Letter, Note, Page, Site, SiteInfo, Source};
+use model::{Correction, Date, Event, Letter, Note, Page, Site, SiteInfo, Source};
 
 mod baked {
     include!(concat!(env!("OUT_DIR"), "/content.rs"));
@@ -47,6 +47,11 @@ pub fn about() -> &'static Page {
 /// The site's name, short name and description (`site.toml`).
 pub fn info() -> &'static SiteInfo {
     &edition::current().site.info
+}
+
+/// The corrections log, newest first.
+pub fn corrections() -> &'static [Correction] {
+    &edition::current().site.corrections
 }
 
 /// When the facts were last checked against the sources.

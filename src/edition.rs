@@ -57,7 +57,7 @@ fn find(all: &'static [&'static Site], lang: Lang) -> &'static Site {
 }
 
 /// Runs a unit test in the English edition of the site this build compiled in.
-#[cfg(all(test, feature = "ssr"))]
+#[cfg(test)]
 pub(crate) fn in_english<T>(test: impl FnOnce() -> T) -> T {
     render(crate::content::baked(), Lang::En, test)
 }

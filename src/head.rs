@@ -16,6 +16,7 @@ pub fn title(route: Route) -> String {
         Route::Timeline => format!("{} — {name}", t().timeline_title),
         Route::Sources => format!("{} — {name}", t().sources_title),
         Route::About => format!("{} — {name}", about().title),
+        Route::Corrections => format!("{} — {name}", t().corrections_title),
         Route::NotFound => format!("{} — {name}", t().not_found_title),
         embed => title(embed.full_site()),
     }
@@ -29,6 +30,7 @@ pub fn description(route: Route) -> String {
         }
         Route::Timeline | Route::EmbedTimeline => t().timeline_intro.to_owned(),
         Route::Sources => t().sources_intro.to_owned(),
+        Route::Corrections => t().corrections_intro.to_owned(),
         _ => crate::content::info().description.to_string(),
     }
 }
@@ -49,6 +51,7 @@ pub fn Head(
         {alternates(route)}
         {structured_data(route)}
         {crate::annotations::link(route)}
+        {crate::feed::link()}
         {card(route)}
         <meta name="twitter:card" content=if card_of(route).is_some() { "summary_large_image" } else { "summary" }/>
         <meta name="twitter:title" content=title.clone()/>

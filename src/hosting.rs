@@ -23,6 +23,7 @@ pub fn headers_file() -> String {
         "timeline/*",
         "sources/*",
         "about/*",
+        "corrections/*",
         "404.html",
         "index.html",
     ];
@@ -111,58 +112,107 @@ fn xml_escape(s: &str) -> String {
         .replace('>', "&gt;")
 }
 
-/// Structured data (JSON-LD) for a page: the letter as an article, each claim note as a `ClaimReview`
-/// whose rating is its verdict.
+/// Structured data (JSON-LD, schema.org) for a page, built with serde_json: the letter page as a
+/// `NewsArticle`, each claim note as a `ClaimReview` (the properties Google's ClaimReview documentation
+/// requires: `claimReviewed`, `reviewRating` with `alternateName`, `itemReviewed` a `Claim` whose
+/// `appearance` is the letter, `author`, `datePublished` and, with an origin, `url`). The review's
+/// `datePublished` is the day the note was last reviewed (see CONTENT.md); its rating is the verdict on
+/// the about page's four-step scale. Safe inside `<script>`: `<` is written as `\u003c`.
 pub fn json_ld(route: Route) -> Option<String> {
-    use crate::content::{letter, note};
-    use model::{Assessment, Verdict};
-    let url = |r: Route| {
-        if ORIGIN.is_empty() {
-            String::new()
-        } else {
-            format!(",\"url\":{}", json_string(&absolute(&href(r))))
-        }
-    };
-    match route {
-        Route::Letter(None) => {
-            let l = letter();
-            Some(format!(
-                "{{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\"headline\":{},\"description\":{},\"dateCreated\":\"{}\",\"datePublished\":\"{}\",\"author\":{{\"@type\":\"Organization\",\"name\":{}}},\"inLanguage\":\"{}\"{}}}",
-                json_string(&l.title),
-                json_string(&crate::content::info().description),
-                l.date,
-                l.published,
-                json_string(&l.from),
-                t().lang,
-                url(route)
-            ))
-        }
-        Route::Letter(Some(id)) => {
-            let n = note(id)?;
-            let Assessment::Verdict { verdict, reason } = &n.assessment else {
-                return None;
-            };
-            let rating = match verdict {
-                Verdict::Supported => 4,
-                Verdict::NeedsContext => 3,
-                Verdict::Unverifiable => 2,
-                Verdict::Disputed => 1,
-            };
-            let l = letter();
-            Some(format!(
-                "{{\"@context\":\"https://schema.org\",\"@type\":\"ClaimReview\",\"claimReviewed\":{},\"reviewBody\":{},\"itemReviewed\":{{\"@type\":\"Claim\",\"author\":{{\"@type\":\"Organization\",\"name\":{}}},\"datePublished\":\"{}\"}},\"reviewRating\":{{\"@type\":\"Rating\",\"ratingValue\":{rating},\"bestRating\":4,\"worstRating\":1,\"alternateName\":{}}},\"author\":{{\"@type\":\"Organization\",\"name\":{}}},\"inLanguage\":\"{}\"{}}}",
-                json_string(n.passage.as_deref().unwrap_or(&n.title)),
-                json_string(reason),
-                json_string(&l.from),
-                l.published,
-                json_string(t().verdict(*verdict)),
-                json_string(&crate::content::info().name),
-                t().lang,
-                url(route)
-            ))
-        }
+    let value = match route {
+        Route::Letter(None) => Some(news_article()),
+        Route::Letter(Some(id)) => claim_review(id),
         _ => None,
+    }?;
+    Some(script_safe(&value))
+}
+
+/// JSON for a `<script>` element: `<` escaped (inside JSON strings, the only place it can be), so no
+/// text can close the element.
+fn script_safe(value: &serde_json::Value) -> String {
+    serde_json::to_string(value)
+        .expect("a JSON value always serialises")
+        .replace('<', "\\u003c")
+}
+
+/// An absolute URL when the build knows the origin.
+fn absolute_url(route: Route) -> Option<String> {
+    (!ORIGIN.is_empty()).then(|| absolute(&href(route)))
+}
+
+/// The organisation that wrote the letter (its `from` line).
+fn letter_author() -> serde_json::Value {
+    serde_json::json!({ "@type": "Organization", "name": crate::content::letter().from.as_ref() })
+}
+
+/// The letter page: a `NewsArticle` about the letter.
+fn news_article() -> serde_json::Value {
+    let l = crate::content::letter();
+    let mut article = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": l.title.as_ref(),
+        "description": crate::content::info().description,
+        "dateCreated": l.date.to_string(),
+        "datePublished": l.published.to_string(),
+        "author": letter_author(),
+        "inLanguage": t().lang,
+    });
+    if let Some(url) = absolute_url(Route::Letter(None)) {
+        article["url"] = url.into();
     }
+    article
+}
+
+/// A claim note: a `ClaimReview` of the marked passage, rated by its verdict.
+fn claim_review(id: &str) -> Option<serde_json::Value> {
+    use model::{Assessment, Verdict};
+    let n = crate::content::note(id)?;
+    let Assessment::Verdict { verdict, reason } = &n.assessment else {
+        return None;
+    };
+    let rating = match verdict {
+        Verdict::Supported => 4,
+        Verdict::NeedsContext => 3,
+        Verdict::Unverifiable => 2,
+        Verdict::Disputed => 1,
+    };
+    let l = crate::content::letter();
+    let mut letter = serde_json::json!({
+        "@type": "CreativeWork",
+        "headline": l.title.as_ref(),
+        "author": letter_author(),
+        "datePublished": l.published.to_string(),
+    });
+    if let Some(url) = absolute_url(Route::Letter(None)) {
+        letter["url"] = url.into();
+    }
+    let mut review = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "claimReviewed": n.passage.as_deref().unwrap_or(&n.title),
+        "reviewBody": reason.as_ref(),
+        "itemReviewed": {
+            "@type": "Claim",
+            "author": letter_author(),
+            "datePublished": l.published.to_string(),
+            "appearance": letter,
+        },
+        "reviewRating": {
+            "@type": "Rating",
+            "ratingValue": rating,
+            "bestRating": 4,
+            "worstRating": 1,
+            "alternateName": t().verdict(*verdict),
+        },
+        "author": { "@type": "Organization", "name": crate::content::info().name },
+        "datePublished": n.reviewed.to_string(),
+        "inLanguage": t().lang,
+    });
+    if let Some(url) = absolute_url(Route::Letter(Some(&n.id))) {
+        review["url"] = url.into();
+    }
+    Some(review)
 }
 
 /// A JSON string literal, also safe as a JavaScript literal and inside a `<script>` element (`<`, U+2028 and
@@ -200,9 +250,9 @@ mod tests {
                 "{rule}"
             );
         }
-        // Seven page rules and one embed rule per edition, each with exactly one policy.
+        // Eight page rules and one embed rule per edition, each with exactly one policy.
         assert_eq!(file.matches("frame-ancestors *").count(), 2);
-        assert_eq!(file.matches("Content-Security-Policy:").count(), 16);
+        assert_eq!(file.matches("Content-Security-Policy:").count(), 18);
         assert!(file.contains(&format!("\n{BASE}es/embed/*\n")));
         assert!(!file.contains("unsafe-inline") && !file.contains("'unsafe-eval'"));
     }
@@ -250,6 +300,9 @@ mod tests {
                     (Assessment::Verdict { verdict, .. }, NoteKind::Claim) => {
                         let ld = ld.expect("a claim has a ClaimReview");
                         assert!(ld.contains("\"@type\":\"ClaimReview\""));
+                        let value: serde_json::Value = serde_json::from_str(&ld).unwrap();
+                        assert_eq!(value["itemReviewed"]["appearance"]["@type"], "CreativeWork");
+                        assert_eq!(value["datePublished"], n.reviewed.to_string());
                         assert!(
                             ld.contains(&format!(
                                 "\"alternateName\":\"{}\"",
@@ -265,6 +318,15 @@ mod tests {
                 .unwrap()
                 .contains("NewsArticle"));
         })
+    }
+
+    #[test]
+    fn structured_data_cannot_close_its_script_element() {
+        let value = serde_json::json!({ "a": "</script><script>alert(1)</script>" });
+        let json = script_safe(&value);
+        assert!(!json.contains('<'), "{json}");
+        let back: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, value);
     }
 
     #[test]

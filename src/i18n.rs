@@ -124,6 +124,34 @@ pub struct Strings {
     pub request_word: &'static str,
     /// Footer text.
     pub footer: &'static str,
+    /// Corrections page title (also its link in the footer).
+    pub corrections_title: &'static str,
+    /// Corrections page introduction.
+    pub corrections_intro: &'static str,
+    /// Shown when the log has no entry.
+    pub corrections_none: &'static str,
+    /// Label before what a correction changed (notes, events, the letter).
+    pub correction_changed: &'static str,
+    /// Heading: what changed.
+    pub correction_what: &'static str,
+    /// Heading: why.
+    pub correction_why: &'static str,
+    /// Link to the Atom feed of corrections.
+    pub corrections_feed: &'static str,
+    /// The about page's heading of the corrections policy.
+    pub corrections_policy_heading: &'static str,
+    /// The corrections policy, in a few sentences.
+    pub corrections_policy: &'static str,
+    /// Link from the policy to the log.
+    pub corrections_log_link: &'static str,
+    /// Before the date a note was last reviewed.
+    pub last_reviewed: &'static str,
+    /// Before the date a correction changed a note.
+    pub updated: &'static str,
+    /// The link that reports an error in a note.
+    pub report_error: &'static str,
+    /// The subject of an error report, before the note's title.
+    pub report_subject: &'static str,
     /// The language's own name, for the language switch ("English", "Español").
     pub language_name: &'static str,
     /// Name of the language switch (a `nav` landmark).
@@ -225,6 +253,20 @@ pub const EN: Strings = Strings {
     mark_context: "background",
     request_word: "Request",
     footer: "An independent explainer. No cookies, no tracking, no requests to other sites; it works offline.",
+    corrections_title: "Corrections",
+    corrections_intro: "Every change to what this site has told its readers: when, what changed and why, newest first.",
+    corrections_none: "No corrections so far.",
+    correction_changed: "Changed",
+    correction_what: "What changed",
+    correction_why: "Why",
+    corrections_feed: "Follow the corrections (Atom feed)",
+    corrections_policy_heading: "Corrections",
+    corrections_policy: "When we find a mistake, or a reader shows us one, we fix it and say so. Every change to a fact, a figure, a date, a source, a verdict or a status is logged with its date, what changed and why, and the note it touches says when it was updated. Typos and layout are fixed without an entry. An entry is never deleted or rewritten to hide a mistake: a correction of a correction is a new entry. Every note also shows when it was last reviewed.",
+    corrections_log_link: "Read the corrections log",
+    last_reviewed: "Last reviewed",
+    updated: "Updated",
+    report_error: "Report an error in this note",
+    report_subject: "Error in a note",
     language_name: "English",
     language_label: "Language",
     fallback_notice: "Not yet translated; shown in the original English.",
@@ -312,6 +354,20 @@ pub const ES: Strings = Strings {
     mark_context: "contexto",
     request_word: "Petición",
     footer: "Una guía independiente. Sin cookies, sin rastreo, sin peticiones a otros sitios; funciona sin conexión.",
+    corrections_title: "Correcciones",
+    corrections_intro: "Cada cambio en lo que este sitio ha dicho a sus lectores: cuándo, qué cambió y por qué, de lo más reciente a lo más antiguo.",
+    corrections_none: "Hasta ahora no hay correcciones.",
+    correction_changed: "Cambió",
+    correction_what: "Qué cambió",
+    correction_why: "Por qué",
+    corrections_feed: "Seguir las correcciones (canal Atom)",
+    corrections_policy_heading: "Correcciones",
+    corrections_policy: "Cuando encontramos un error, o un lector nos lo señala, lo corregimos y lo decimos. Cada cambio en un dato, una cifra, una fecha, una fuente, un veredicto o un estado queda registrado con su fecha, qué cambió y por qué, y la nota afectada indica cuándo se actualizó. Las erratas y los cambios de formato se corrigen sin entrada. Ninguna entrada se borra ni se reescribe para ocultar un error: la corrección de una corrección es una entrada nueva. Cada nota indica además cuándo se revisó por última vez.",
+    corrections_log_link: "Leer el registro de correcciones",
+    last_reviewed: "Revisada por última vez el",
+    updated: "Actualizada el",
+    report_error: "Informar de un error en esta nota",
+    report_subject: "Error en una nota",
     language_name: "Español",
     language_label: "Idioma",
     fallback_notice: "Aún sin traducir: se muestra el original en inglés.",

@@ -7,8 +7,10 @@
 
 pub mod annotations;
 pub mod components;
+pub mod contact;
 pub mod content;
 pub mod edition;
+pub mod feed;
 pub mod head;
 #[cfg(feature = "ssr")]
 pub mod hosting;
@@ -21,8 +23,8 @@ use components::site_chrome::{EmbedFooter, SiteFooter, SiteHeader};
 use content::note_index;
 use leptos::prelude::*;
 use pages::{
-    about::AboutPage, embed::EmbedNotePage, letter::LetterPage, not_found::NotFoundPage,
-    sources::SourcesPage, timeline::TimelinePage,
+    about::AboutPage, corrections::CorrectionsPage, embed::EmbedNotePage, letter::LetterPage,
+    not_found::NotFoundPage, sources::SourcesPage, timeline::TimelinePage,
 };
 use route::Route;
 
@@ -41,6 +43,7 @@ pub fn App(
         (Route::Timeline, _) => view! { <TimelinePage/> }.into_any(),
         (Route::Sources, _) => view! { <SourcesPage/> }.into_any(),
         (Route::About, _) => view! { <AboutPage/> }.into_any(),
+        (Route::Corrections, _) => view! { <CorrectionsPage/> }.into_any(),
         (Route::EmbedLetter, _) => view! { <LetterPage open=None embed=true/> }.into_any(),
         (Route::EmbedNote(_), note) => {
             let note = note.flatten().unwrap_or_default();

@@ -29,6 +29,7 @@ pub fn all() -> Vec<Route> {
         Route::Timeline,
         Route::Sources,
         Route::About,
+        Route::Corrections,
         Route::NotFound,
     ];
     routes.extend(ids.clone().map(|id| Route::Letter(Some(id))));
@@ -60,6 +61,11 @@ pub fn card_file(index: usize) -> String {
 /// The URL of an event on the timeline.
 pub fn event_href(index: usize) -> String {
     contract::route::event_href(edition::lang(), &events()[index].id)
+}
+
+/// The URL of an entry of the corrections log.
+pub fn correction_href(index: usize) -> String {
+    contract::route::correction_href(edition::lang(), &crate::content::corrections()[index].id)
 }
 
 /// The URL of a source on the sources page.

@@ -3,6 +3,7 @@
 pub mod embed_control;
 pub mod fallback;
 pub mod note_panel;
+pub mod note_review;
 pub mod rich_text;
 pub mod site_chrome;
 pub mod source_citation;

@@ -2,6 +2,7 @@
 
 use super::embed_control::EmbedControl;
 use super::fallback::{text_lang, FallbackNotice};
+use super::note_review::NoteReview;
 use super::rich_text::{Blocks, Inlines, Place};
 use super::source_citation::SourceCitation;
 use crate::content::{events, notes};
@@ -73,6 +74,7 @@ pub fn NotePanel(
                     {n.sources.iter().map(|&s| view! { <li><SourceCitation source=s/></li> }).collect_view()}
                 </ol>
             </section>
+            <NoteReview note/>
             {(!embed).then(|| view! { <EmbedControl route=Route::EmbedNote(note_id(note))/> })}
         </article>
     }

@@ -60,10 +60,15 @@ fn LanguageSwitch(
     }
 }
 
-/// The footer.
+/// The footer, with the link to the corrections log.
 #[component]
 pub fn SiteFooter() -> impl IntoView {
-    view! { <footer class="site-footer"><p>{t().footer}</p></footer> }
+    view! {
+        <footer class="site-footer">
+            <p>{t().footer}</p>
+            <p><a href=href(Route::Corrections)>{t().corrections_title}</a></p>
+        </footer>
+    }
 }
 
 /// The footer of an embed: a link that opens the same note or event on the full site, in a new tab, and

@@ -1,8 +1,10 @@
-//! What the site is, how it judges, and how to report an error (`/about/`).
+//! What the site is, how it judges, how to report an error, and its corrections policy (`/about/`).
 
 use crate::components::fallback::{text_lang, FallbackNotice};
 use crate::components::rich_text::{Blocks, Place};
 use crate::content::about;
+use crate::i18n::t;
+use crate::route::{href, Route};
 use leptos::prelude::*;
 
 /// The about page, written in `content/pages/about.md`.
@@ -14,6 +16,11 @@ pub fn AboutPage() -> impl IntoView {
             <h1 lang=text_lang(about.fallback)>{about.title.as_ref()}</h1>
             <FallbackNotice on=about.fallback/>
             <div lang=text_lang(about.fallback)><Blocks blocks=&about.body place=Place::Page/></div>
+            <section id="corrections-policy" aria-labelledby="corrections-policy-h">
+                <h2 id="corrections-policy-h">{t().corrections_policy_heading}</h2>
+                <p>{t().corrections_policy}</p>
+                <p><a href=href(Route::Corrections)>{t().corrections_log_link}</a></p>
+            </section>
         </main>
     }
 }

@@ -1,6 +1,7 @@
 //! One component per route.
 
 pub mod about;
+pub mod corrections;
 pub mod embed;
 pub mod letter;
 pub mod not_found;

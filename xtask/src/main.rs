@@ -3,7 +3,8 @@
 //! - `cargo xtask serve`: install what is missing, build the site, serve it at http://127.0.0.1:8080
 //! - `cargo xtask test`: install what is missing, run every test (Rust, the HTML checker, the browser
 //!   suite in Chromium, the smoke journeys in Firefox and WebKit)
-//! - `cargo xtask build [--base /letter/] [--out DIR]`: build the static site
+//! - `cargo xtask build [--base /letter/] [--out DIR] [--origin URL] [--contact mailto:…|https://…]`: build
+//!   the static site
 //! - `cargo xtask e2e [PLAYWRIGHT ARGS]`: only the browser suite, against the last builds
 //! - `cargo xtask bench`: measure each route's first-visit transfer into `bench/results.json` and `BENCH.md`
 //! - `cargo xtask fuzz [--minutes 10]`: property-test the content compiler (not part of `test`)
@@ -40,6 +41,7 @@ fn main() {
                 &root().join(flag("--out").unwrap_or_else(|| "dist".into())),
                 None,
                 flag("--origin").as_deref(),
+                flag("--contact").as_deref(),
             )
         }),
         Some("serve") => setup::run(false).and_then(|_| {
@@ -47,7 +49,7 @@ fn main() {
             let port: u16 = flag("--port").and_then(|p| p.parse().ok()).unwrap_or(8080);
             let dist = root().join("dist");
             let origin = flag("--origin").unwrap_or_else(|| format!("http://127.0.0.1:{port}"));
-            build_from(&base, &dist, None, Some(&origin))?;
+            build_from(&base, &dist, None, Some(&origin), flag("--contact").as_deref())?;
             let base = content::normalize_base(&base);
             println!("Serving the site at http://127.0.0.1:{port}{base} (Ctrl-C to stop)");
             server::serve(&dist, &base, port).map_err(|e| format!("server: {e}"))
@@ -61,7 +63,13 @@ fn main() {
         Some("bench") => setup::run(true).and_then(|_| {
             setup::lighthouse()?;
             let dist = root().join("dist");
-            build_from("/", &dist, None, Some(&format!("http://127.0.0.1:{BENCH_PORT}")))?;
+            build_from(
+                "/",
+                &dist,
+                None,
+                Some(&format!("http://127.0.0.1:{BENCH_PORT}")),
+                None,
+            )?;
             let stress = build_stress()?;
             bench::run(&root(), &dist, &stress)
         }),
@@ -111,14 +119,19 @@ pub fn run(cmd: &mut Command) -> Result<(), String> {
 }
 
 /// Builds the static site for `base` into `out` (trunk builds the wasm and CSS, its post-build hook prerenders
-/// every route), optionally from another content folder (`SITE_CONTENT`, for the stress pack) and for a
-/// known origin (`SITE_ORIGIN`: absolute URLs, oEmbed documents, annotations).
+/// every route), optionally from another content folder (`SITE_CONTENT`, for the stress pack), for a
+/// known origin (`SITE_ORIGIN`: absolute URLs, oEmbed documents, annotations, the corrections feed) and
+/// with a contact for error reports (`SITE_CONTACT`: `mailto:` or `https:`, checked here first).
 fn build_from(
     base: &str,
     out: &Path,
     content_dir: Option<&Path>,
     origin: Option<&str>,
+    contact: Option<&str>,
 ) -> Result<(), String> {
+    if let Some(problem) = contact.and_then(content::checks::contact_problem) {
+        return Err(format!("--contact: {problem}"));
+    }
     let base = content::normalize_base(base);
     println!(
         "Building the site for base path {base} into {}",
@@ -140,6 +153,7 @@ fn build_from(
         cmd.env("SITE_CONTENT", dir);
     }
     cmd.env("SITE_ORIGIN", origin.unwrap_or(""));
+    cmd.env("SITE_CONTACT", contact.unwrap_or(""));
     run(&mut cmd)
 }
 
@@ -151,7 +165,7 @@ fn build_stress() -> Result<PathBuf, String> {
         .write(&pack)
         .map_err(|e| format!("writing the stress pack: {e}"))?;
     let out = root().join("dist-stress");
-    build_from("/", &out, Some(&pack), None)?;
+    build_from("/", &out, Some(&pack), None, None)?;
     Ok(out)
 }
 
@@ -208,11 +222,18 @@ fn test() -> Result<(), String> {
     }
     // Both builds know their origin (their test server's), so they have oEmbed documents, annotations and
     // absolute URLs; the sub-path one is built the way the Pages workflow builds (a base path and an origin).
-    // A site built without --origin is covered by the Rust tests, which build without one.
-    build_from("/", &root().join("dist"), None, Some(TEST_ORIGIN))?;
+    // A site built without --origin is covered by the Rust tests, which build without one. Only the
+    // sub-path build has a contact for error reports, so the suite sees notes with and without the link.
+    build_from("/", &root().join("dist"), None, Some(TEST_ORIGIN), None)?;
     bench::check_budgets(&root().join("dist"))?;
     html_check::run(&root().join("dist"))?;
-    build_from("/letter/", &root().join("dist-sub"), None, Some(SUB_ORIGIN))?;
+    build_from(
+        "/letter/",
+        &root().join("dist-sub"),
+        None,
+        Some(SUB_ORIGIN),
+        Some(SUB_CONTACT),
+    )?;
     next::build(&root().join("dist-v2"))?;
     e2e(&["--forbid-only".into()])?;
     engines(&[])
@@ -262,6 +283,10 @@ const TEST_ORIGIN: &str = "http://127.0.0.1:4173";
 /// The origin the browser suite serves `dist-sub/` at (under `/letter/`).
 const SUB_ORIGIN: &str = "http://127.0.0.1:4174";
 
+/// The contact the sub-path build gives for error reports (the browser suite checks the link; the
+/// address is reserved for examples by RFC 2606).
+const SUB_CONTACT: &str = "mailto:corrections@example.org";
+
 /// The port the benchmark serves `dist/` at for Lighthouse (the origin it builds for).
 pub const BENCH_PORT: u16 = 4175;
 
@@ -288,6 +313,7 @@ fn e2e(extra: &[String]) -> Result<(), String> {
         .env("BUILD_ORIGIN", TEST_ORIGIN)
         .env("SUB_URL", format!("http://127.0.0.1:{sub}/letter/"))
         .env("SUB_BUILD_ORIGIN", SUB_ORIGIN)
+        .env("SUB_BUILD_CONTACT", SUB_CONTACT)
         .env("SITE_DIR", &root_dist)
         .env("NEXT_DIR", root().join("dist-v2"))
         .env("NEXT_SENTENCE", next::SENTENCE)

@@ -247,6 +247,7 @@ fn mime(file: &Path) -> &'static str {
         "png" => "image/png",
         "ico" => "image/x-icon",
         "xml" => "application/xml",
+        "atom" => "application/atom+xml",
         "txt" => "text/plain; charset=utf-8",
         _ => "application/octet-stream",
     }

@@ -122,10 +122,11 @@ macro_rules! bake_struct {
     )*};
 }
 bake_struct! {
-    Site { lang, letter, notes, events, sources, about, checked, info }
+    Site { lang, letter, notes, events, sources, about, checked, info, corrections }
     SiteInfo { name, short_name, description, fallback }
     Letter { title, date, published, from, to, sources, context, body, translation, fallback }
-    Note { id, title, kind, summary, assessment, number, passage, sources, events, body, fallback }
+    Note { id, title, kind, summary, assessment, number, passage, sources, events, body, corrections, reviewed, fallback }
+    Correction { id, date, title, notes, events, letter, what, why, fallback }
     Event { id, date, title, body, tracks, sources, notes, fallback }
     Source { id, title, publisher, via, date, url, lang, cited_by }
     Page { title, body, fallback }

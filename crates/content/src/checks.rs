@@ -143,6 +143,43 @@ pub const URL_HINT: &str = "write the full https:// address as the browser shows
 ASCII host (e.g. `https://www.example.org/page`): no `user@` part, no spaces or invisible characters; \
 this site refuses internationalised hosts (non-ASCII or `xn--`) because they can imitate Latin ones";
 
+/// What is wrong with the contact a build is given for error reports (`SITE_CONTACT`, `cargo xtask build
+/// --contact`), if anything: it must be `mailto:` and one plain address (no query: the report adds its
+/// own), or an `https://` address by [`url_problem`] without a `#` fragment (the report's query must come
+/// last).
+pub fn contact_problem(contact: &str) -> Option<String> {
+    let shown = contact.escape_debug();
+    if let Some(address) = contact.strip_prefix("mailto:") {
+        let plain = |s: &str, extra: &str| {
+            !s.is_empty()
+                && s.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || extra.contains(c))
+        };
+        return match address.split_once('@') {
+            Some((local, domain))
+                if plain(local, ".!$'*+-/=^_`{|}~") && plain(domain, ".-") && domain.contains('.') =>
+            {
+                None
+            }
+            _ => Some(format!(
+                "`{shown}` is not one plain e-mail address (write `mailto:name@example.org`, with no query)"
+            )),
+        };
+    }
+    if !contact.starts_with("https://") {
+        return Some(format!("`{shown}` must start with `mailto:` or `https://`"));
+    }
+    if let Some(problem) = url_problem(contact) {
+        return Some(format!("`{shown}` {problem}"));
+    }
+    if contact.contains('#') {
+        return Some(format!(
+            "`{shown}` has a `#` fragment: the report's query must come last"
+        ));
+    }
+    None
+}
+
 /// What is wrong with a web address, if anything: it must be `http://` or `https://`, then a host of
 /// ASCII letters, digits, hyphens and dots (no `xn--` label), an optional `:port`, and no userinfo,
 /// whitespace or control characters anywhere.
@@ -450,6 +487,36 @@ mod tests {
             "en-US-x-toolongtag",
         ] {
             assert!(lang_problem(bad).is_some(), "{bad:?} must be refused");
+        }
+    }
+
+    #[test]
+    fn a_contact_is_one_mail_address_or_an_https_address() {
+        for ok in [
+            "mailto:corrections@example.org",
+            "mailto:first.last+tag@news.example.co.uk",
+            "https://example.org/report",
+            "https://github.com/owner/repo/issues/new?labels=correction",
+        ] {
+            assert_eq!(contact_problem(ok), None, "{ok}");
+        }
+        for bad in [
+            "",
+            "corrections@example.org",
+            "http://example.org/report",
+            "javascript:alert(1)",
+            "mailto:",
+            "mailto:nobody",
+            "mailto:a@b",
+            "mailto:a@example.org?subject=x",
+            "mailto:a@example.org,b@example.org",
+            "mailto:a b@example.org",
+            "https://user@example.org/",
+            "https://example.org/report#form",
+            "https://exa mple.org/",
+            "https://\u{202e}example.org/",
+        ] {
+            assert!(contact_problem(bad).is_some(), "{bad:?} must be refused");
         }
     }
 }

@@ -3,7 +3,7 @@
 //! whole site (every note is linked from somewhere, every source is cited somewhere).
 
 use crate::diagnostic::Diagnostics;
-use crate::read::PendingNote;
+use crate::read::{PendingNote, Read};
 use crate::resolve::Resolved;
 use crate::walk;
 use model::*;
@@ -27,6 +27,42 @@ pub(crate) fn marks(resolved: &mut Resolved) {
             }
         }
     });
+}
+
+/// Each note's corrections (indices into the log) and the day it was last reviewed: the latest of the
+/// site's `checked` date, a request's `status_as_of` and the note's corrections. A note with none is an
+/// error.
+pub(crate) fn reviewed(
+    notes: &mut [Note],
+    read: &Read<'_>,
+    corrections: &[Correction],
+    diags: &mut Diagnostics,
+) {
+    let mut note_corrections: Vec<Vec<usize>> = vec![Vec::new(); notes.len()];
+    for (index, c) in corrections.iter().enumerate() {
+        for &n in c.notes.iter() {
+            note_corrections[n].push(index);
+        }
+    }
+    for ((note, p), touched) in notes.iter_mut().zip(&read.notes).zip(note_corrections) {
+        let mut dates: Vec<Date> = touched.iter().map(|&c| corrections[c].date).collect();
+        dates.extend(read.checked);
+        if let Assessment::Status { as_of, .. } = note.assessment {
+            dates.push(as_of);
+        }
+        match dates.into_iter().filter(|d| d.year != 0).max() {
+            Some(latest) => note.reviewed = latest,
+            // An unreadable timeline is reported as such, not once more per note.
+            None if !read.timeline_read => {}
+            None => diags.error(
+                &p.file.path,
+                1,
+                format!("the note `{}` has no review date", p.id),
+                "set `checked = \"YYYY-MM-DD\"` in timeline.toml (when the facts were last checked), or log a correction that touches the note",
+            ),
+        }
+        note.corrections = touched.into();
+    }
 }
 
 /// Every note must be reachable: marked in the letter, listed in its context, or linked from a note or

@@ -28,12 +28,14 @@ pub struct ContentTree {
     pub sources: Vec<File>,
     /// `pages/about.md`.
     pub about: Option<File>,
+    /// `corrections.toml` (optional: a site may have no corrections yet).
+    pub corrections: Option<File>,
     /// The Spanish edition's files (see [`Translations`]).
     pub es: Translations,
 }
 
 /// One language's translation files, named the way Zola names them: `site.es.toml`, `letter.es.md`,
-/// `notes/<id>.es.md`, `timeline.es.toml`, `pages/about.es.md`.
+/// `notes/<id>.es.md`, `timeline.es.toml`, `pages/about.es.md`, `corrections.es.toml`.
 #[derive(Clone, Debug, Default)]
 pub struct Translations {
     /// `site.<lang>.toml`.
@@ -46,6 +48,8 @@ pub struct Translations {
     pub timeline: Option<File>,
     /// `pages/about.<lang>.md`.
     pub about: Option<File>,
+    /// `corrections.<lang>.toml`.
+    pub corrections: Option<File>,
 }
 
 impl ContentTree {
@@ -59,10 +63,12 @@ impl ContentTree {
             .chain(&self.sources)
             .chain(&self.about)
             .chain(&self.es.site)
+            .chain(&self.corrections)
             .chain(&self.es.letter)
             .chain(&self.es.notes)
             .chain(&self.es.timeline)
             .chain(&self.es.about)
+            .chain(&self.es.corrections)
     }
 
     /// The display path of a file in this tree's folder, for errors about a file that is missing: the
@@ -121,12 +127,14 @@ impl ContentTree {
             timeline: one("timeline.toml")?,
             sources: many("sources", "toml")?,
             about: one("pages/about.md")?,
+            corrections: one("corrections.toml")?,
             es: Translations {
                 site: one("site.es.toml")?,
                 letter: one("letter.es.md")?,
                 notes: notes_es,
                 timeline: one("timeline.es.toml")?,
                 about: one("pages/about.es.md")?,
+                corrections: one("corrections.es.toml")?,
             },
         })
     }

@@ -187,6 +187,12 @@ pub fn compile_editions(tree: &ContentTree) -> Result<Editions, Diagnostics> {
     derive::marks(&mut resolved);
     derive::check_linked(&read.notes, &resolved.linked, &mut diags);
 
+    // The corrections log, and what it says about each note: when it was updated and last reviewed.
+    let published = resolved.letter.as_ref().map(|l| l.published);
+    let (corrections, correction_lines) =
+        resolve::corrections(tree, &read.ids, published, &mut diags);
+    derive::reviewed(&mut resolved.notes, &read, &corrections, &mut diags);
+
     // The Spanish edition: its errors are reported with the rest; what it cites counts as cited.
     let mut missing = Diagnostics::default();
     let original = translation::Original {
@@ -215,6 +221,11 @@ pub fn compile_editions(tree: &ContentTree) -> Result<Editions, Diagnostics> {
         timeline: tree.display_path("timeline.toml"),
         about: tree.display_path("pages/about.md"),
         site: tree.display_path("site.toml"),
+        corrections: corrections
+            .iter()
+            .zip(&correction_lines)
+            .map(|(c, l)| (c.id.to_string(), l.clone()))
+            .collect(),
     };
     let spanish = translation::read(&tree.es, &original, &read.ids, &mut diags, &mut missing);
     let cited = derive::citations(
@@ -254,6 +265,7 @@ pub fn compile_editions(tree: &ContentTree) -> Result<Editions, Diagnostics> {
             .expect("no errors means the about page was read"),
         checked: read.checked,
         info: read.info.expect("no errors means the site's info was read"),
+        corrections: corrections.into(),
     };
     derive::cited_by(&mut en);
     let es = translation::apply(&en, Lang::Es, spanish);

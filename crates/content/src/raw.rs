@@ -132,3 +132,46 @@ pub struct EventTranslation {
     pub title: String,
     pub body: S,
 }
+
+/// `corrections.toml`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CorrectionsFile {
+    #[serde(default)]
+    pub correction: Vec<Spanned<RawCorrection>>,
+}
+
+/// One `[[correction]]`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCorrection {
+    pub id: S,
+    pub date: S,
+    pub title: String,
+    #[serde(default)]
+    pub notes: Vec<S>,
+    #[serde(default)]
+    pub events: Vec<S>,
+    #[serde(default)]
+    pub letter: bool,
+    pub what: S,
+    pub why: S,
+}
+
+/// `corrections.<lang>.toml`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CorrectionsTranslation {
+    #[serde(default)]
+    pub correction: Vec<Spanned<CorrectionTranslation>>,
+}
+
+/// One translated `[[correction]]`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CorrectionTranslation {
+    pub id: S,
+    pub title: String,
+    pub what: S,
+    pub why: S,
+}

@@ -22,6 +22,8 @@ pub(crate) struct Read<'a> {
     pub events: Vec<raw::RawEvent>,
     /// When the facts were last checked (`checked` in `timeline.toml`).
     pub checked: Option<Date>,
+    /// Whether `timeline.toml` could be read at all (if not, that is reported once, not per note).
+    pub timeline_read: bool,
     /// What the site is called and says it is (`site.toml`).
     pub info: Option<SiteInfo>,
 }
@@ -58,7 +60,7 @@ pub(crate) fn read<'a>(tree: &'a ContentTree, diags: &mut Diagnostics) -> Read<'
         .map(|(_, s)| note_links_in_order(s.body))
         .unwrap_or_default();
     let notes = read_notes(tree, &mark_order, &mut ids, diags);
-    let (events, checked) = read_events(tree, &mut ids, diags);
+    let (events, checked, timeline_read) = read_events(tree, &mut ids, diags);
     let info = site_info(tree.site.as_ref(), &tree.display_path("site.toml"), diags);
     Read {
         info,
@@ -68,6 +70,7 @@ pub(crate) fn read<'a>(tree: &'a ContentTree, diags: &mut Diagnostics) -> Read<'
         notes,
         events,
         checked,
+        timeline_read,
     }
 }
 
@@ -239,12 +242,13 @@ fn read_notes<'a>(
     pending
 }
 
-/// Reads the timeline's events, sorts them by date and registers their ids.
+/// Reads the timeline's events, sorts them by date and registers their ids; also returns its `checked`
+/// date and whether the file could be read at all.
 fn read_events(
     tree: &ContentTree,
     ids: &mut Ids,
     diags: &mut Diagnostics,
-) -> (Vec<raw::RawEvent>, Option<Date>) {
+) -> (Vec<raw::RawEvent>, Option<Date>, bool) {
     let Some(file) = &tree.timeline else {
         diags.error(
             &tree.display_path("timeline.toml"),
@@ -252,11 +256,11 @@ fn read_events(
             "the timeline is missing",
             "create content/timeline.toml (see CONTENT.md)",
         );
-        return (Vec::new(), None);
+        return (Vec::new(), None, false);
     };
     let t = Toml::new(&file.path, &file.text, 0);
     let Some(parsed) = t.parse::<raw::Timeline>(&file.text, diags) else {
-        return (Vec::new(), None);
+        return (Vec::new(), None, false);
     };
     let checked = parsed.checked.as_ref().map(|d| parse_date(&t, d, diags));
     let mut seen = HashMap::new();
@@ -299,7 +303,7 @@ fn read_events(
         ids.events.insert(raw.id.get_ref().clone(), events.len());
         events.push(raw);
     }
-    (events, checked)
+    (events, checked, true)
 }
 
 /// The `note:` link targets of a Markdown text, in order of first appearance.

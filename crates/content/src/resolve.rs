@@ -5,11 +5,12 @@ use crate::diagnostic::Diagnostics;
 use crate::markdown::{self, Origin};
 use crate::read::Read;
 use crate::{
-    assessment, front_matter, note_kind, parse_date, raw, resolve_list, string_content_offset,
-    walk, ContentTree, File, Ids, Toml,
+    assessment, check_id, front_matter, note_kind, parse_date, raw, resolve_list,
+    string_content_offset, walk, ContentTree, File, Ids, Toml,
 };
 use model::*;
-use std::collections::BTreeSet;
+use raw::S;
+use std::collections::{BTreeSet, HashMap};
 
 /// What stage 2 resolved: the model's parts, before anything is derived.
 pub(crate) struct Resolved {
@@ -221,10 +222,15 @@ fn notes(
             sources: note_sources.into(),
             events: related.into(),
             body: body.into(),
+            corrections: Vec::new().into(),
+            reviewed: Date {
+                year: 0,
+                month: 0,
+                day: 0,
+            },
             fallback: false,
         });
     }
-
     notes
 }
 
@@ -268,4 +274,112 @@ fn read_page(
         body: body.into(),
         fallback: false,
     })
+}
+
+/// The corrections log (`corrections.toml`, optional): every entry's id, date, what it touches, what changed and why.
+/// Returns the entries newest first (the same day keeps the file's order), with where each is defined.
+pub(crate) fn corrections(
+    tree: &ContentTree,
+    ids: &Ids,
+    published: Option<Date>,
+    diags: &mut Diagnostics,
+) -> (Vec<Correction>, Vec<(String, usize)>) {
+    let Some(file) = &tree.corrections else {
+        return (Vec::new(), Vec::new());
+    };
+    let t = Toml::new(&file.path, &file.text, 0);
+    let Some(parsed) = t.parse::<raw::CorrectionsFile>(&file.text, diags) else {
+        return (Vec::new(), Vec::new());
+    };
+    let mut seen = HashMap::new();
+    let mut out = Vec::new();
+    for raw in parsed.correction {
+        let raw = raw.into_inner();
+        let line = t.at(&raw.id);
+        if !check_id(
+            &file.path,
+            line,
+            raw.id.get_ref(),
+            "correction",
+            &mut seen,
+            diags,
+        ) {
+            continue;
+        }
+        let date = parse_date(&t, &raw.date, diags);
+        if date.year != 0 && date.day == 0 {
+            diags.error(
+                &file.path,
+                t.at(&raw.date),
+                format!(
+                    "the correction `{}` is dated `{date}`, without its day",
+                    raw.id.get_ref()
+                ),
+                "write the day the change was published: YYYY-MM-DD",
+            );
+        } else if let Some(published) = published.filter(|p| date.year != 0 && date < *p) {
+            diags.error(
+                &file.path,
+                t.at(&raw.date),
+                format!(
+                    "the correction `{}` is dated {date}, before the letter was made public ({published})",
+                    raw.id.get_ref()
+                ),
+                "a correction is dated the day the site's text was changed",
+            );
+        }
+        let notes = resolve_list(&t, &raw.notes, &ids.notes, "note", diags);
+        let events = resolve_list(&t, &raw.events, &ids.events, "event", diags);
+        if raw.notes.is_empty() && raw.events.is_empty() && !raw.letter {
+            diags.error(
+                &file.path,
+                line,
+                format!("the correction `{}` touches nothing", raw.id.get_ref()),
+                "list the notes and events it changed (`notes = [\"<id>\"]`, `events = [\"<id>\"]`), or set `letter = true`",
+            );
+        }
+        let what = correction_text(&t, &raw.what, "what", ids, diags);
+        let why = correction_text(&t, &raw.why, "why", ids, diags);
+        out.push((
+            Correction {
+                id: raw.id.get_ref().clone().into(),
+                date,
+                title: raw.title.into(),
+                notes: notes.into(),
+                events: events.into(),
+                letter: raw.letter,
+                what: what.into(),
+                why: why.into(),
+                fallback: false,
+            },
+            (file.path.clone(), line),
+        ));
+    }
+    // Newest first; a stable sort keeps the file's order within a day.
+    out.sort_by_key(|c| std::cmp::Reverse(c.0.date));
+    out.into_iter().unzip()
+}
+
+/// A correction's `what` or `why`: one paragraph of inline Markdown, not empty.
+fn correction_text(
+    t: &Toml<'_>,
+    s: &S,
+    field: &str,
+    ids: &Ids,
+    diags: &mut Diagnostics,
+) -> Vec<Inline> {
+    if s.get_ref().trim().is_empty() {
+        diags.error(
+            t.file,
+            t.at(s),
+            format!("a correction's `{field}` is empty"),
+            "say in a sentence or two what changed and why",
+        );
+    }
+    let origin = Origin {
+        file: t.file,
+        text: t.text,
+        offset: string_content_offset(t.text, s),
+    };
+    markdown::parse_inlines(s.get_ref(), &origin, diags, &mut |d| ids.target(d))
 }

@@ -112,6 +112,7 @@ pub fn pack(notes: usize, events: usize) -> ContentTree {
             path: "stress/pages/about.md".into(),
             text: "+++\ntitle = \"About\"\n+++\n\nA generated pack.\n".into(),
         }),
+        corrections: None,
         es: Translations {
             site: Some(File {
                 path: "stress/site.es.toml".into(),
@@ -130,6 +131,7 @@ pub fn pack(notes: usize, events: usize) -> ContentTree {
                 path: "stress/pages/about.es.md".into(),
                 text: "+++\ntitle = \"Acerca de\"\n+++\n\nUn paquete generado.\n".into(),
             }),
+            corrections: None,
         },
     }
 }

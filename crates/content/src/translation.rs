@@ -1,5 +1,5 @@
 //! The Spanish edition: reads the translation files (`letter.es.md`, `notes/<id>.es.md`, `timeline.es.toml`,
-//! `pages/about.es.md`) and applies them to the original edition's model.
+//! `pages/about.es.md`, `corrections.es.toml`) and applies them to the original edition's model.
 //!
 //! A translation carries words only; ids, dates, kinds, verdicts and links to notes and events come from the
 //! English files. A missing translation is not an error: it is listed (file and line of the English
@@ -29,6 +29,8 @@ pub(crate) struct Original<'a> {
     pub about: String,
     /// The English `site.toml`'s path.
     pub site: String,
+    /// Each correction's id, file and line, in the log's order.
+    pub corrections: Vec<(String, (String, usize))>,
 }
 
 /// A note's translated words.
@@ -40,6 +42,9 @@ pub(crate) struct NoteText {
     body: Vec<Block>,
 }
 
+/// A correction's translated words: title, what changed, why.
+type CorrectionText = (String, Vec<Inline>, Vec<Inline>);
+
 /// Everything one language's files translate, by index into the original's lists.
 #[derive(Default)]
 pub(crate) struct Overrides {
@@ -48,6 +53,7 @@ pub(crate) struct Overrides {
     events: Vec<Option<(String, Vec<Inline>)>>,
     about: Option<Page>,
     site: Option<SiteInfo>,
+    corrections: Vec<Option<CorrectionText>>,
     /// Sources the translated text cites (they count as cited).
     pub cited: BTreeSet<usize>,
 }
@@ -63,6 +69,7 @@ pub(crate) fn read(
     let mut o = Overrides {
         notes: original.notes.iter().map(|_| None).collect(),
         events: original.events.iter().map(|_| None).collect(),
+        corrections: original.corrections.iter().map(|_| None).collect(),
         ..Overrides::default()
     };
 
@@ -288,6 +295,62 @@ pub(crate) fn read(
             "add content/site.es.toml (see CONTENT.md)",
         ),
     }
+    // The corrections log.
+    if let Some(file) = &files.corrections {
+        let t = Toml::new(&file.path, &file.text, 0);
+        if let Some(parsed) = t.parse::<raw::CorrectionsTranslation>(&file.text, diags) {
+            let by_id: HashMap<&str, usize> = original
+                .corrections
+                .iter()
+                .enumerate()
+                .map(|(i, (id, _))| (id.as_str(), i))
+                .collect();
+            for entry in parsed.correction {
+                let entry = entry.into_inner();
+                let id = entry.id.get_ref();
+                let Some(&index) = by_id.get(id.as_str()) else {
+                    diags.error(
+                        &file.path,
+                        t.at(&entry.id),
+                        format!("`{id}` translates a correction that does not exist"),
+                        "use an id from content/corrections.toml",
+                    );
+                    continue;
+                };
+                if o.corrections[index].is_some() {
+                    diags.error(
+                        &file.path,
+                        t.at(&entry.id),
+                        format!("the correction `{id}` is translated twice"),
+                        "keep one entry per correction",
+                    );
+                    continue;
+                }
+                let text = |s: &raw::S, diags: &mut Diagnostics| {
+                    let origin = Origin {
+                        file: &file.path,
+                        text: &file.text,
+                        offset: crate::string_content_offset(&file.text, s),
+                    };
+                    markdown::parse_inlines(s.get_ref(), &origin, diags, &mut |d| ids.target(d))
+                };
+                let what = text(&entry.what, diags);
+                let why = text(&entry.why, diags);
+                o.corrections[index] = Some((entry.title, what, why));
+            }
+        }
+    }
+    for (index, (id, (path, line))) in original.corrections.iter().enumerate() {
+        if o.corrections[index].is_none() {
+            missing.error(
+                path,
+                *line,
+                format!("no Spanish translation of the correction `{id}`"),
+                "add it to content/corrections.es.toml (see CONTENT.md)",
+            );
+        }
+    }
+
     // The about page.
     match &files.about {
         Some(file) => {
@@ -369,6 +432,16 @@ pub(crate) fn apply(original: &Site, lang: Lang, mut o: Overrides) -> Site {
     match o.site {
         Some(info) => site.info = info,
         None => site.info.fallback = true,
+    }
+    for (correction, text) in site.corrections.to_mut().iter_mut().zip(o.corrections) {
+        match text {
+            Some((title, what, why)) => {
+                correction.title = title.into();
+                correction.what = what.into();
+                correction.why = why.into();
+            }
+            None => correction.fallback = true,
+        }
     }
     derive::cited_by(&mut site);
     site

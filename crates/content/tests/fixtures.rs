@@ -330,6 +330,7 @@ fn missing_translations_are_listed_at_the_english_original() {
     assert_eq!(
         lines,
         [
+            "good/corrections.toml:4: missing: no Spanish translation of the correction `older-fix`",
             "good/notes/related.md:1: missing: no Spanish translation of the note `related`",
             "good/timeline.toml:13: missing: no Spanish translation of the event `year-event`",
         ]
@@ -339,7 +340,7 @@ fn missing_translations_are_listed_at_the_english_original() {
     let mut tree = ContentTree::read(&fixtures().join("good")).unwrap();
     tree.es = content::Translations::default();
     let editions = content::compile_editions(&tree).expect("translations are optional");
-    assert_eq!(editions.missing.0.len(), 1 + 4 + 3 + 1 + 1);
+    assert_eq!(editions.missing.0.len(), 1 + 4 + 3 + 1 + 2 + 1);
     assert!(editions.es.letter.fallback && editions.es.about.fallback);
     assert!(editions.es.info.fallback);
     assert_eq!(editions.es.info.name, editions.en.info.name);
@@ -389,6 +390,64 @@ fn a_source_cited_only_in_spanish_counts_as_cited() {
             .contains("the source `fuente-es` is cited nowhere"),
         "{errors}"
     );
+}
+
+#[test]
+fn the_corrections_log_is_newest_first_and_dates_the_notes_it_touches() {
+    let editions = compile_good_editions();
+    let (en, es) = (&editions.en, &editions.es);
+    // The file lists the older entry first; the log shows the newest first.
+    let ids: Vec<&str> = en.corrections.iter().map(|c| c.id.as_ref()).collect();
+    assert_eq!(ids, ["newer-fix", "older-fix"]);
+    let newer = &en.corrections[0];
+    assert_eq!(newer.date, date("2024-12-01"));
+    assert_eq!(newer.title, "A verdict changed");
+    assert!(newer.letter && !en.corrections[1].letter);
+    let names =
+        |v: &[usize]| -> Vec<String> { v.iter().map(|&n| en.notes[n].id.to_string()).collect() };
+    assert_eq!(names(&newer.notes), ["example-claim", "background"]);
+    assert_eq!(event_ids(en, &newer.events), ["day-event"]);
+    assert!(newer.what.iter().any(|i| matches!(i, Inline::Emph(_))));
+
+    // Each note lists the entries that changed it, newest first, and is reviewed on the latest of them, of
+    // the timeline's `checked` date and of a request's status date.
+    let claim = note(en, "example-claim");
+    assert_eq!(&*claim.corrections, &[0, 1]);
+    assert_eq!(claim.reviewed, date("2024-12-01"));
+    assert_eq!(&*note(en, "background").corrections, &[0]);
+    let related = note(en, "related");
+    assert!(related.corrections.is_empty());
+    assert_eq!(
+        related.reviewed,
+        date("2024-06-01"),
+        "the timeline's `checked`"
+    );
+    assert_eq!(
+        note(en, "example-request").reviewed,
+        date("2026-06-01"),
+        "its status date"
+    );
+
+    // Spanish: the translated entry's words, the rest in English and flagged; ids, dates and links shared.
+    let ids_es: Vec<&str> = es.corrections.iter().map(|c| c.id.as_ref()).collect();
+    assert_eq!(ids_es, ids);
+    assert_eq!(es.corrections[0].title, "Un veredicto cambiado");
+    assert!(!es.corrections[0].fallback);
+    assert_eq!(es.corrections[0].notes, newer.notes);
+    assert!(es.corrections[1].fallback);
+    assert_eq!(es.corrections[1].title, en.corrections[1].title);
+    assert_eq!(note(es, "example-claim").reviewed, claim.reviewed);
+
+    // Without a log, nothing is corrected and every note is still reviewed.
+    let mut tree = ContentTree::read(&fixtures().join("good")).unwrap();
+    tree.corrections = None;
+    tree.es.corrections = None;
+    let site = compile(&tree).expect("the log is optional");
+    assert!(site.corrections.is_empty());
+    assert!(site
+        .notes
+        .iter()
+        .all(|n| n.corrections.is_empty() && n.reviewed.year > 0));
 }
 
 /// Every broken case the compiler must catch. A missing folder fails the test, so a case cannot be lost
@@ -443,6 +502,15 @@ const REQUIRED_CASES: &[&str] = &[
     "es-unknown-note",
     "es-untranslated-field",
     "es-verdict-reason-on-context",
+    // The corrections log and review dates.
+    "correction-before-letter",
+    "correction-date-without-day",
+    "correction-duplicate-id",
+    "correction-empty-why",
+    "correction-touches-nothing",
+    "correction-unknown-ids",
+    "es-correction-unknown",
+    "note-without-review-date",
 ];
 
 /// The compiler's diagnostics for a pack, as `expected.txt` holds them: each one's line, then its hint's.
@@ -562,12 +630,14 @@ fn with_crlf(tree: &ContentTree) -> ContentTree {
         timeline: tree.timeline.as_ref().map(convert),
         sources: tree.sources.iter().map(convert).collect(),
         about: tree.about.as_ref().map(convert),
+        corrections: tree.corrections.as_ref().map(convert),
         es: content::Translations {
             site: tree.es.site.as_ref().map(convert),
             letter: tree.es.letter.as_ref().map(convert),
             notes: tree.es.notes.iter().map(convert).collect(),
             timeline: tree.es.timeline.as_ref().map(convert),
             about: tree.es.about.as_ref().map(convert),
+            corrections: tree.es.corrections.as_ref().map(convert),
         },
     }
 }

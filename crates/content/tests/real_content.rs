@@ -134,6 +134,7 @@ fn the_spanish_edition_is_complete() {
         .chain(&tree.es.letter)
         .chain(&tree.es.timeline)
         .chain(&tree.es.about)
+        .chain(&tree.es.corrections)
     {
         for (n, line) in file.text.lines().enumerate() {
             for (i, _) in line.match_indices('%') {
@@ -214,6 +215,34 @@ fn both_editions_cite_the_same_facts() {
             &format!("{} {}", a.title, Inline::plain_text(&a.body)),
             &format!("{} {}", b.title, Inline::plain_text(&b.body)),
         );
+    }
+    for (a, b) in en
+        .corrections
+        .iter()
+        .zip(es.corrections.iter())
+        .filter(|(_, b)| !b.fallback)
+    {
+        let mut compare = Compare {
+            place: format!("content/corrections.es.toml, correction `{}`", b.id),
+            sources: &es.sources,
+            problems: &mut problems,
+        };
+        let links = |c: &model::Correction| {
+            cited(&[], |f| {
+                content::walk::inline_links(&c.what, &mut |t, _| f(t));
+                content::walk::inline_links(&c.why, &mut |t, _| f(t));
+            })
+        };
+        compare.sources(&links(a), &links(b), &[]);
+        let text = |c: &model::Correction| {
+            format!(
+                "{} {} {}",
+                c.title,
+                Inline::plain_text(&c.what),
+                Inline::plain_text(&c.why)
+            )
+        };
+        compare.numbers(&text(a), &text(b));
     }
     assert!(
         problems.is_empty(),

@@ -18,6 +18,8 @@ pub enum Route<'a> {
     Sources,
     /// What the site is.
     About,
+    /// The corrections log.
+    Corrections,
     /// The letter alone, for an iframe in someone else's page.
     EmbedLetter,
     /// One note as a card, for an iframe.
@@ -42,6 +44,7 @@ impl<'a> Route<'a> {
             ["timeline"] => Route::Timeline,
             ["sources"] => Route::Sources,
             ["about"] => Route::About,
+            ["corrections"] => Route::Corrections,
             ["embed", "letter"] => Route::EmbedLetter,
             ["embed", "notes", id] if model::is_slug(id) => Route::EmbedNote(id),
             ["embed", "timeline"] => Route::EmbedTimeline,
@@ -79,6 +82,7 @@ impl<'a> Route<'a> {
             Route::Timeline => Route::Timeline,
             Route::Sources => Route::Sources,
             Route::About => Route::About,
+            Route::Corrections => Route::Corrections,
             Route::EmbedLetter => Route::EmbedLetter,
             Route::EmbedTimeline => Route::EmbedTimeline,
             Route::EmbedNote(_) | Route::NotFound => Route::NotFound,
@@ -94,6 +98,7 @@ impl<'a> Route<'a> {
             Route::Timeline => format!("{at}timeline/"),
             Route::Sources => format!("{at}sources/"),
             Route::About => format!("{at}about/"),
+            Route::Corrections => format!("{at}corrections/"),
             Route::EmbedLetter => format!("{at}embed/letter/"),
             Route::EmbedNote(id) => format!("{at}embed/notes/{id}/"),
             Route::EmbedTimeline => format!("{at}embed/timeline/"),
@@ -179,6 +184,16 @@ pub fn event_href(lang: Lang, event_id: &str) -> String {
     format!("{}#{event_id}", Route::Timeline.href(lang))
 }
 
+/// The URL of an entry of the corrections log.
+pub fn correction_href(lang: Lang, correction_id: &str) -> String {
+    format!("{}#{correction_id}", Route::Corrections.href(lang))
+}
+
+/// Where an edition's Atom feed of corrections is, relative to the site's root folder.
+pub fn corrections_feed_file(lang: Lang) -> String {
+    format!("{}corrections.atom", prefix(lang))
+}
+
 /// The URL of a source on the sources page.
 pub fn source_href(lang: Lang, source_id: &str) -> String {
     format!("{}#{source_id}", Route::Sources.href(lang))
@@ -238,12 +253,13 @@ fn split_edition(path: &str) -> Option<(Lang, &str)> {
 mod tests {
     use super::*;
 
-    const EVERY: [Route<'static>; 8] = [
+    const EVERY: [Route<'static>; 9] = [
         Route::Letter(None),
         Route::Letter(Some("market-share")),
         Route::Timeline,
         Route::Sources,
         Route::About,
+        Route::Corrections,
         Route::EmbedLetter,
         Route::EmbedNote("market-share"),
         Route::EmbedTimeline,
@@ -272,6 +288,16 @@ mod tests {
             Some("es/oembed/notes/a.json")
         );
         assert_eq!(Route::Sources.oembed_file(Lang::En), None);
+        assert_eq!(
+            Route::Corrections.file(Lang::Es),
+            "es/corrections/index.html"
+        );
+        assert_eq!(
+            correction_href(Lang::Es, "x"),
+            format!("{BASE}es/corrections/#x")
+        );
+        assert_eq!(corrections_feed_file(Lang::Es), "es/corrections.atom");
+        assert_eq!(corrections_feed_file(Lang::En), "corrections.atom");
     }
 
     #[test]

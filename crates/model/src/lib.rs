@@ -96,6 +96,8 @@ pub struct Site {
     pub checked: Option<Date>,
     /// What the site is called and says it is (`site.toml`): the code names no document.
     pub info: SiteInfo,
+    /// The corrections log, newest first.
+    pub corrections: List<Correction>,
 }
 
 /// The site's name and description in an edition (`site.toml`, `site.<lang>.toml`).
@@ -108,6 +110,30 @@ pub struct SiteInfo {
     /// One or two sentences on what the site is: descriptions, the manifest.
     pub description: Str,
     /// True when this edition lacks a translation (shown in English).
+    pub fallback: bool,
+}
+
+/// One entry of the corrections log: what changed in the notes, events or letter a reader was shown, and
+/// why.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Correction {
+    /// Public id, the entry's anchor on the corrections page.
+    pub id: Str,
+    /// The day the change was published.
+    pub date: Date,
+    /// Headline.
+    pub title: Str,
+    /// The notes it changed (indices into [`Site::notes`]).
+    pub notes: List<usize>,
+    /// The events it changed (indices into [`Site::events`]).
+    pub events: List<usize>,
+    /// True when it changed the letter page's own text (its passages or editorial lines).
+    pub letter: bool,
+    /// What changed.
+    pub what: List<Inline>,
+    /// Why.
+    pub why: List<Inline>,
+    /// True when this edition lacks a translation of the entry (shown in English, with a notice).
     pub fallback: bool,
 }
 
@@ -292,6 +318,12 @@ pub struct Note {
     pub events: List<usize>,
     /// The body.
     pub body: List<Block>,
+    /// The corrections that changed it, newest first (indices into [`Site::corrections`]); derived from
+    /// the log.
+    pub corrections: List<usize>,
+    /// When it was last reviewed: the latest of the site's `checked` date, a request's `status_as_of` and
+    /// its corrections; derived.
+    pub reviewed: Date,
     /// True when this edition lacks a translation of the note (shown in English, with a notice).
     pub fallback: bool,
 }

@@ -97,6 +97,11 @@ fn write_edition(dir: &Path, template: &Template) -> usize {
         if route == Route::Letter(None) {
             write_annotations(dir, &html);
         }
+        if route == Route::Corrections {
+            if let Some(atom) = letter_explainer::feed::atom() {
+                write(&dir.join(letter_explainer::feed::file()), atom);
+            }
+        }
         if let (Some(file), Some(json)) = (
             route.oembed_file(lang),
             letter_explainer::hosting::oembed_json(route),

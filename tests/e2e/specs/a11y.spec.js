@@ -21,6 +21,7 @@ const english = [
   ['timeline', 'timeline/', true],
   ['sources', 'sources/', false],
   ['about', 'about/', false],
+  ['corrections', 'corrections/', false],
   ['not found', 'no-such-page/', false],
   ['embed note', 'embed/notes/state-subsidies/', false],
   ['embed letter', 'embed/letter/', true],

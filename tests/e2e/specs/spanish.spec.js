@@ -46,7 +46,7 @@ test('every English page has its Spanish twin and the reverse, each naming the o
   const ids = await linkedNotes(page, 'en');
   expect(ids).toEqual(notes().map((n) => n.id).sort());
   expect(await linkedNotes(page, 'es')).toEqual(ids);
-  const routes = ['', 'timeline/', 'sources/', 'about/', 'embed/letter/', 'embed/timeline/'];
+  const routes = ['', 'timeline/', 'sources/', 'about/', 'corrections/', 'embed/letter/', 'embed/timeline/'];
   for (const id of ids) routes.push(`notes/${id}/`, `embed/notes/${id}/`);
   for (const route of routes) {
     for (const lang of ['en', 'es']) {
@@ -325,6 +325,7 @@ test('no English interface text on the Spanish pages, in any state', async ({ pa
     }],
     ['sources', 'es/sources/', null],
     ['about', 'es/about/', null],
+    ['corrections', 'es/corrections/', null],
     ['not found', 'es/no-such-page/', null],
     ['embed note', 'es/embed/notes/market-share/', null],
     ['embed letter', 'es/embed/letter/', async () => ready(page)],
