@@ -134,16 +134,8 @@ fn canonical(route: Route) -> Option<impl IntoView> {
     })
 }
 
-/// JSON-LD for the page, if it has any (see `hosting::json_ld`).
+/// JSON-LD for the page, if it has any (see [`crate::structured_data`]).
 fn structured_data(route: Route) -> Option<impl IntoView> {
-    #[cfg(feature = "ssr")]
-    {
-        let json = crate::hosting::json_ld(route)?;
-        Some(view! { <script type="application/ld+json" inner_html=json></script> })
-    }
-    #[cfg(not(feature = "ssr"))]
-    {
-        let _ = route;
-        None::<()>
-    }
+    let json = crate::structured_data::json_ld(route)?;
+    Some(view! { <script type="application/ld+json" inner_html=json></script> })
 }

@@ -18,6 +18,7 @@ pub mod i18n;
 pub mod pages;
 pub mod route;
 pub mod state;
+pub mod structured_data;
 
 use components::site_chrome::{EmbedFooter, SiteFooter, SiteHeader};
 use content::note_index;

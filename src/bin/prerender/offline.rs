@@ -11,7 +11,6 @@ use contract::{asset, BASE};
 use leptos::prelude::*;
 use letter_explainer::content::info;
 use letter_explainer::edition;
-use letter_explainer::hosting::json_string;
 use letter_explainer::i18n::t;
 use model::Lang;
 use sha2::{Digest, Sha256};
@@ -246,6 +245,11 @@ pub fn short_hash(bytes: &[u8]) -> String {
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A JavaScript string literal: a JSON string, as serde_json writes it.
+fn json_string(s: &str) -> String {
+    serde_json::to_string(s).expect("a string always serialises")
 }
 
 #[cfg(test)]
