@@ -229,33 +229,19 @@ pub(crate) fn read(
     if let Some(file) = &files.timeline {
         let t = Toml::new(&file.path, &file.text, 0);
         if let Some(parsed) = t.parse::<raw::TimelineTranslation>(&file.text, diags) {
-            let by_id: HashMap<&str, usize> = original
-                .events
-                .iter()
-                .enumerate()
-                .map(|(i, (id, _))| (id.as_str(), i))
-                .collect();
+            let by_id = index_by_id(original.events.iter().map(|(id, _)| id.as_str()));
             for entry in parsed.event {
                 let entry = entry.into_inner();
-                let id = entry.id.get_ref();
-                let Some(&index) = by_id.get(id.as_str()) else {
-                    diags.error(
-                        &file.path,
-                        t.at(&entry.id),
-                        format!("`{id}` translates an event that does not exist"),
-                        "use an id from content/timeline.toml",
-                    );
+                let Some(index) = translated_index(
+                    &t,
+                    &entry.id,
+                    &by_id,
+                    |i| o.events[i].is_some(),
+                    ("an event", "event", "content/timeline.toml"),
+                    diags,
+                ) else {
                     continue;
                 };
-                if o.events[index].is_some() {
-                    diags.error(
-                        &file.path,
-                        t.at(&entry.id),
-                        format!("the event `{id}` is translated twice"),
-                        "keep one entry per event",
-                    );
-                    continue;
-                }
                 let origin = Origin {
                     file: &file.path,
                     text: &file.text,
@@ -299,33 +285,19 @@ pub(crate) fn read(
     if let Some(file) = &files.corrections {
         let t = Toml::new(&file.path, &file.text, 0);
         if let Some(parsed) = t.parse::<raw::CorrectionsTranslation>(&file.text, diags) {
-            let by_id: HashMap<&str, usize> = original
-                .corrections
-                .iter()
-                .enumerate()
-                .map(|(i, (id, _))| (id.as_str(), i))
-                .collect();
+            let by_id = index_by_id(original.corrections.iter().map(|(id, _)| id.as_str()));
             for entry in parsed.correction {
                 let entry = entry.into_inner();
-                let id = entry.id.get_ref();
-                let Some(&index) = by_id.get(id.as_str()) else {
-                    diags.error(
-                        &file.path,
-                        t.at(&entry.id),
-                        format!("`{id}` translates a correction that does not exist"),
-                        "use an id from content/corrections.toml",
-                    );
+                let Some(index) = translated_index(
+                    &t,
+                    &entry.id,
+                    &by_id,
+                    |i| o.corrections[i].is_some(),
+                    ("a correction", "correction", "content/corrections.toml"),
+                    diags,
+                ) else {
                     continue;
                 };
-                if o.corrections[index].is_some() {
-                    diags.error(
-                        &file.path,
-                        t.at(&entry.id),
-                        format!("the correction `{id}` is translated twice"),
-                        "keep one entry per correction",
-                    );
-                    continue;
-                }
                 let text = |s: &raw::S, diags: &mut Diagnostics| {
                     let origin = Origin {
                         file: &file.path,
@@ -445,6 +417,44 @@ pub(crate) fn apply(original: &Site, lang: Lang, mut o: Overrides) -> Site {
     }
     derive::cited_by(&mut site);
     site
+}
+
+/// Each id's index in the original's list.
+fn index_by_id<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<&'a str, usize> {
+    ids.enumerate().map(|(i, id)| (id, i)).collect()
+}
+
+/// The index of the original entry a translation's entry translates, or `None` (after reporting the
+/// problem) when it translates nothing that exists or something `done` already. `what` names the kind:
+/// with its article, alone, and the file its ids come from.
+fn translated_index(
+    t: &Toml<'_>,
+    id: &raw::S,
+    by_id: &HashMap<&str, usize>,
+    done: impl Fn(usize) -> bool,
+    (a_kind, kind, ids_file): (&str, &str, &str),
+    diags: &mut Diagnostics,
+) -> Option<usize> {
+    let name = id.get_ref();
+    let Some(&index) = by_id.get(name.as_str()) else {
+        diags.error(
+            t.file,
+            t.at(id),
+            format!("`{name}` translates {a_kind} that does not exist"),
+            format!("use an id from {ids_file}"),
+        );
+        return None;
+    };
+    if done(index) {
+        diags.error(
+            t.file,
+            t.at(id),
+            format!("the {kind} `{name}` is translated twice"),
+            format!("keep one entry per {kind}"),
+        );
+        return None;
+    }
+    Some(index)
 }
 
 /// Adds the sources a text links to.
