@@ -17,6 +17,7 @@ pub fn title(route: Route) -> String {
         Route::Sources => format!("{} — {name}", t().sources_title),
         Route::About => format!("{} — {name}", about().title),
         Route::NotFound => format!("{} — {name}", t().not_found_title),
+        Route::Offline => format!("{} — {name}", t().offline_page_title),
         embed => title(embed.full_site()),
     }
 }
@@ -64,7 +65,7 @@ pub fn Head(
 /// The page in every edition (`hreflang`), the original also as the default, for search engines. Written
 /// when the build knows the site's origin: `hreflang` needs absolute URLs.
 fn alternates(route: Route) -> Option<impl IntoView> {
-    if ORIGIN.is_empty() || route == Route::NotFound || route.is_embed() {
+    if ORIGIN.is_empty() || route.stands_in() || route.is_embed() {
         return None;
     }
     let link = |hreflang: &'static str, lang: Lang| {
@@ -121,7 +122,7 @@ fn oembed_link(route: Route) -> Option<impl IntoView> {
 /// The canonical URL, when the build knows the site's origin. An embed's is its full-site page: search
 /// engines fold the embed into it (rather than `noindex`, which would hide the embed's links too).
 fn canonical(route: Route) -> Option<impl IntoView> {
-    if ORIGIN.is_empty() || route == Route::NotFound {
+    if ORIGIN.is_empty() || route.stands_in() {
         return None;
     }
     let href = absolute(&href(route.full_site()));

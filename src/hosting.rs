@@ -78,7 +78,7 @@ pub fn sitemap_xml() -> Option<String> {
     // Every page in every edition, each naming all its editions (Google's hreflang in sitemaps).
     for route in crate::route::all()
         .into_iter()
-        .filter(|r| !r.is_embed() && *r != Route::NotFound)
+        .filter(|r| !r.is_embed() && !r.stands_in())
     {
         let alternates: String = Lang::ALL
             .iter()

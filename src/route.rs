@@ -30,6 +30,7 @@ pub fn all() -> Vec<Route> {
         Route::Sources,
         Route::About,
         Route::NotFound,
+        Route::Offline,
     ];
     routes.extend(ids.clone().map(|id| Route::Letter(Some(id))));
     routes.extend([Route::EmbedLetter, Route::EmbedTimeline]);

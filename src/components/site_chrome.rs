@@ -45,7 +45,7 @@ fn LanguageSwitch(
 ) -> impl IntoView {
     let other = other(edition::lang());
     let target = match current {
-        Route::NotFound => Route::Letter(None),
+        route if route.stands_in() => Route::Letter(None),
         route => route,
     };
     view! {
