@@ -1,9 +1,10 @@
 // Imperfect and hostile hosts: a host that applies `_headers`, one that changes every page, one that answers
 // with its own error page; and embeds on someone else's page whose links must never navigate its frame.
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test, expect, ready } from './fixtures.js';
-import { startHost, startNewsSite } from './host-server.js';
+import { headersFor, parseHeaders, startHost, startNewsSite } from './host-server.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const siteDir = process.env.SITE_DIR || path.resolve(here, '../../../dist');
@@ -78,6 +79,40 @@ test.describe('on a host that applies _headers', () => {
     expect(page.url()).toBe(news.url);
     await tab.close();
   });
+});
+
+test('_headers gives every response the policy and nosniff, and frame-ancestors to every page but the embeds, however a host combines rules', () => {
+  const rules = parseHeaders(readFileSync(path.join(siteDir, '_headers'), 'utf8'));
+  // The policy of the pages' own meta tag: the header must say at least as much.
+  const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(readFileSync(path.join(siteDir, 'index.html'), 'utf8'))[1];
+  const files = readdirSync(siteDir, { recursive: true })
+    .map((f) => f.split(path.sep).join('/'))
+    .filter((f) => !f.split('/').some((part) => /^[_.]/.test(part)))
+    .filter((f) => /\.[a-z]+$/.test(f));
+  expect(files.length).toBeGreaterThan(100);
+  const pages = files.filter((f) => f.endsWith('.html'));
+  for (const kind of ['js', 'wasm', 'css', 'png', 'json', 'webmanifest']) expect(files.some((f) => f.endsWith(`.${kind}`)), kind).toBe(true);
+  expect(files).toContain('sw.js');
+  // Every file at its address (pages also as their folder), and the host's not-found answers.
+  const addresses = [
+    ...files.map((f) => `/${f}`),
+    ...pages.filter((f) => f.endsWith('index.html')).map((f) => `/${f.slice(0, -'index.html'.length)}`),
+  ];
+  const unknown = ['/no/such/page/', '/es/no/such/page/', '/notes/no-such-note/', '/es/nothing.js', '/embed/nothing/'];
+  const isPage = (address) => address.endsWith('/') || address.endsWith('.html');
+  const isEmbed = (address) => /^\/(es\/)?embed\//.test(address);
+  for (const join of [true, false]) {
+    for (const address of [...addresses, ...unknown]) {
+      const headers = headersFor(rules, address, { join });
+      const where = `${address} (${join ? 'joined' : 'replaced'})`;
+      const policies = (headers['content-security-policy'] ?? '').split(',').map((p) => p.trim());
+      for (const policy of policies) expect(policy.startsWith(csp), where).toBe(true);
+      expect(headers['x-content-type-options'], where).toBe('nosniff');
+      const ancestors = policies.map((p) => /frame-ancestors ([^;]+)/.exec(p)?.[1]).filter(Boolean);
+      if (isEmbed(address)) expect(ancestors, `${where}: any site may frame an embed`).toEqual([]);
+      else if (isPage(address) && !unknown.includes(address)) expect(ancestors, `${where}: only the site frames it`).toEqual(["'self'"]);
+    }
+  }
 });
 
 test('without JavaScript, every link of every embed opens outside the frame', async ({ browser, baseURL }) => {
