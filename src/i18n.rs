@@ -108,6 +108,8 @@ pub struct Strings {
     pub open_full: &'static str,
     /// Hidden text: the link opens a new tab.
     pub new_tab: &'static str,
+    /// The link a framed page of the full site offers, to open it on the site itself.
+    pub open_on_site: &'static str,
     /// Label before an event's related notes.
     pub event_notes: &'static str,
     /// Label before an event's sources.
@@ -233,6 +235,7 @@ pub const EN: Strings = Strings {
     embed_plain: "Plain iframe",
     open_full: "Open the full explainer",
     new_tab: " (opens in a new tab)",
+    open_on_site: "Open on the site",
     event_notes: "Notes",
     event_sources: "Sources",
     not_found_title: "Page not found",
@@ -328,6 +331,7 @@ pub const ES: Strings = Strings {
     embed_plain: "Iframe simple",
     open_full: "Abrir la guía completa",
     new_tab: " (se abre en una pestaña nueva)",
+    open_on_site: "Abrir en el sitio",
     event_notes: "Notas",
     event_sources: "Fuentes",
     not_found_title: "Página no encontrada",

@@ -20,6 +20,7 @@ pub fn SiteHeader(
         }
     };
     view! {
+        <FramedExit current/>
         <a class="skip" href="#main">{t().skip_to_content}</a>
         <header class="site-header">
             <a class="site-name" href=href(Route::Letter(None))>{t().site_name}</a>
@@ -33,6 +34,23 @@ pub fn SiteHeader(
             </nav>
             <LanguageSwitch current/>
         </header>
+    }
+}
+
+/// "Open on the site", for a page of the full site that finds itself in someone else's frame (a host that
+/// ignores `_headers`): prerendered hidden, shown by `offline.js` (loaded by every page) when the page is
+/// framed, pointing at the page's own address, in a new tab. First in the page, so first to be focused.
+#[component]
+fn FramedExit(
+    /// The page being shown.
+    current: Route,
+) -> impl IntoView {
+    view! {
+        <p class="framed-exit" data-framed-exit="" hidden>
+            <a href=href(current) target="_blank" rel=crate::state::NEW_TAB_REL>
+                {t().open_on_site}<span class="vh">{t().new_tab}</span>
+            </a>
+        </p>
     }
 }
 

@@ -241,6 +241,37 @@ test("a framed letter (a host that ignores _headers) adds nothing to the host ta
   expect(frame.url()).toBe(baseURL);
 });
 
+test('a page of the full site in a frame (a host that ignores _headers) offers to open it on the site, in both editions', async ({ page, context, baseURL }) => {
+  const cases = [
+    ['sources/', 'Open on the site'],
+    ['', 'Open on the site'],
+    ['es/sources/', 'Abrir en el sitio'],
+    ['es/', 'Abrir en el sitio'],
+  ];
+  for (const [route, name] of cases) {
+    const url = new URL(route, baseURL).href;
+    const frame = await framed(page, url);
+    const exit = frame.getByRole('link', { name: new RegExp(`^${name}`) });
+    await expect(exit, route).toBeVisible();
+    expect(await exit.evaluate((a) => [a.href, a.target, a.rel]), route).toEqual([url, '_blank', 'noopener noreferrer']);
+  }
+  // Following it opens the page in a new tab, where it is not framed and says nothing; the article stays.
+  const url = new URL('sources/', baseURL).href;
+  const frame = await framed(page, url);
+  const [tab] = await Promise.all([context.waitForEvent('page'), frame.getByRole('link', { name: /^Open on the site/ }).click()]);
+  await tab.waitForLoadState();
+  expect(tab.url()).toBe(url);
+  await expect(tab.locator('main h1')).toBeVisible();
+  await expect(tab.locator('[data-framed-exit]')).toBeHidden();
+  expect(page.url()).toBe(news.url);
+  expect(frame.url()).toBe(url);
+  await tab.close();
+  // Embeds have their own link to the full site, and no such notice.
+  const embed = await framed(page, new URL('embed/notes/market-share/', baseURL).href);
+  await expect(embed.locator('.embed-footer a')).toBeVisible();
+  await expect(embed.locator('[data-framed-exit]')).toHaveCount(0);
+});
+
 test('the self-sizing snippet works on a news site with a strict Content-Security-Policy', async ({ page, baseURL }) => {
   await page.goto(new URL('notes/market-share/', baseURL).href);
   const snippet = await page.locator('#notes details.embed-control textarea.embed-snippet').first().inputValue();
