@@ -20,9 +20,9 @@ pub fn SiteHeader(
         }
     };
     view! {
-        <FramedExit current/>
         <a class="skip" href="#main">{t().skip_to_content}</a>
         <header class="site-header">
+            <FramedExit current/>
             <a class="site-name" href=href(Route::Letter(None))>{t().site_name}</a>
             <nav aria-label=t().nav_label>
                 <ul>
@@ -39,7 +39,8 @@ pub fn SiteHeader(
 
 /// "Open on the site", for a page of the full site that finds itself in someone else's frame (a host that
 /// ignores `_headers`): prerendered hidden, shown by `offline.js` (loaded by every page) when the page is
-/// framed, pointing at the page's own address, in a new tab. First in the page, so first to be focused.
+/// framed, pointing at the page's own address, in a new tab. First in the header (after the skip link,
+/// which must stay the page's first link), on a row of its own.
 #[component]
 fn FramedExit(
     /// The page being shown.
