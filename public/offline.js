@@ -6,6 +6,13 @@
 
 const TEXT = {}; // The page's language's notices, written in by the prerenderer from the catalog.
 
+// A full-site page in another site's frame (a host that ignores _headers): offer to open it on the site.
+const exit = window.top !== window && document.querySelector('[data-framed-exit]');
+if (exit) {
+  exit.hidden = false;
+  exit.firstElementChild.href = location.href;
+}
+
 const container = navigator.serviceWorker;
 // This script sits at the site's root, whatever the base path: so do sw.js and its scope.
 const base = new URL('./', import.meta.url).pathname;

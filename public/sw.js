@@ -4,9 +4,12 @@
 //   VERSION   a hash of every file of the build (a changed file is a new version, a new cache)
 //   BASE      the site's base path ("/" or e.g. "/letter/"), the worker's scope
 //   EDITIONS  the path of every edition but the original under BASE (["es/"]), each with its 404 page
+//             and its offline notice (offline.html)
 //   FILES     every file of the build by URL path (pages as "<route>/"), with its SHA-256 integrity
 // A new version installs beside the old one and waits: the reader chooses when to switch (offline.js),
-// and until then every page, style and script comes from the old version's cache, never a mix.
+// and until then every page, style and script comes from the old version's cache, never a mix: a file
+// missing from the cache is taken from the network only if it is this version's (its hash says so), and
+// a page that cannot be had is the edition's offline notice, never the browser's error page.
 
 const CACHE = `offline ${BASE} ${VERSION}`;
 const OURS = `offline ${BASE} `;
@@ -14,8 +17,8 @@ const OURS = `offline ${BASE} `;
 // rewrites files): the browser tries to install the worker again on every page view, and this version
 // then gives up at once instead of downloading the whole site again. A new version tries afresh.
 const FAILED = `offline ${BASE} failed ${VERSION}`;
-/** The not-found page of the edition an address is under. */
-const notFound = (path) => `${BASE}${EDITIONS.find((e) => path.startsWith(`${BASE}${e}`)) ?? ''}404.html`;
+/** The file `name` of the edition an address is under (its 404 page, its offline notice). */
+const ofEdition = (path, name) => `${BASE}${EDITIONS.find((e) => path.startsWith(`${BASE}${e}`)) ?? ''}${name}`;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(install());
@@ -100,8 +103,18 @@ async function answer(request, path) {
 /** An address this version does not know, without a network: its edition's saved not-found page, with
  * status 404. (Whatever the network answered is passed on with its own status.) */
 async function notFoundPage(request, path) {
-  const page = await answer(request, notFound(path));
+  const page = await fromCache(ofEdition(path, '404.html'));
+  if (!page) return unavailable(request, path);
   return new Response(page.body, { status: 404, statusText: 'Not Found', headers: page.headers });
+}
+
+/** A file of this version that can be had neither from the cache nor from the network: for a page, its
+ * edition's saved offline notice (a way to try again, and the site's pages), with status 503; for
+ * anything else, an empty 503. */
+async function unavailable(request, path) {
+  const page = request.mode === 'navigate' && (await fromCache(ofEdition(path, 'offline.html')));
+  const init = { status: 503, statusText: 'Service Unavailable' };
+  return page ? new Response(page.body, { ...init, headers: page.headers }) : new Response(null, init);
 }
 
 async function fromCache(path) {
@@ -116,16 +129,27 @@ async function fromCache(path) {
   }
 }
 
-/** This version's file from the network, and back into the cache; failing that (a newer version is
- * deployed, or there is no network), whatever the network answers for the request. */
+/** This version's file from the network, checked against its hash, and back into the cache. An error
+ * of the host's (a 503, a 404) is passed on with its own status. Another version's file (a newer version
+ * is deployed) is never served to this version's pages: the file is unavailable, and the browser is asked
+ * to look for the new version now, so that the page can offer it (offline.js). No network: unavailable. */
 async function fromNetwork(request, path) {
+  let response;
   try {
-    const response = await fetch(path, { integrity: FILES[path], cache: 'no-cache' });
-    if (response.ok) await (await caches.open(CACHE)).put(path, response.clone());
-    return response;
+    response = await fetch(path, { cache: 'no-cache' });
   } catch {
-    return fetch(request);
+    return unavailable(request, path);
   }
+  if (!response.ok) return response;
+  const body = await response.arrayBuffer();
+  if ((await integrity(body)) !== FILES[path]) {
+    console.warn(`${path} is no longer version ${VERSION}'s: a newer version is deployed.`);
+    self.registration.update().catch(() => {});
+    return unavailable(request, path);
+  }
+  const { status, statusText, headers } = response;
+  await (await caches.open(CACHE)).put(path, new Response(body, { status, statusText, headers }));
+  return new Response(body, { status, statusText, headers });
 }
 
 async function integrity(body) {

@@ -18,6 +18,7 @@ pub fn title(route: Route) -> String {
         Route::About => format!("{} — {name}", about().title),
         Route::Corrections => format!("{} — {name}", t().corrections_title),
         Route::NotFound => format!("{} — {name}", t().not_found_title),
+        Route::Offline => format!("{} — {name}", t().offline_page_title),
         embed => title(embed.full_site()),
     }
 }
@@ -67,7 +68,7 @@ pub fn Head(
 /// The page in every edition (`hreflang`), the original also as the default, for search engines. Written
 /// when the build knows the site's origin: `hreflang` needs absolute URLs.
 fn alternates(route: Route) -> Option<impl IntoView> {
-    if ORIGIN.is_empty() || route == Route::NotFound || route.is_embed() {
+    if ORIGIN.is_empty() || route.stands_in() || route.is_embed() {
         return None;
     }
     let link = |hreflang: &'static str, lang: Lang| {
@@ -124,7 +125,7 @@ fn oembed_link(route: Route) -> Option<impl IntoView> {
 /// The canonical URL, when the build knows the site's origin. An embed's is its full-site page: search
 /// engines fold the embed into it (rather than `noindex`, which would hide the embed's links too).
 fn canonical(route: Route) -> Option<impl IntoView> {
-    if ORIGIN.is_empty() || route == Route::NotFound {
+    if ORIGIN.is_empty() || route.stands_in() {
         return None;
     }
     let href = absolute(&href(route.full_site()));

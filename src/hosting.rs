@@ -11,34 +11,61 @@ use model::Lang;
 /// `frame-ancestors`).
 pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; manifest-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'";
 
-/// The `_headers` file for the site at its base path. Each path gets exactly one policy: hosts combine
-/// the headers of every rule that matches, and two policies would both apply.
+/// The `_headers` file for the site at its base path.
+///
+/// Hosts apply every rule whose pattern matches a path, and `*` matches anything, so no pattern can leave
+/// `/embed/*` out of a catch-all. How they combine two rules that set the same header differs: Cloudflare
+/// Pages documents that a request "will inherit all rules' headers" and that a header set twice has its
+/// values joined with a comma (<https://developers.cloudflare.com/pages/configuration/headers/>); for a
+/// `Content-Security-Policy` that means two policies, both enforced. Netlify's own local server (the
+/// `headersForPath` of netlify/cli, `src/utils/headers.mjs`) merges the matching rules in file order, a
+/// later rule's value replacing an earlier one. So the file is written to mean the same either way:
+///
+/// - `BASE*`, first: the policy without `frame-ancestors`, `nosniff` and the referrer policy, for every
+///   response: pages, scripts, wasm, `sw.js`, and the host's not-found answers at unknown addresses.
+/// - Each non-embed page's pattern, generated from the routes (`/`, `notes/*`, `timeline/*`, `404.html`…
+///   in every edition): the whole policy again with `frame-ancestors 'self'`. Joined, the two policies
+///   still allow only the site itself to frame the page; replacing, the second is the whole policy.
+/// - Nothing for `embed/*`: any site may frame them.
+///
+/// An unknown address that is no page's pattern gets the policy and `nosniff`, but can be framed: no
+/// pattern can name "everything but the embeds". Its page (the not-found page) then offers a link out of
+/// the frame, like any page that finds itself framed.
 pub fn headers_file() -> String {
-    let common =
-        "  Referrer-Policy: strict-origin-when-cross-origin\n  X-Content-Type-Options: nosniff\n";
-    let own = [
-        "",
-        "notes/*",
-        "timeline/*",
-        "sources/*",
-        "about/*",
-        "corrections/*",
-        "404.html",
-        "index.html",
-    ];
-    let mut out = String::new();
-    for lang in Lang::ALL {
-        let at = format!("{BASE}{}", prefix(lang));
-        for path in own {
-            out.push_str(&format!(
-                "{at}{path}\n  Content-Security-Policy: {CSP}; frame-ancestors 'self'\n{common}"
-            ));
-        }
+    let mut out = format!(
+        "{BASE}*\n  Content-Security-Policy: {CSP}\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n"
+    );
+    for pattern in own_page_patterns() {
         out.push_str(&format!(
-            "{at}embed/*\n  Content-Security-Policy: {CSP}; frame-ancestors *\n{common}"
+            "{pattern}\n  Content-Security-Policy: {CSP}; frame-ancestors 'self'\n"
         ));
     }
     out
+}
+
+/// The patterns that cover every page that is not an embed, in every edition: a page in a folder by its
+/// first folder (`/notes/*`), a page at the edition's root by its exact path (and its `index.html`), a
+/// file by its name (`/404.html`).
+fn own_page_patterns() -> Vec<String> {
+    let mut patterns = Vec::new();
+    for lang in Lang::ALL {
+        let at = format!("{BASE}{}", prefix(lang));
+        for route in crate::route::all().into_iter().filter(|r| !r.is_embed()) {
+            let href = route.href(lang);
+            let rest = &href[at.len()..];
+            let found = match rest.split_once('/') {
+                _ if rest.is_empty() => vec![at.clone(), format!("{at}index.html")],
+                Some((folder, _)) => vec![format!("{at}{folder}/*")],
+                None => vec![href.clone()],
+            };
+            for pattern in found {
+                if !patterns.contains(&pattern) {
+                    patterns.push(pattern);
+                }
+            }
+        }
+    }
+    patterns
 }
 
 /// The oEmbed (1.0, type `rich`) document for a page, when the build knows the site's origin (oEmbed needs
@@ -82,7 +109,7 @@ pub fn sitemap_xml() -> Option<String> {
     // Every page in every edition, each naming all its editions (Google's hreflang in sitemaps).
     for route in crate::route::all()
         .into_iter()
-        .filter(|r| !r.is_embed() && *r != Route::NotFound)
+        .filter(|r| !r.is_embed() && !r.stands_in())
     {
         let alternates: String = Lang::ALL
             .iter()
@@ -116,21 +143,39 @@ mod tests {
     use super::*;
 
     #[test]
-    fn embeds_may_be_framed_anywhere_and_nothing_else() {
-        let file = headers_file();
+    fn one_catch_all_then_frame_ancestors_for_every_page_but_the_embeds() {
+        let file = crate::edition::in_english(headers_file);
         let rules: Vec<&str> = file.split(&format!("\n{BASE}")).collect();
-        for rule in &rules {
-            let path = rule.lines().next().unwrap();
-            assert_eq!(
-                rule.contains("frame-ancestors *"),
-                path.ends_with("embed/*"),
+        assert!(rules[0].starts_with(&format!("{BASE}*\n")), "{file}");
+        assert!(!rules[0].contains("frame-ancestors") && rules[0].contains("nosniff"));
+        for rule in &rules[1..] {
+            assert!(rule.contains("frame-ancestors 'self'"), "{rule}");
+            assert!(
+                !rule.contains("embed") && !rule.contains("nosniff"),
                 "{rule}"
             );
         }
-        // Eight page rules and one embed rule per edition, each with exactly one policy.
-        assert_eq!(file.matches("frame-ancestors *").count(), 2);
-        assert_eq!(file.matches("Content-Security-Policy:").count(), 18);
-        assert!(file.contains(&format!("\n{BASE}es/embed/*\n")));
+        // Every page route that is not an embed, in both editions, with the not-found and offline pages.
+        for pattern in [
+            "\n",
+            "index.html\n",
+            "notes/*\n",
+            "timeline/*\n",
+            "sources/*\n",
+            "about/*\n",
+            "404.html\n",
+            "offline.html\n",
+            "es/\n",
+            "es/notes/*\n",
+            "es/offline.html\n",
+        ] {
+            assert!(
+                file.contains(&format!("\n{BASE}{pattern}")),
+                "{pattern} in\n{file}"
+            );
+        }
+        // Cloudflare Pages takes at most 100 rules.
+        assert!(rules.len() < 100);
         assert!(!file.contains("unsafe-inline") && !file.contains("'unsafe-eval'"));
     }
 

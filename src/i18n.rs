@@ -102,6 +102,8 @@ pub struct Strings {
     pub open_full: &'static str,
     /// Hidden text: the link opens a new tab.
     pub new_tab: &'static str,
+    /// The link a framed page of the full site offers, to open it on the site itself.
+    pub open_on_site: &'static str,
     /// Label before an event's related notes.
     pub event_notes: &'static str,
     /// Label before an event's sources.
@@ -174,6 +176,16 @@ pub struct Strings {
     pub offline_update: &'static str,
     /// The button that switches to the new version.
     pub offline_reload: &'static str,
+    /// The offline notice page's title (shown in place of a page the device cannot open).
+    pub offline_page_title: &'static str,
+    /// Why the page cannot be shown.
+    pub offline_page_text: &'static str,
+    /// What to do when a new version is offered.
+    pub offline_page_update: &'static str,
+    /// The link that tries the page again.
+    pub offline_page_retry: &'static str,
+    /// Heading over the site's other pages.
+    pub offline_page_pages: &'static str,
     /// The timeline filter's count, with `{shown}` and `{total}`.
     pub showing: &'static str,
     /// Note kinds: claim, request, context.
@@ -242,6 +254,7 @@ pub const EN: Strings = Strings {
     embed_plain: "Plain iframe",
     open_full: "Open the full explainer",
     new_tab: " (opens in a new tab)",
+    open_on_site: "Open on the site",
     event_notes: "Notes",
     event_sources: "Sources",
     not_found_title: "Page not found",
@@ -278,6 +291,11 @@ pub const EN: Strings = Strings {
     offline_offline: "You are offline. Every page of this site still opens.",
     offline_update: "A new version is available.",
     offline_reload: "Reload",
+    offline_page_title: "This page cannot be shown",
+    offline_page_text: "The copy of this page saved on this device is missing or damaged, and the network did not give this version of it: you may be offline, or a new version of the site has been published since this one was saved.",
+    offline_page_update: "If a notice on this page says that a new version is available, press Reload to read it.",
+    offline_page_retry: "Try again",
+    offline_page_pages: "Pages of the site",
     showing: "Showing {shown} of {total} events",
     kinds: ["Claim", "Request", "Background"],
     verdicts: ["Supported", "Needs context", "Disputed", "Unverifiable"],
@@ -343,6 +361,7 @@ pub const ES: Strings = Strings {
     embed_plain: "Iframe simple",
     open_full: "Abrir la guía completa",
     new_tab: " (se abre en una pestaña nueva)",
+    open_on_site: "Abrir en el sitio",
     event_notes: "Notas",
     event_sources: "Fuentes",
     not_found_title: "Página no encontrada",
@@ -379,6 +398,11 @@ pub const ES: Strings = Strings {
     offline_offline: "No hay conexión. Todas las páginas de este sitio siguen abriéndose.",
     offline_update: "Hay una versión nueva.",
     offline_reload: "Actualizar",
+    offline_page_title: "Esta página no se puede mostrar",
+    offline_page_text: "La copia de esta página guardada en este dispositivo falta o está dañada, y la red no dio esta versión de ella: quizá no haya conexión, o se haya publicado una versión nueva del sitio desde que se guardó esta.",
+    offline_page_update: "Si un aviso en esta página dice que hay una versión nueva, pulse Actualizar para leerla.",
+    offline_page_retry: "Volver a intentarlo",
+    offline_page_pages: "Páginas del sitio",
     showing: "Se muestran {shown} de {total} hechos",
     kinds: ["Afirmación", "Petición", "Contexto"],
     verdicts: ["Respaldada", "Necesita contexto", "Controvertida", "No verificable"],

@@ -31,6 +31,7 @@ pub fn all() -> Vec<Route> {
         Route::About,
         Route::Corrections,
         Route::NotFound,
+        Route::Offline,
     ];
     routes.extend(ids.clone().map(|id| Route::Letter(Some(id))));
     routes.extend([Route::EmbedLetter, Route::EmbedTimeline]);

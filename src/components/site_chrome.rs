@@ -22,6 +22,7 @@ pub fn SiteHeader(
     view! {
         <a class="skip" href="#main">{t().skip_to_content}</a>
         <header class="site-header">
+            <FramedExit current/>
             <a class="site-name" href=href(Route::Letter(None))>{crate::content::info().name.as_ref()}</a>
             <nav aria-label=t().nav_label>
                 <ul>
@@ -36,6 +37,24 @@ pub fn SiteHeader(
     }
 }
 
+/// "Open on the site", for a page of the full site that finds itself in someone else's frame (a host that
+/// ignores `_headers`): prerendered hidden, shown by `offline.js` (loaded by every page) when the page is
+/// framed, pointing at the page's own address, in a new tab. First in the header (after the skip link,
+/// which must stay the page's first link), on a row of its own.
+#[component]
+fn FramedExit(
+    /// The page being shown.
+    current: Route,
+) -> impl IntoView {
+    view! {
+        <p class="framed-exit" data-framed-exit="" hidden>
+            <a href=href(current) target="_blank" rel=crate::state::NEW_TAB_REL>
+                {t().open_on_site}<span class="vh">{t().new_tab}</span>
+            </a>
+        </p>
+    }
+}
+
 /// A link to the same page in the other edition. On the letter and the timeline the browser app keeps it
 /// pointing at the same note, event and filter as the reader moves (see `crates/browser`).
 #[component]
@@ -45,7 +64,7 @@ fn LanguageSwitch(
 ) -> impl IntoView {
     let other = other(edition::lang());
     let target = match current {
-        Route::NotFound => Route::Letter(None),
+        route if route.stands_in() => Route::Letter(None),
         route => route,
     };
     view! {

@@ -5,5 +5,6 @@ pub mod corrections;
 pub mod embed;
 pub mod letter;
 pub mod not_found;
+pub mod offline;
 pub mod sources;
 pub mod timeline;

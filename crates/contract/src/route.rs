@@ -28,6 +28,9 @@ pub enum Route<'a> {
     EmbedTimeline,
     /// Anything else.
     NotFound,
+    /// The offline notice: what the service worker shows, in place of a page, when its saved copy of that
+    /// page is missing or damaged and the network cannot give the same version of it (`offline.html`).
+    Offline,
 }
 
 impl<'a> Route<'a> {
@@ -48,6 +51,7 @@ impl<'a> Route<'a> {
             ["embed", "letter"] => Route::EmbedLetter,
             ["embed", "notes", id] if model::is_slug(id) => Route::EmbedNote(id),
             ["embed", "timeline"] => Route::EmbedTimeline,
+            [OFFLINE_FILE] => Route::Offline,
             _ => Route::NotFound,
         };
         (lang, route)
@@ -85,6 +89,7 @@ impl<'a> Route<'a> {
             Route::Corrections => Route::Corrections,
             Route::EmbedLetter => Route::EmbedLetter,
             Route::EmbedTimeline => Route::EmbedTimeline,
+            Route::Offline => Route::Offline,
             Route::EmbedNote(_) | Route::NotFound => Route::NotFound,
         }
     }
@@ -103,6 +108,7 @@ impl<'a> Route<'a> {
             Route::EmbedNote(id) => format!("{at}embed/notes/{id}/"),
             Route::EmbedTimeline => format!("{at}embed/timeline/"),
             Route::NotFound => format!("{at}404.html"),
+            Route::Offline => format!("{at}{OFFLINE_FILE}"),
         }
     }
 
@@ -110,7 +116,7 @@ impl<'a> Route<'a> {
     pub fn file(self, lang: Lang) -> String {
         let href = self.href(lang);
         match self {
-            Route::NotFound => href[BASE.len()..].to_owned(),
+            Route::NotFound | Route::Offline => href[BASE.len()..].to_owned(),
             _ => format!("{}index.html", &href[BASE.len()..]),
         }
     }
@@ -121,6 +127,12 @@ impl<'a> Route<'a> {
             self,
             Route::EmbedLetter | Route::EmbedNote(_) | Route::EmbedTimeline
         )
+    }
+
+    /// True for the pages served in place of another address (the not-found page, the offline notice):
+    /// they have no canonical URL of their own, no twin in the other edition and no place in the sitemap.
+    pub fn stands_in(self) -> bool {
+        matches!(self, Route::NotFound | Route::Offline)
     }
 
     /// True for the routes whose page loads the browser app (the letter and the timeline); every other
@@ -165,6 +177,9 @@ impl<'a> Route<'a> {
         ))
     }
 }
+
+/// The offline notice's file name in each edition's folder (see [`Route::Offline`]).
+pub const OFFLINE_FILE: &str = "offline.html";
 
 /// The size of a note's link-preview card, in pixels.
 pub const CARD_SIZE: (u32, u32) = (1200, 630);
@@ -268,7 +283,7 @@ mod tests {
     #[test]
     fn every_route_parses_back_from_its_href_in_every_edition() {
         for lang in Lang::ALL {
-            for route in EVERY.into_iter().chain([Route::NotFound]) {
+            for route in EVERY.into_iter().chain([Route::NotFound, Route::Offline]) {
                 assert_eq!(Route::parse(&route.href(lang)), (lang, route), "{route:?}");
             }
         }
@@ -280,6 +295,8 @@ mod tests {
         assert_eq!(Route::Letter(None).href(Lang::Es), format!("{BASE}es/"));
         assert_eq!(note.href(Lang::Es), format!("{BASE}es/notes/a/"));
         assert_eq!(Route::NotFound.file(Lang::Es), "es/404.html");
+        assert_eq!(Route::Offline.file(Lang::Es), "es/offline.html");
+        assert_eq!(Route::Offline.file(Lang::En), "offline.html");
         assert_eq!(Route::Timeline.file(Lang::Es), "es/timeline/index.html");
         assert_eq!(Route::Timeline.file(Lang::En), "timeline/index.html");
         assert_eq!(card_file(Lang::Es, "a"), "es/notes/a/card.png");

@@ -39,7 +39,7 @@ fn main() {
     }
     write(
         &dir.join("_headers"),
-        letter_explainer::hosting::headers_file(),
+        edition::render(baked(), Lang::En, letter_explainer::hosting::headers_file),
     );
     write(
         &dir.join("robots.txt"),

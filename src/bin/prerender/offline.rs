@@ -163,7 +163,8 @@ pub fn write_service_worker(dir: &Path) -> Result<ServiceWorker, String> {
     })
 }
 
-/// The service worker for these (URL path, integrity) entries.
+/// The service worker for these (URL path, integrity) entries. `EDITIONS` lets it find each edition's
+/// `404.html` and offline notice (`offline.html`) by prefix.
 fn service_worker(entries: &[(String, String)]) -> String {
     let editions: Vec<String> = Lang::ALL[1..]
         .iter()

@@ -73,5 +73,6 @@ test('_headers sets each policy under the sub-path', async ({ request }) => {
   const paths = headers.split('\n').filter((l) => l && !l.startsWith(' '));
   expect(paths.length).toBeGreaterThan(10);
   for (const path of paths) expect(path.startsWith('/letter/'), path).toBe(true);
-  expect(headers).toContain('/letter/embed/*\n  Content-Security-Policy:');
+  expect(headers.startsWith('/letter/*\n  Content-Security-Policy:')).toBe(true);
+  expect(headers).toContain("/letter/es/notes/*\n  Content-Security-Policy: default-src 'self';");
 });

@@ -1,5 +1,5 @@
 // Shared fixtures: every test fails on a console error, a page error, a hydration warning, a CSP violation,
-// an unexpected 404 or a request that leaves 127.0.0.1, in any page or service worker of its context.
+// an unexpected 404 (or 503) or a request that leaves 127.0.0.1, in any page or service worker of its context.
 import { test as base, expect } from '@playwright/test';
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -44,7 +44,7 @@ export const test = base.extend({
     async ({ context }, use) => {
       const problems = [];
       const allowed = [];
-      const notFound = [];
+      const refused = [];
       context.on('request', (req) => {
         const url = new URL(req.url());
         if (!['data:', 'blob:'].includes(url.protocol) && url.hostname !== '127.0.0.1') {
@@ -53,7 +53,8 @@ export const test = base.extend({
       });
       const onConsole = (msg) => {
         const text = msg.text();
-        if (msg.type() === 'error' && /status of 404/.test(text)) notFound.push(msg.location().url || `${text} (on ${where(msg)})`);
+        const status = /status of (404|503)\b/.exec(text)?.[1];
+        if (msg.type() === 'error' && status) refused.push({ status, url: msg.location().url || `${text} (on ${where(msg)})` });
         else if (msg.type() === 'error') problems.push(`console error: ${text} (on ${where(msg)})`);
         if (msg.type() === 'warning' && /hydrat/i.test(text)) problems.push(`hydration warning: ${text}`);
       };
@@ -74,10 +75,13 @@ export const test = base.extend({
       );
       await use({
         /** Declares that a 404 for a URL matching `pattern` is part of the test. */
-        allow404: (pattern) => allowed.push(pattern),
+        allow404: (pattern) => allowed.push({ status: '404', pattern }),
+        /** Declares that a 503 (the service worker's offline notice) for a URL matching `pattern` is part of
+         * the test. */
+        allow503: (pattern) => allowed.push({ status: '503', pattern }),
       });
-      for (const url of notFound) {
-        if (!allowed.some((re) => re.test(url))) problems.push(`unexpected 404: ${url}`);
+      for (const { status, url } of refused) {
+        if (!allowed.some((a) => a.status === status && a.pattern.test(url))) problems.push(`unexpected ${status}: ${url}`);
       }
       expect(problems, problems.join('\n')).toEqual([]);
     },

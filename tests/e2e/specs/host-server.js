@@ -33,14 +33,16 @@ export function parseHeaders(text) {
   return rules;
 }
 
-/** Every header the rules give a path, as a host combines them: values of one name joined with ", ". */
-export function headersFor(rules, pathname) {
+/** Every header the rules give a path, as a host combines them: with `join` (Cloudflare Pages' documented
+ * reading) the values of one name from every matching rule joined with ", "; without it (Netlify's local
+ * server, netlify/cli's `headersForPath`) a later rule's value replacing an earlier one. */
+export function headersFor(rules, pathname, { join = true } = {}) {
   const out = {};
   for (const { pattern, headers } of rules) {
     if (!pattern.test(pathname)) continue;
     for (const [name, value] of headers) {
       const key = name.toLowerCase();
-      out[key] = out[key] ? `${out[key]}, ${value}` : value;
+      out[key] = out[key] && join ? `${out[key]}, ${value}` : value;
     }
   }
   return out;

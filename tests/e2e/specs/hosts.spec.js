@@ -1,9 +1,10 @@
 // Imperfect and hostile hosts: a host that applies `_headers`, one that changes every page, one that answers
 // with its own error page; and embeds on someone else's page whose links must never navigate its frame.
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test, expect, ready } from './fixtures.js';
-import { startHost, startNewsSite } from './host-server.js';
+import { headersFor, parseHeaders, startHost, startNewsSite } from './host-server.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const siteDir = process.env.SITE_DIR || path.resolve(here, '../../../dist');
@@ -78,6 +79,40 @@ test.describe('on a host that applies _headers', () => {
     expect(page.url()).toBe(news.url);
     await tab.close();
   });
+});
+
+test('_headers gives every response the policy and nosniff, and frame-ancestors to every page but the embeds, however a host combines rules', () => {
+  const rules = parseHeaders(readFileSync(path.join(siteDir, '_headers'), 'utf8'));
+  // The policy of the pages' own meta tag: the header must say at least as much.
+  const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(readFileSync(path.join(siteDir, 'index.html'), 'utf8'))[1];
+  const files = readdirSync(siteDir, { recursive: true })
+    .map((f) => f.split(path.sep).join('/'))
+    .filter((f) => !f.split('/').some((part) => /^[_.]/.test(part)))
+    .filter((f) => /\.[a-z]+$/.test(f));
+  expect(files.length).toBeGreaterThan(100);
+  const pages = files.filter((f) => f.endsWith('.html'));
+  for (const kind of ['js', 'wasm', 'css', 'png', 'json', 'webmanifest']) expect(files.some((f) => f.endsWith(`.${kind}`)), kind).toBe(true);
+  expect(files).toContain('sw.js');
+  // Every file at its address (pages also as their folder), and the host's not-found answers.
+  const addresses = [
+    ...files.map((f) => `/${f}`),
+    ...pages.filter((f) => f.endsWith('index.html')).map((f) => `/${f.slice(0, -'index.html'.length)}`),
+  ];
+  const unknown = ['/no/such/page/', '/es/no/such/page/', '/notes/no-such-note/', '/es/nothing.js', '/embed/nothing/'];
+  const isPage = (address) => address.endsWith('/') || address.endsWith('.html');
+  const isEmbed = (address) => /^\/(es\/)?embed\//.test(address);
+  for (const join of [true, false]) {
+    for (const address of [...addresses, ...unknown]) {
+      const headers = headersFor(rules, address, { join });
+      const where = `${address} (${join ? 'joined' : 'replaced'})`;
+      const policies = (headers['content-security-policy'] ?? '').split(',').map((p) => p.trim());
+      for (const policy of policies) expect(policy.startsWith(csp), where).toBe(true);
+      expect(headers['x-content-type-options'], where).toBe('nosniff');
+      const ancestors = policies.map((p) => /frame-ancestors ([^;]+)/.exec(p)?.[1]).filter(Boolean);
+      if (isEmbed(address)) expect(ancestors, `${where}: any site may frame an embed`).toEqual([]);
+      else if (isPage(address) && !unknown.includes(address)) expect(ancestors, `${where}: only the site frames it`).toEqual(["'self'"]);
+    }
+  }
 });
 
 test('without JavaScript, every link of every embed opens outside the frame', async ({ browser, baseURL }) => {
@@ -204,6 +239,37 @@ test("a framed letter (a host that ignores _headers) adds nothing to the host ta
   await expect(frame.locator('#mark-market-share')).toBeFocused();
   expect(await page.evaluate(() => history.length)).toBe(before);
   expect(frame.url()).toBe(baseURL);
+});
+
+test('a page of the full site in a frame (a host that ignores _headers) offers to open it on the site, in both editions', async ({ page, context, baseURL }) => {
+  const cases = [
+    ['sources/', 'Open on the site'],
+    ['', 'Open on the site'],
+    ['es/sources/', 'Abrir en el sitio'],
+    ['es/', 'Abrir en el sitio'],
+  ];
+  for (const [route, name] of cases) {
+    const url = new URL(route, baseURL).href;
+    const frame = await framed(page, url);
+    const exit = frame.getByRole('link', { name: new RegExp(`^${name}`) });
+    await expect(exit, route).toBeVisible();
+    expect(await exit.evaluate((a) => [a.href, a.target, a.rel]), route).toEqual([url, '_blank', 'noopener noreferrer']);
+  }
+  // Following it opens the page in a new tab, where it is not framed and says nothing; the article stays.
+  const url = new URL('sources/', baseURL).href;
+  const frame = await framed(page, url);
+  const [tab] = await Promise.all([context.waitForEvent('page'), frame.getByRole('link', { name: /^Open on the site/ }).click()]);
+  await tab.waitForLoadState();
+  expect(tab.url()).toBe(url);
+  await expect(tab.locator('main h1')).toBeVisible();
+  await expect(tab.locator('[data-framed-exit]')).toBeHidden();
+  expect(page.url()).toBe(news.url);
+  expect(frame.url()).toBe(url);
+  await tab.close();
+  // Embeds have their own link to the full site, and no such notice.
+  const embed = await framed(page, new URL('embed/notes/market-share/', baseURL).href);
+  await expect(embed.locator('.embed-footer a')).toBeVisible();
+  await expect(embed.locator('[data-framed-exit]')).toHaveCount(0);
 });
 
 test('the self-sizing snippet works on a news site with a strict Content-Security-Policy', async ({ page, baseURL }) => {

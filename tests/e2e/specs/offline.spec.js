@@ -178,6 +178,76 @@ test('a new version waits until the reader chooses it, then replaces the old one
   }
 });
 
+test("an old version's missing page is never the new deploy's: the page says so and offers the update", async ({ page, guard }) => {
+  skipUnless(existsSync(path.join(nextDir, 'sw.js')), 'dist-v2 is not built: `cargo xtask test` builds it');
+  guard.allow503(endsWith('/about/'));
+  const site = await startSite(siteDir);
+  try {
+    await visitOnce(page, site.url);
+    // Version 1's copy of one page is lost (the browser evicted it, or the disk damaged it)...
+    await page.evaluate(async () => (await caches.open((await caches.keys())[0])).delete('/about/'));
+    // ...and version 2 is deployed: the network now has only version 2's page there.
+    site.serve(nextDir);
+    const response = await page.goto(`${site.url}about/`);
+    expect(response.fromServiceWorker()).toBe(true);
+    // Not version 2's page inside version 1 (nor version 2's stylesheet): version 1's offline notice.
+    await expectVersion(page, 1);
+    expect(response.status()).toBe(503);
+    await expect(page.locator('main h1')).toHaveText('This page cannot be shown');
+    // The worker asked for the new version at once; the notice offers it, and Reload shows the page.
+    const update = notice(page, 'update');
+    await expect(update).toHaveText(/A new version is available/, { timeout: 20_000 });
+    await Promise.all([page.waitForEvent('load'), update.getByRole('button', { name: 'Reload' }).click()]);
+    await expect(page.locator('main h1')).not.toHaveText('This page cannot be shown');
+    await expect(page.locator('main h1')).toBeVisible();
+    await expectVersion(page, 2);
+  } finally {
+    await site.stop();
+  }
+});
+
+test("offline, a missing or damaged page is the site's offline notice in its language, with a way to try again", async ({ page, context, guard }) => {
+  guard.allow503(endsWith('/about/'));
+  guard.allow503(endsWith('/es/timeline/'));
+  const site = await startSite(siteDir);
+  try {
+    await visitOnce(page, site.url);
+    await page.evaluate(async () => {
+      const cache = await caches.open((await caches.keys())[0]);
+      await cache.delete('/about/');
+      await cache.put('/es/timeline/', new Response('<p>damaged</p>', { headers: { 'Content-Type': 'text/html' } }));
+    });
+    await context.setOffline(true);
+    const cases = [
+      ['about/', 'en', 'This page cannot be shown', 'Try again', ['/', '/timeline/', '/sources/', '/about/']],
+      ['es/timeline/', 'es', 'Esta página no se puede mostrar', 'Volver a intentarlo', ['/es/', '/es/timeline/', '/es/sources/', '/es/about/']],
+    ];
+    for (const [route, lang, title, retry, pages] of cases) {
+      const response = await page.goto(site.url + route);
+      expect(response.status(), route).toBe(503);
+      await expect(page.locator('html'), route).toHaveAttribute('lang', lang);
+      await expect(page.locator('main h1'), route).toHaveText(title);
+      await expect(notice(page, 'offline'), route).toHaveText(editions[lang].offline);
+      await expect(page.locator('main a.button'), route).toHaveText(retry);
+      expect(await page.locator('main ul a').evaluateAll((a) => a.map((e) => e.getAttribute('href'))), route).toEqual(pages);
+      expect((await new AxeBuilder({ page }).include('main').analyze()).violations, route).toEqual([]);
+    }
+    // The saved pages still open; back online, "Try again" brings the page back, and into the cache.
+    await page.locator('main ul a').first().click();
+    await expect(page.locator('.letter-text')).toBeVisible();
+    await page.goBack();
+    await context.setOffline(false);
+    await page.locator('main a.button').click();
+    await expect(page.locator('li.event').first()).toBeVisible();
+    expect(new URL(page.url()).pathname).toBe('/es/timeline/');
+    await context.setOffline(true);
+    await page.goto(`${site.url}es/timeline/`);
+    await expect(page.locator('li.event').first()).toBeVisible();
+  } finally {
+    await site.stop();
+  }
+});
+
 test('the notices respect reduced motion', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await visitOnce(page, './');
