@@ -18,6 +18,8 @@ pub enum Route<'a> {
     Sources,
     /// What the site is.
     About,
+    /// Search: an A–Z index of every note, source and year, and with JavaScript a search box.
+    Search,
     /// The letter alone, for an iframe in someone else's page.
     EmbedLetter,
     /// One note as a card, for an iframe.
@@ -42,6 +44,7 @@ impl<'a> Route<'a> {
             ["timeline"] => Route::Timeline,
             ["sources"] => Route::Sources,
             ["about"] => Route::About,
+            ["search"] => Route::Search,
             ["embed", "letter"] => Route::EmbedLetter,
             ["embed", "notes", id] if model::is_slug(id) => Route::EmbedNote(id),
             ["embed", "timeline"] => Route::EmbedTimeline,
@@ -79,6 +82,7 @@ impl<'a> Route<'a> {
             Route::Timeline => Route::Timeline,
             Route::Sources => Route::Sources,
             Route::About => Route::About,
+            Route::Search => Route::Search,
             Route::EmbedLetter => Route::EmbedLetter,
             Route::EmbedTimeline => Route::EmbedTimeline,
             Route::EmbedNote(_) | Route::NotFound => Route::NotFound,
@@ -94,6 +98,7 @@ impl<'a> Route<'a> {
             Route::Timeline => format!("{at}timeline/"),
             Route::Sources => format!("{at}sources/"),
             Route::About => format!("{at}about/"),
+            Route::Search => format!("{at}search/"),
             Route::EmbedLetter => format!("{at}embed/letter/"),
             Route::EmbedNote(id) => format!("{at}embed/notes/{id}/"),
             Route::EmbedTimeline => format!("{at}embed/timeline/"),
@@ -238,12 +243,13 @@ fn split_edition(path: &str) -> Option<(Lang, &str)> {
 mod tests {
     use super::*;
 
-    const EVERY: [Route<'static>; 8] = [
+    const EVERY: [Route<'static>; 9] = [
         Route::Letter(None),
         Route::Letter(Some("market-share")),
         Route::Timeline,
         Route::Sources,
         Route::About,
+        Route::Search,
         Route::EmbedLetter,
         Route::EmbedNote("market-share"),
         Route::EmbedTimeline,
