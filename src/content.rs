@@ -3,7 +3,8 @@
 //! reads is never linked into it.
 
 use crate::edition;
-use model::{Date, Event, Lang, Letter, Note, Page, Source};
+use model::{Date, Event, Lang, Letter, Note, Page, Site, Source};
+use std::borrow::Cow;
 
 mod baked {
     include!(concat!(env!("OUT_DIR"), "/content.rs"));
@@ -67,4 +68,18 @@ pub fn note(id: &str) -> Option<&'static Note> {
 /// The index of the note with this id (the same in every edition).
 pub fn note_index(id: &str) -> Option<usize> {
     notes().iter().position(|n| n.id == id)
+}
+
+/// The edition being rendered as one [`Site`] (its lists borrowed from the statics), for code that reads
+/// a whole edition: the search index.
+pub fn site() -> Site {
+    Site {
+        lang: edition::lang(),
+        letter: letter().clone(),
+        notes: Cow::Borrowed(notes()),
+        events: Cow::Borrowed(events()),
+        sources: Cow::Borrowed(sources()),
+        about: about().clone(),
+        checked: checked(),
+    }
 }

@@ -16,6 +16,7 @@ pub fn title(route: Route) -> String {
         Route::Timeline => format!("{} — {name}", t().timeline_title),
         Route::Sources => format!("{} — {name}", t().sources_title),
         Route::About => format!("{} — {name}", about().title),
+        Route::Search => format!("{} — {name}", t().search_title),
         Route::NotFound => format!("{} — {name}", t().not_found_title),
         embed => title(embed.full_site()),
     }
@@ -29,6 +30,7 @@ pub fn description(route: Route) -> String {
         }
         Route::Timeline | Route::EmbedTimeline => t().timeline_intro.to_owned(),
         Route::Sources => t().sources_intro.to_owned(),
+        Route::Search => t().search_intro.to_owned(),
         _ => t().site_description.to_owned(),
     }
 }

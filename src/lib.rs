@@ -22,7 +22,7 @@ use content::note_index;
 use leptos::prelude::*;
 use pages::{
     about::AboutPage, embed::EmbedNotePage, letter::LetterPage, not_found::NotFoundPage,
-    sources::SourcesPage, timeline::TimelinePage,
+    search::SearchPage, sources::SourcesPage, timeline::TimelinePage,
 };
 use route::Route;
 
@@ -41,6 +41,7 @@ pub fn App(
         (Route::Timeline, _) => view! { <TimelinePage/> }.into_any(),
         (Route::Sources, _) => view! { <SourcesPage/> }.into_any(),
         (Route::About, _) => view! { <AboutPage/> }.into_any(),
+        (Route::Search, _) => view! { <SearchPage/> }.into_any(),
         (Route::EmbedLetter, _) => view! { <LetterPage open=None embed=true/> }.into_any(),
         (Route::EmbedNote(_), note) => {
             let note = note.flatten().unwrap_or_default();

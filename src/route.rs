@@ -29,6 +29,7 @@ pub fn all() -> Vec<Route> {
         Route::Timeline,
         Route::Sources,
         Route::About,
+        Route::Search,
         Route::NotFound,
     ];
     routes.extend(ids.clone().map(|id| Route::Letter(Some(id))));

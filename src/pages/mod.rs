@@ -4,5 +4,6 @@ pub mod about;
 pub mod embed;
 pub mod letter;
 pub mod not_found;
+pub mod search;
 pub mod sources;
 pub mod timeline;

@@ -1,7 +1,7 @@
 //! An edition's documents: what the site shows, as plain text.
 
 use crate::{Doc, Kind};
-use model::{Assessment, Block, Inline, NoteKind, Site, Status, Target, Verdict};
+use model::{Assessment, Block, Inline, Site, Target};
 
 /// Every searchable document of an edition, in the order results list them within a kind: the letter's
 /// passages, then the notes, the events and the sources, each in the site's order.
@@ -20,7 +20,7 @@ pub fn documents(site: &Site) -> Vec<Doc> {
             title: note.title.to_string(),
             body: note.summary.to_string(),
             more,
-            label: kind_slug(note.kind).into(),
+            label: note.kind.slug().into(),
             status: assessment_slug(&note.assessment).into(),
             ..Doc::new(Kind::Note)
         }
@@ -159,28 +159,10 @@ fn reason(assessment: &Assessment) -> &str {
     }
 }
 
-fn kind_slug(kind: NoteKind) -> &'static str {
-    match kind {
-        NoteKind::Claim => "claim",
-        NoteKind::Request => "request",
-        NoteKind::Context => "context",
-    }
-}
-
 fn assessment_slug(assessment: &Assessment) -> &'static str {
     match assessment {
         Assessment::None => "",
-        Assessment::Verdict { verdict, .. } => match verdict {
-            Verdict::Supported => "supported",
-            Verdict::NeedsContext => "needs-context",
-            Verdict::Disputed => "disputed",
-            Verdict::Unverifiable => "unverifiable",
-        },
-        Assessment::Status { status, .. } => match status {
-            Status::Met => "met",
-            Status::PartlyMet => "partly-met",
-            Status::NotMet => "not-met",
-            Status::Unclear => "unclear",
-        },
+        Assessment::Verdict { verdict, .. } => verdict.slug(),
+        Assessment::Status { status, .. } => status.slug(),
     }
 }

@@ -6,6 +6,7 @@
 mod cards;
 mod markers;
 mod offline;
+mod search_assets;
 
 use hydration_context::SsrSharedContext;
 use leptos::prelude::*;
@@ -31,6 +32,7 @@ fn main() {
     // Trunk's preloads go too: the boot script loads the glue and the wasm, after the first paint.
     let template = drop_preloads(&template).unwrap_or_else(|e| fail(&e));
     let mut count = 0;
+    let search_module = search_assets::write_module(&dir);
     for lang in Lang::ALL {
         edition::set(lang);
         // Every page links its edition's manifest and loads its offline script: pages without the app with
@@ -44,10 +46,25 @@ fn main() {
             &format!("{}{}", offline.links, offline.script_tag),
         )
         .unwrap_or_else(|e| fail(&e));
+        // The search page loads its own script (and, from it, the search module and the edition's index);
+        // no other page names any of them.
+        let search_template = add_to_head(
+            &template,
+            &format!(
+                "{}{}{}",
+                offline.links,
+                offline.script_tag,
+                search_assets::write_edition(&dir, &search_module)
+            ),
+        )
+        .unwrap_or_else(|e| fail(&e));
         for route in letter_explainer::route::all() {
-            // Only the letter and the timeline have behaviour; every other page is plain HTML and CSS.
+            // Only the letter and the timeline have the app, and search its own script; every other page
+            // is plain HTML and CSS.
             let template = if route.has_app() {
                 &app_template
+            } else if route == Route::Search {
+                &search_template
             } else {
                 &static_template
             };
