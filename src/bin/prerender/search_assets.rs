@@ -54,7 +54,16 @@ pub fn write_module(dir: &Path) -> Module {
 /// tag (with its integrity) for the search page.
 pub fn write_edition(dir: &Path, module: &Module) -> String {
     let lang = edition::lang();
-    let index = search::build(lang, &search::documents(&site()));
+    let started = std::time::Instant::now();
+    let docs = search::documents(&site());
+    let index = search::build(lang, &docs);
+    println!(
+        "search index ({}): {} documents, {} bytes, indexed in {} ms",
+        lang.tag(),
+        docs.len(),
+        index.len(),
+        started.elapsed().as_millis()
+    );
     let name = format!("search-{}-{}.bin", lang.tag(), short_hash(&index));
     write(&dir.join(&name), &index);
     let (_, tag) = write_script(dir, "search-page", &page_script(module, &asset(&name)));
@@ -84,7 +93,7 @@ fn page_script(module: &Module, index: &str) -> String {
     }
     let settings = format!(
         "const SEARCH = {{\n  glue: {}, wasm: {}, index: {},\n  letter: {}, notes: {}, timeline: {}, sources: {}, passage: {},\n  \
-         form: {}, input: {}, field: {}, status: {}, results: {}, none: {},\n  \
+         form: {}, input: {}, field: {}, status: {}, results: {}, none: {}, ready: {},\n  \
          groups: {{ passage: {}, note: {}, event: {}, source: {} }},\n  labels: {{ {} }},\n  \
          months: [{}], day: {}, month: {},\n  one: {}, many: {}, failed: {},\n}};",
         json_string(&module.glue),
@@ -101,6 +110,7 @@ fn page_script(module: &Module, index: &str) -> String {
         json_string(dom::SEARCH_STATUS),
         json_string(dom::SEARCH_RESULTS),
         json_string(dom::SEARCH_NONE),
+        json_string(dom::READY),
         json_string(s.search_groups[0]),
         json_string(s.search_groups[1]),
         json_string(s.search_groups[2]),
