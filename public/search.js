@@ -16,7 +16,9 @@ const input = byId(SEARCH.input);
 const status = byId(SEARCH.status);
 const results = byId(SEARCH.results);
 const none = byId(SEARCH.none);
+const index = byId(SEARCH.az);
 let engine = null;
+let urlTimer = 0;
 
 form.hidden = false;
 input.value = new URL(location.href).searchParams.get(SEARCH.field) || '';
@@ -27,6 +29,9 @@ form.addEventListener('submit', (e) => {
   results.querySelector('a')?.click();
 });
 document.addEventListener('keydown', keys);
+// The query goes into the URL a moment after typing stops, and at once when the reader leaves.
+results.addEventListener('click', writeUrl, true);
+addEventListener('pagehide', writeUrl);
 load().catch((e) => {
   status.textContent = SEARCH.failed;
   console.warn('search could not load:', e);
@@ -47,14 +52,23 @@ async function load() {
   document.documentElement.setAttribute(SEARCH.ready, 'true');
 }
 
-/** Runs the query in the box, writes it into the URL and shows what it finds. */
-function show() {
+/** Puts the query in the box into the URL (?q=), replacing the entry: Back, reload and sharing keep it. */
+function writeUrl() {
+  clearTimeout(urlTimer);
   const query = input.value;
   const url = new URL(location.href);
   if (query) url.searchParams.set(SEARCH.field, query);
   else url.searchParams.delete(SEARCH.field);
-  history.replaceState(history.state, '', url);
+  if (url.href !== location.href) history.replaceState(history.state, '', url);
+}
+
+/** Runs the query in the box and shows what it finds; the A–Z index steps aside while there is a query. */
+function show() {
+  const query = input.value;
+  clearTimeout(urlTimer);
+  urlTimer = setTimeout(writeUrl, 300);
   if (!engine) return;
+  index.hidden = Boolean(query);
   const found = query ? engine.search(query, LIMIT) : '';
   const groups = [];
   let total = 0;

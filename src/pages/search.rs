@@ -60,7 +60,7 @@ fn AtoZ() -> impl IntoView {
         }
     }
     view! {
-        <section class="search-az" aria-labelledby="az-h">
+        <section id=dom::SEARCH_INDEX class="search-az" aria-labelledby="az-h">
             <h2 id="az-h">{t().search_index}</h2>
             <p>{t().search_index_intro}</p>
             <h3 id="az-notes">{t().event_notes}</h3>

@@ -64,6 +64,9 @@ pub const SEARCH_RESULTS: &str = "search-results";
 /// Id of the "no results" message with its links on (hidden until a query finds nothing).
 pub const SEARCH_NONE: &str = "search-none";
 
+/// Id of the search page's A–Z index (set aside while a query shows results).
+pub const SEARCH_INDEX: &str = "search-index";
+
 /// The id of the letter's passage at `n`, counted from 1 in the reader's text (a search result's target).
 pub fn passage_id(n: usize) -> String {
     format!("{PASSAGE_PREFIX}{n}")

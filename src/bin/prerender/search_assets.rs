@@ -93,7 +93,7 @@ fn page_script(module: &Module, index: &str) -> String {
     }
     let settings = format!(
         "const SEARCH = {{\n  glue: {}, wasm: {}, index: {},\n  letter: {}, notes: {}, timeline: {}, sources: {}, passage: {},\n  \
-         form: {}, input: {}, field: {}, status: {}, results: {}, none: {}, ready: {},\n  \
+         form: {}, input: {}, field: {}, status: {}, results: {}, none: {}, az: {}, ready: {},\n  \
          groups: {{ passage: {}, note: {}, event: {}, source: {} }},\n  labels: {{ {} }},\n  \
          months: [{}], day: {}, month: {},\n  one: {}, many: {}, failed: {},\n}};",
         json_string(&module.glue),
@@ -110,6 +110,7 @@ fn page_script(module: &Module, index: &str) -> String {
         json_string(dom::SEARCH_STATUS),
         json_string(dom::SEARCH_RESULTS),
         json_string(dom::SEARCH_NONE),
+        json_string(dom::SEARCH_INDEX),
         json_string(dom::READY),
         json_string(s.search_groups[0]),
         json_string(s.search_groups[1]),
