@@ -145,6 +145,7 @@ test('a deep link to /es/search/?q=arancel shows its results, and Spanish folds 
 
 test('results show what a note is and when an event happened, in the edition\'s words', async ({ page }) => {
   await page.goto('es/search/?q=BYD');
+  await expect(status(page)).toHaveText(/resultados?$/);
   const meta = await page.locator('#search-results ul[data-kind="note"] .search-meta').allTextContents();
   expect(meta.some((m) => /^(Afirmación|Petición|Contexto)/.test(m))).toBe(true);
   const dates = await page.locator('#search-results ul[data-kind="event"] .search-meta').allTextContents();
