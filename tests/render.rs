@@ -387,7 +387,10 @@ fn every_passage_the_search_index_names_has_its_anchor_on_the_letter_page_in_bot
                     assert_eq!(html.matches(&id).count(), 1, "{lang:?} {route:?} {id}");
                 }
                 let next = format!("id=\"{}\"", contract::dom::passage_id(passages + 1));
-                assert!(!html.contains(&next), "{lang:?}: more anchors than passages");
+                assert!(
+                    !html.contains(&next),
+                    "{lang:?}: more anchors than passages"
+                );
             }
         });
     }
@@ -397,10 +400,18 @@ fn every_passage_the_search_index_names_has_its_anchor_on_the_letter_page_in_bot
 fn the_search_page_is_an_a_to_z_of_every_note_source_and_year_with_its_form_hidden() {
     let html = render(Route::Search);
     for note in notes() {
-        assert!(html.contains(&format!("href=\"/notes/{}/\"", note.id)), "{}", note.id);
+        assert!(
+            html.contains(&format!("href=\"/notes/{}/\"", note.id)),
+            "{}",
+            note.id
+        );
     }
     for source in sources() {
-        assert!(html.contains(&format!("href=\"/sources/#{}\"", source.id)), "{}", source.id);
+        assert!(
+            html.contains(&format!("href=\"/sources/#{}\"", source.id)),
+            "{}",
+            source.id
+        );
     }
     assert!(html.contains("href=\"/timeline/#year-2024\""));
     assert!(html.contains("<form id=\"search-form\""));

@@ -62,10 +62,7 @@ fn block(b: &'static Block, place: Place, passage: bool) -> AnyView {
     };
     let item = move |item: &'static [Block]| {
         let id = anchor();
-        let inner = item
-            .iter()
-            .map(|b| block(b, place, false))
-            .collect_view();
+        let inner = item.iter().map(|b| block(b, place, false)).collect_view();
         view! { <li id=id>{inner}</li> }
     };
     match b {
@@ -73,14 +70,24 @@ fn block(b: &'static Block, place: Place, passage: bool) -> AnyView {
             let id = anchor();
             view! { <p id=id>{inline_run(v, place)}</p> }.into_any()
         }
-        Block::Heading(v) if matches!(place, Place::Letter | Place::Original) => view! { <h2 class="label">{inline_run(v, place)}</h2> }.into_any(),
-        Block::Heading(v) if place == Place::Page => view! { <h2>{inline_run(v, place)}</h2> }.into_any(),
+        Block::Heading(v) if matches!(place, Place::Letter | Place::Original) => {
+            view! { <h2 class="label">{inline_run(v, place)}</h2> }.into_any()
+        }
+        Block::Heading(v) if place == Place::Page => {
+            view! { <h2>{inline_run(v, place)}</h2> }.into_any()
+        }
         Block::Heading(v) => view! { <h3>{inline_run(v, place)}</h3> }.into_any(),
-        Block::List { ordered: true, items } => view! {
+        Block::List {
+            ordered: true,
+            items,
+        } => view! {
             <ol>{items.iter().map(|i| item(i)).collect_view()}</ol>
         }
         .into_any(),
-        Block::List { ordered: false, items } => view! {
+        Block::List {
+            ordered: false,
+            items,
+        } => view! {
             <ul>{items.iter().map(|i| item(i)).collect_view()}</ul>
         }
         .into_any(),
@@ -88,7 +95,9 @@ fn block(b: &'static Block, place: Place, passage: bool) -> AnyView {
             let inner = v.iter().map(|b| block(b, place, passage)).collect_view();
             view! { <blockquote>{inner}</blockquote> }.into_any()
         }
-        Block::Gap => view! { <p class="gap" role="note" lang=t().lang><span>{t().gap}</span></p> }.into_any(),
+        Block::Gap => {
+            view! { <p class="gap" role="note" lang=t().lang><span>{t().gap}</span></p> }.into_any()
+        }
     }
 }
 

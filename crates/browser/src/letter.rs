@@ -102,9 +102,11 @@ fn focus_passage(document: &Document) {
     else {
         return;
     };
-    let mark = document
-        .get_element_by_id(id)
-        .and_then(|p| p.query_selector(&format!(".{}", names::MARK)).ok().flatten());
+    let mark = document.get_element_by_id(id).and_then(|p| {
+        p.query_selector(&format!(".{}", names::MARK))
+            .ok()
+            .flatten()
+    });
     if let Some(mark) = mark {
         dom::focus_quietly(mark);
     }

@@ -70,10 +70,7 @@ fn the_real_content_answers_the_issues_queries_in_both_editions() {
         .contains(&"what-is-a-connected-vehicle".to_owned()));
     assert!(found(&es, "mexico", Kind::Note).contains(&"byd-in-mexico".to_owned()));
     assert!(found(&en, "commerce rule", Kind::Note).contains(&"commerce-rule".to_owned()));
-    assert_eq!(
-        found(&en, "prepare to take", Kind::Passage),
-        ["1"]
-    );
+    assert_eq!(found(&en, "prepare to take", Kind::Passage), ["1"]);
     assert_eq!(found(&es, "asumir el carg", Kind::Passage), ["1"]);
     assert_eq!(found(&es, "prepare to take", Kind::Passage), ["1"]);
     for index in [&en, &es] {

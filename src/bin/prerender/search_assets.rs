@@ -83,13 +83,25 @@ fn page_script(module: &Module, index: &str) -> String {
     };
     let mut labels: Vec<String> = Vec::new();
     for kind in NoteKind::ALL {
-        labels.push(format!("{}: {}", json_string(kind.slug()), json_string(s.kind(kind))));
+        labels.push(format!(
+            "{}: {}",
+            json_string(kind.slug()),
+            json_string(s.kind(kind))
+        ));
     }
     for v in Verdict::ALL {
-        labels.push(format!("{}: {}", json_string(v.slug()), json_string(s.verdict(v))));
+        labels.push(format!(
+            "{}: {}",
+            json_string(v.slug()),
+            json_string(s.verdict(v))
+        ));
     }
     for st in Status::ALL {
-        labels.push(format!("{}: {}", json_string(st.slug()), json_string(s.status(st))));
+        labels.push(format!(
+            "{}: {}",
+            json_string(st.slug()),
+            json_string(s.status(st))
+        ));
     }
     let settings = format!(
         "const SEARCH = {{\n  glue: {}, wasm: {}, index: {},\n  letter: {}, notes: {}, timeline: {}, sources: {}, passage: {},\n  \
@@ -125,7 +137,9 @@ fn page_script(module: &Module, index: &str) -> String {
         json_string(s.search_failed),
     );
     assert!(
-        SEARCH_JS.lines().any(|l| l.starts_with("const SEARCH = {};")),
+        SEARCH_JS
+            .lines()
+            .any(|l| l.starts_with("const SEARCH = {};")),
         "public/search.js declares `const SEARCH = {{}};`"
     );
     // Its comments are for people reading the source; the reader's browser gets the code (a tenth of the
