@@ -217,3 +217,29 @@ for (const scheme of ['light', 'dark']) {
     }
   });
 }
+
+test('under /letter/, search loads its files and leads to places under the sub-path, in both editions', async ({ page }) => {
+  const sub = process.env.SUB_URL || 'http://127.0.0.1:4174/letter/';
+  for (const prefix of ['', 'es/']) {
+    await page.goto(`${sub}${prefix}search/?q=BYD`);
+    await expect(status(page)).toHaveText(/\d+ (results?|resultados?)$/);
+    const hrefs = await results(page).evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(hrefs.length).toBeGreaterThan(3);
+    for (const href of hrefs) expect(href.startsWith(`/letter/${prefix}`), href).toBe(true);
+  }
+  await page.goto(`${sub}search/`);
+  await page.locator('.search-az a[href*="/notes/"]').first().click();
+  await expect(page).toHaveURL(/\/letter\/notes\/[a-z0-9-]+\/$/);
+});
+
+test.describe('at 320 CSS px (400% zoom)', () => {
+  test.use({ viewport: { width: 320, height: 640 } });
+  test('the search page, with results and without, has no horizontal scrolling', async ({ page }) => {
+    for (const path of ['search/', 'es/search/?q=vehiculos conectados', 'search/?q=BYD']) {
+      await page.goto(path);
+      if (path.includes('?q=')) await expect(status(page)).not.toHaveText('');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, path).toBeLessThanOrEqual(0);
+    }
+  });
+});
