@@ -68,3 +68,8 @@ pub fn note(id: &str) -> Option<&'static Note> {
 pub fn note_index(id: &str) -> Option<usize> {
     notes().iter().position(|n| n.id == id)
 }
+
+/// The edition being rendered, whole (for code that reads a whole edition: the search index).
+pub fn site() -> &'static Site {
+    edition::current().site
+}

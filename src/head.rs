@@ -17,6 +17,7 @@ pub fn title(route: Route) -> String {
         Route::Sources => format!("{} — {name}", t().sources_title),
         Route::About => format!("{} — {name}", about().title),
         Route::Corrections => format!("{} — {name}", t().corrections_title),
+        Route::Search => format!("{} — {name}", t().search_title),
         Route::NotFound => format!("{} — {name}", t().not_found_title),
         Route::Offline => format!("{} — {name}", t().offline_page_title),
         embed => title(embed.full_site()),
@@ -32,6 +33,7 @@ pub fn description(route: Route) -> String {
         Route::Timeline | Route::EmbedTimeline => t().timeline_intro.to_owned(),
         Route::Sources => t().sources_intro.to_owned(),
         Route::Corrections => t().corrections_intro.to_owned(),
+        Route::Search => t().search_intro.to_owned(),
         _ => crate::content::info().description.to_string(),
     }
 }

@@ -22,6 +22,36 @@ pub struct Strings {
     pub nav_sources: &'static str,
     /// Navigation: about.
     pub nav_about: &'static str,
+    /// Navigation: search (a link to the search page).
+    pub nav_search: &'static str,
+    /// Search page title.
+    pub search_title: &'static str,
+    /// Search page introduction.
+    pub search_intro: &'static str,
+    /// Label of the search box.
+    pub search_label: &'static str,
+    /// How to reach search from any page (shown under the box).
+    pub search_keys: &'static str,
+    /// Headings of the result groups: passages, notes, events, sources.
+    pub search_groups: [&'static str; 4],
+    /// The live count of one result.
+    pub search_one: &'static str,
+    /// The live count of several results, with `{n}`.
+    pub search_many: &'static str,
+    /// Said when nothing matches.
+    pub search_none: &'static str,
+    /// After "nothing matches": where to go instead (before links to the timeline and the sources).
+    pub search_none_hint: &'static str,
+    /// Said when the search code or index cannot load.
+    pub search_failed: &'static str,
+    /// Heading of the A–Z index.
+    pub search_index: &'static str,
+    /// What the A–Z index is.
+    pub search_index_intro: &'static str,
+    /// Heading of the A–Z index's years.
+    pub search_years: &'static str,
+    /// A year's number of events, with `{n}`.
+    pub search_year_events: &'static str,
     /// Label before the letter's authors.
     pub letter_from: &'static str,
     /// Label before the letter's addressee.
@@ -214,6 +244,21 @@ pub const EN: Strings = Strings {
     nav_timeline: "Timeline",
     nav_sources: "Sources",
     nav_about: "About",
+    nav_search: "Search",
+    search_title: "Search",
+    search_intro: "Find any passage of the letter, note, timeline event or source.",
+    search_label: "Search the letter, notes, timeline and sources",
+    search_keys: "From any page, press / or Ctrl+K to search.",
+    search_groups: ["Passages of the letter", "Notes", "Timeline events", "Sources"],
+    search_one: "1 result",
+    search_many: "{n} results",
+    search_none: "No results.",
+    search_none_hint: "Try other words, or browse:",
+    search_failed: "Search could not load here. The index below lists every note, source and year.",
+    search_index: "Index A–Z",
+    search_index_intro: "Every note and source in alphabetical order, and the timeline by year.",
+    search_years: "The timeline by year",
+    search_year_events: "{n} events",
     letter_from: "From",
     letter_to: "To",
     letter_dated: "Dated",
@@ -321,6 +366,21 @@ pub const ES: Strings = Strings {
     nav_timeline: "Cronología",
     nav_sources: "Fuentes",
     nav_about: "Acerca de",
+    nav_search: "Buscar",
+    search_title: "Buscar",
+    search_intro: "Encuentre cualquier pasaje de la carta, nota, hecho de la cronología o fuente.",
+    search_label: "Buscar en la carta, las notas, la cronología y las fuentes",
+    search_keys: "Desde cualquier página, pulse / o Ctrl+K para buscar.",
+    search_groups: ["Pasajes de la carta", "Notas", "Hechos de la cronología", "Fuentes"],
+    search_one: "1 resultado",
+    search_many: "{n} resultados",
+    search_none: "No hay resultados.",
+    search_none_hint: "Pruebe con otras palabras o consulte:",
+    search_failed: "La búsqueda no pudo cargarse aquí. El índice de abajo incluye cada nota, fuente y año.",
+    search_index: "Índice de la A a la Z",
+    search_index_intro: "Cada nota y cada fuente en orden alfabético, y la cronología por año.",
+    search_years: "La cronología por año",
+    search_year_events: "{n} hechos",
     letter_from: "De",
     letter_to: "Para",
     letter_dated: "Fechada el",

@@ -25,7 +25,8 @@ use content::note_index;
 use leptos::prelude::*;
 use pages::{
     about::AboutPage, corrections::CorrectionsPage, embed::EmbedNotePage, letter::LetterPage,
-    not_found::NotFoundPage, offline::OfflinePage, sources::SourcesPage, timeline::TimelinePage,
+    not_found::NotFoundPage, offline::OfflinePage, search::SearchPage, sources::SourcesPage,
+    timeline::TimelinePage,
 };
 use route::Route;
 
@@ -46,6 +47,7 @@ pub fn App(
         (Route::About, _) => view! { <AboutPage/> }.into_any(),
         (Route::Corrections, _) => view! { <CorrectionsPage/> }.into_any(),
         (Route::Offline, _) => view! { <OfflinePage/> }.into_any(),
+        (Route::Search, _) => view! { <SearchPage/> }.into_any(),
         (Route::EmbedLetter, _) => view! { <LetterPage open=None embed=true/> }.into_any(),
         (Route::EmbedNote(_), note) => {
             let note = note.flatten().unwrap_or_default();

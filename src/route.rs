@@ -30,6 +30,7 @@ pub fn all() -> Vec<Route> {
         Route::Sources,
         Route::About,
         Route::Corrections,
+        Route::Search,
         Route::NotFound,
         Route::Offline,
     ];

@@ -5,6 +5,8 @@
 
 use crate::content::notes;
 use leptos::prelude::use_context;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
 
 /// The note open when the letter page is rendered, if any (an index into the site's notes).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -13,6 +15,20 @@ pub struct OpenNote(pub Option<usize>);
 /// The element id of a note's mark in the letter (the mark focus returns to when the note closes).
 pub fn mark_id(index: usize) -> String {
     contract::dom::mark_id(&notes()[index].id)
+}
+
+/// Counts the letter's passages as the letter page renders them (provided by the letter page), so each
+/// passage in the reader's text gets its anchor ([`contract::dom::passage_id`]): the same numbering as
+/// the search index's passages (paragraphs, list items, quoted paragraphs, in order).
+#[derive(Clone, Debug, Default)]
+pub struct Passages(Arc<AtomicUsize>);
+
+/// The next passage's anchor, on the letter page.
+pub fn next_passage_id() -> Option<String> {
+    use_context::<Passages>().map(|p| {
+        let n = p.0.fetch_add(1, Ordering::Relaxed) + 1;
+        contract::dom::passage_id(n)
+    })
 }
 
 /// True while rendering an embed: a page made for an iframe in someone else's page (provided by `App`).

@@ -393,3 +393,53 @@ fn pages_carry_every_name_the_browser_app_reads() {
         }
     })
 }
+
+#[test]
+fn every_passage_the_search_index_names_has_its_anchor_on_the_letter_page_in_both_editions() {
+    for lang in Lang::ALL {
+        edition::render(baked(), lang, || {
+            let docs = search::documents(letter_explainer::content::site());
+            let passages = docs
+                .iter()
+                .filter(|d| d.kind == search::Kind::Passage)
+                .count();
+            assert!(passages > 0);
+            for route in [Route::Letter(None), Route::Letter(Some(note_id(0)))] {
+                let html = render(route);
+                for n in 1..=passages {
+                    let id = format!("id=\"{}\"", contract::dom::passage_id(n));
+                    assert_eq!(html.matches(&id).count(), 1, "{lang:?} {route:?} {id}");
+                }
+                let next = format!("id=\"{}\"", contract::dom::passage_id(passages + 1));
+                assert!(
+                    !html.contains(&next),
+                    "{lang:?}: more anchors than passages"
+                );
+            }
+        });
+    }
+}
+
+#[test]
+fn the_search_page_is_an_a_to_z_of_every_note_source_and_year_with_its_form_hidden() {
+    en(|| {
+        let html = render(Route::Search);
+        for note in notes() {
+            assert!(
+                html.contains(&format!("href=\"/notes/{}/\"", note.id)),
+                "{}",
+                note.id
+            );
+        }
+        for source in sources() {
+            assert!(
+                html.contains(&format!("href=\"/sources/#{}\"", source.id)),
+                "{}",
+                source.id
+            );
+        }
+        assert!(html.contains("href=\"/timeline/#year-2024\""));
+        assert!(html.contains("<form id=\"search-form\""));
+        assert!(html.contains(" hidden"), "the form waits for its script");
+    })
+}

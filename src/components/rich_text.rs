@@ -4,7 +4,7 @@
 use crate::content::notes;
 use crate::i18n::t;
 use crate::route::{event_href, note_href, source_href};
-use crate::state::{link_target, mark_id, own_link_rel, OpenNote, NEW_TAB_REL};
+use crate::state::{link_target, mark_id, next_passage_id, own_link_rel, OpenNote, NEW_TAB_REL};
 use leptos::prelude::*;
 use model::{Block, Inline, NoteKind, Target};
 
@@ -30,7 +30,7 @@ pub fn Blocks(
     /// Where they are rendered.
     place: Place,
 ) -> impl IntoView {
-    blocks.iter().map(|b| block(b, place)).collect_view()
+    blocks.iter().map(|b| block(b, place, true)).collect_view()
 }
 
 /// A run of inline text.
@@ -52,22 +52,52 @@ fn inline_run(inlines: &'static [Inline], place: Place) -> AnyView {
         .into_any()
 }
 
-fn block(b: &'static Block, place: Place) -> AnyView {
+/// A block; `passage` when it may be a passage of the letter's text of its own (not inside a list item,
+/// which is one passage with everything in it), which then gets its anchor.
+fn block(b: &'static Block, place: Place, passage: bool) -> AnyView {
+    let anchor = || {
+        (passage && place == Place::Letter)
+            .then(next_passage_id)
+            .flatten()
+    };
+    let item = move |item: &'static [Block]| {
+        let id = anchor();
+        let inner = item.iter().map(|b| block(b, place, false)).collect_view();
+        view! { <li id=id>{inner}</li> }
+    };
     match b {
-        Block::Paragraph(v) => view! { <p>{inline_run(v, place)}</p> }.into_any(),
-        Block::Heading(v) if matches!(place, Place::Letter | Place::Original) => view! { <h2 class="label">{inline_run(v, place)}</h2> }.into_any(),
-        Block::Heading(v) if place == Place::Page => view! { <h2>{inline_run(v, place)}</h2> }.into_any(),
+        Block::Paragraph(v) => {
+            let id = anchor();
+            view! { <p id=id>{inline_run(v, place)}</p> }.into_any()
+        }
+        Block::Heading(v) if matches!(place, Place::Letter | Place::Original) => {
+            view! { <h2 class="label">{inline_run(v, place)}</h2> }.into_any()
+        }
+        Block::Heading(v) if place == Place::Page => {
+            view! { <h2>{inline_run(v, place)}</h2> }.into_any()
+        }
         Block::Heading(v) => view! { <h3>{inline_run(v, place)}</h3> }.into_any(),
-        Block::List { ordered: true, items } => view! {
-            <ol>{items.iter().map(|item| view! { <li><Blocks blocks=item place/></li> }).collect_view()}</ol>
+        Block::List {
+            ordered: true,
+            items,
+        } => view! {
+            <ol>{items.iter().map(|i| item(i)).collect_view()}</ol>
         }
         .into_any(),
-        Block::List { ordered: false, items } => view! {
-            <ul>{items.iter().map(|item| view! { <li><Blocks blocks=item place/></li> }).collect_view()}</ul>
+        Block::List {
+            ordered: false,
+            items,
+        } => view! {
+            <ul>{items.iter().map(|i| item(i)).collect_view()}</ul>
         }
         .into_any(),
-        Block::Quote(v) => view! { <blockquote><Blocks blocks=v place/></blockquote> }.into_any(),
-        Block::Gap => view! { <p class="gap" role="note" lang=t().lang><span>{t().gap}</span></p> }.into_any(),
+        Block::Quote(v) => {
+            let inner = v.iter().map(|b| block(b, place, passage)).collect_view();
+            view! { <blockquote>{inner}</blockquote> }.into_any()
+        }
+        Block::Gap => {
+            view! { <p class="gap" role="note" lang=t().lang><span>{t().gap}</span></p> }.into_any()
+        }
     }
 }
 

@@ -30,6 +30,7 @@ pub fn SiteHeader(
                     {item(Route::Timeline, t().nav_timeline)}
                     {item(Route::Sources, t().nav_sources)}
                     {item(Route::About, t().nav_about)}
+                    {item(Route::Search, t().nav_search)}
                 </ul>
             </nav>
             <LanguageSwitch current/>

@@ -8,7 +8,7 @@ use crate::components::source_citation::SourceCitation;
 use crate::content::{events, letter, letter_date, notes};
 use crate::i18n::t;
 use crate::route::{event_href, href, Route};
-use crate::state::{link_target, own_link_rel, OpenNote};
+use crate::state::{link_target, own_link_rel, OpenNote, Passages};
 use contract::dom;
 use leptos::prelude::*;
 use model::{Block, Track};
@@ -23,6 +23,7 @@ pub fn LetterPage(
     embed: bool,
 ) -> impl IntoView {
     provide_context(OpenNote(open));
+    provide_context(Passages::default());
     let letter = &letter();
     view! {
         <main id="main" class="letter-page" class:embedded=embed>

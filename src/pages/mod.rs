@@ -6,5 +6,6 @@ pub mod embed;
 pub mod letter;
 pub mod not_found;
 pub mod offline;
+pub mod search;
 pub mod sources;
 pub mod timeline;

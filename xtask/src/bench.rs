@@ -156,6 +156,7 @@ pub fn run(root: &Path, dist: &Path, stress: &Path) -> Result<(), String> {
         ),
         ("/timeline/", dist, "timeline/index.html"),
         ("/sources/", dist, "sources/index.html"),
+        ("/search/", dist, "search/index.html"),
         (
             "/embed/notes/market-share/",
             dist,
@@ -209,9 +210,10 @@ pub fn run(root: &Path, dist: &Path, stress: &Path) -> Result<(), String> {
     let timings = timeline_timings(root, dist, stress)?;
     let latency = note_latency(root, dist)?;
     let lcp = node_bench(root, "lcp-ratio.js", &[(dist, "/")])?;
+    let search = search_bench(root, dist, stress)?;
     let lighthouse = lighthouse(root, dist)?;
     json.push_str(&format!(
-        "  ],\n  \"timeline_timings\": {timings},\n  \"mark_to_note_painted\": {latency},\n  \"lcp_against_static_html\": {lcp},\n  \"lighthouse\": {lighthouse}\n}}\n"
+        "  ],\n  \"timeline_timings\": {timings},\n  \"mark_to_note_painted\": {latency},\n  \"lcp_against_static_html\": {lcp},\n  \"search\": {search},\n  \"lighthouse\": {lighthouse}\n}}\n"
     ));
     fs::create_dir_all(root.join("bench")).map_err(|e| e.to_string())?;
     fs::write(root.join("bench/results.json"), &json).map_err(|e| e.to_string())?;
@@ -233,7 +235,15 @@ pub fn run(root: &Path, dist: &Path, stress: &Path) -> Result<(), String> {
          ```json\n{latency}\n```\n\n\
          ## Against the static-HTML limit (median of 60 loads each, alternating, throttled, not asserted)\n\n\
          Largest contentful paint of `/` against the same page with the same CSS and no script (its script \
-         tags removed). Budget: a ratio of at most 1.05; `ratio_95` is its 95% interval (bootstrap).\n\n```json\n{lcp}\n```\n"
+         tags removed). Budget: a ratio of at most 1.05; `ratio_95` is its 95% interval (bootstrap).\n\n```json\n{lcp}\n```\n\n\
+         ## Search (bytes exact; times at 4× CPU throttling, not asserted)\n\n\
+         `index`: each edition's index file, raw and brotli, on the real content and on the stress pack \
+         (budget: 20 KB brotli on the real content). `code`: the search module's glue and wasm and each \
+         edition's page script (budget: 30 KB brotli for the glue, the wasm and one page script). \
+         `key_to_results_painted`: from a key press in the box (every key of a few queries, typed one at a \
+         time) to the end of the first frame painted with its results, on the real content's `/search/` and \
+         on the stress pack's; median with its 95% interval (bootstrap). Budget: 30 ms, and the stress pack \
+         at most 1.5× the real content.\n\n```json\n{search}\n```\n"
     );
     fs::write(root.join("BENCH.md"), md).map_err(|e| e.to_string())?;
     print!("{table}");
@@ -252,6 +262,66 @@ fn timeline_timings(root: &Path, dist: &Path, stress: &Path) -> Result<String, S
 /// Runs `tests/e2e/bench/note-latency.js` against the letter page; returns its JSON.
 fn note_latency(root: &Path, dist: &Path) -> Result<String, String> {
     node_bench(root, "note-latency.js", &[(dist, "/")])
+}
+
+/// Search: the bytes of each edition's index (real content and stress pack) and of the search code, and
+/// `tests/e2e/bench/search-latency.js` on both builds' search page; returns JSON.
+fn search_bench(root: &Path, dist: &Path, stress: &Path) -> Result<String, String> {
+    let json = |s: &Sizes| format!("{{\"raw\": {}, \"brotli\": {}}}", s.raw, s.brotli);
+    let mut index = Vec::new();
+    for (label, dir) in [("", dist), ("stress_", stress)] {
+        for lang in ["en", "es"] {
+            let s = hashed_file(dir, &format!("search-{lang}-"), ".bin")?;
+            index.push(format!("\"{label}{lang}\": {}", json(&s)));
+        }
+    }
+    let glue = hashed_file(dist, "search-", ".js")?;
+    let wasm = hashed_file(dist, "search-", ".wasm")?;
+    let pages = hashed_files(dist, "search-page-", ".js")?;
+    let page_max = pages.iter().map(|s| s.brotli).max().unwrap_or(0);
+    let code = format!(
+        "{{\"glue\": {}, \"wasm\": {}, \"page_scripts\": [{}], \"total_brotli\": {}}}",
+        json(&glue),
+        json(&wasm),
+        pages.iter().map(json).collect::<Vec<_>>().join(", "),
+        glue.brotli + wasm.brotli + page_max
+    );
+    let latency = node_bench(
+        root,
+        "search-latency.js",
+        &[(dist, "/search/"), (stress, "/search/")],
+    )?;
+    Ok(format!(
+        "{{\"index\": {{{}}}, \"code\": {code}, \"key_to_results_painted\": {latency}}}",
+        index.join(", ")
+    ))
+}
+
+/// The sizes of the files at the top of `dir` named `<prefix><16 hex digits><ext>`.
+fn hashed_files(dir: &Path, prefix: &str, ext: &str) -> Result<Vec<Sizes>, String> {
+    let mut out = Vec::new();
+    for entry in fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))? {
+        let name = entry.map_err(|e| e.to_string())?.file_name();
+        let name = name.to_string_lossy().into_owned();
+        let hash = name.strip_prefix(prefix).and_then(|r| r.strip_suffix(ext));
+        if hash.is_some_and(|h| h.len() == 16 && h.bytes().all(|b| b.is_ascii_hexdigit())) {
+            let bytes = fs::read(dir.join(&name)).map_err(|e| format!("{name}: {e}"))?;
+            out.push(sizes(&bytes));
+        }
+    }
+    Ok(out)
+}
+
+/// The sizes of the one file [`hashed_files`] finds; none or several is an error.
+fn hashed_file(dir: &Path, prefix: &str, ext: &str) -> Result<Sizes, String> {
+    let mut files = hashed_files(dir, prefix, ext)?;
+    match files.len() {
+        1 => Ok(files.remove(0)),
+        n => Err(format!(
+            "{}: {n} files named {prefix}<hash>{ext}, expected one",
+            dir.display()
+        )),
+    }
 }
 
 /// Runs Lighthouse (`tests/lighthouse/run.js`) on the main routes of `dist`, served at the origin it was

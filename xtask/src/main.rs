@@ -18,6 +18,7 @@ mod bench;
 mod html_check;
 mod icons;
 mod next;
+mod search_wasm;
 mod server;
 mod setup;
 mod workflows;
@@ -118,10 +119,11 @@ pub fn run(cmd: &mut Command) -> Result<(), String> {
     }
 }
 
-/// Builds the static site for `base` into `out` (trunk builds the wasm and CSS, its post-build hook prerenders
-/// every route), optionally from another content folder (`SITE_CONTENT`, for the stress pack), for a
-/// known origin (`SITE_ORIGIN`: absolute URLs, oEmbed documents, annotations, the corrections feed) and
-/// with a contact for error reports (`SITE_CONTACT`: `mailto:` or `https:`, checked here first).
+/// Builds the static site for `base` into `out` (the search module first, see [`search_wasm`]; then trunk
+/// builds the app's wasm and the CSS and its post-build hook prerenders every route), optionally from
+/// another content folder (`SITE_CONTENT`, for the stress pack), for a known origin (`SITE_ORIGIN`:
+/// absolute URLs, oEmbed documents, annotations, the corrections feed) and with a contact for error
+/// reports (`SITE_CONTACT`: `mailto:` or `https:`, checked here first).
 fn build_from(
     base: &str,
     out: &Path,
@@ -148,6 +150,7 @@ fn build_from(
     ])
     .arg(out)
     .env("SITE_BASE", &base)
+    .env(search_wasm::ENV, search_wasm::build()?)
     .env("PATH", setup::tool_path());
     if let Some(dir) = content_dir {
         cmd.env("SITE_CONTENT", dir);

@@ -46,6 +46,7 @@ pub fn build(out: &Path) -> Result<(), String> {
             .arg(tmp.join("index.html"))
             .env("SITE_BASE", "/")
             .env("SITE_CONTENT", tmp.join("content"))
+            .env(crate::search_wasm::ENV, crate::search_wasm::build()?)
             .env("PATH", setup::tool_path()))
     });
     let _ = fs::remove_dir_all(&tmp);

@@ -71,6 +71,7 @@ pub fn start(document: &Document, lang: Lang, open: Option<String>, history: boo
         dom::listen::<web_sys::Event>(target, kind, move |ev| prefetch_target(&l, &ev));
     }
     prefetch_on_screen(&letter, document);
+    focus_passage(document);
     let l = letter.clone();
     dom::listen::<web_sys::KeyboardEvent>(target, "keydown", move |ev| {
         if ev.key() == "Escape" && l.now.borrow().open.is_some() {
@@ -89,6 +90,26 @@ pub fn start(document: &Document, lang: Lang, open: Option<String>, history: boo
         }
         show(&l, open);
     });
+}
+
+/// An address naming a passage (`#p-3`, where a search result leads) focuses the passage's first mark;
+/// the browser has already scrolled to the passage.
+fn focus_passage(document: &Document) {
+    let (_, _, fragment) = dom::here();
+    let Some(id) = fragment
+        .strip_prefix('#')
+        .filter(|f| f.starts_with(names::PASSAGE_PREFIX))
+    else {
+        return;
+    };
+    let mark = document.get_element_by_id(id).and_then(|p| {
+        p.query_selector(&format!(".{}", names::MARK))
+            .ok()
+            .flatten()
+    });
+    if let Some(mark) = mark {
+        dom::focus_quietly(mark);
+    }
 }
 
 impl Letter {

@@ -6,7 +6,7 @@
 //! - [`letter`]: notes open in place, ready before the click; URL, title, focus, Back, Escape.
 //! - [`timeline`]: the filter follows and writes `?tracks=`, counts, hides empty years; `#<id>` focused.
 //! - [`page`]: on both, the language switch keeps pointing at this very place in the other edition, and
-//!   embed snippets get the origin when the build did not know it.
+//!   embed snippets get the origin when the build did not know it; `/` or Ctrl+K goes to search.
 //!
 //! Each page's listeners share one typed state; what fails is logged to the console, never dropped.
 
@@ -36,6 +36,9 @@ fn main() {
     }
     page::fill_in_origin(&document);
     page::sync_language_switch(lang);
+    if !dom::framed() {
+        page::search_shortcut(&document, lang);
+    }
     if let Some(html) = document.document_element() {
         // Tells tests (and curious readers' tools) that the page is interactive.
         html.set_attribute(contract::dom::READY, "true")

@@ -1,11 +1,12 @@
-//! What every page with behaviour does: the language switch follows the reader, and embed snippets built
-//! without a known origin get this page's.
+//! What every page with behaviour does: the language switch follows the reader, embed snippets built
+//! without a known origin get this page's, and `/` or Ctrl+K (Cmd+K) goes to search.
 
 use crate::dom::{self, OrLog};
 use contract::dom as names;
+use contract::Route;
 use model::Lang;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, HtmlTextAreaElement};
+use web_sys::{Document, HtmlElement, HtmlTextAreaElement, KeyboardEvent};
 
 /// Points the language switch at this very place in the other edition: the same note, filter and event.
 pub fn sync_language_switch(lang: Lang) {
@@ -37,4 +38,28 @@ pub fn fill_in_origin(document: &Document) {
             area.set_value(&text);
         }
     }
+}
+
+/// `/` (when the reader is not typing in a field) or Ctrl+K (Cmd+K) goes to the edition's search page,
+/// which focuses its box. Only the search page loads the search code and index.
+pub fn search_shortcut(document: &Document, lang: Lang) {
+    dom::listen::<KeyboardEvent>(document.as_ref(), "keydown", move |ev| {
+        let typing = ev
+            .target()
+            .and_then(|t| t.dyn_into::<HtmlElement>().ok())
+            .is_some_and(|el| {
+                el.is_content_editable()
+                    || matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+            });
+        let modifier = ev.ctrl_key() || ev.meta_key();
+        let key = ev.key();
+        let slash = key == "/" && !typing && !modifier && !ev.alt_key();
+        if slash || (modifier && key.eq_ignore_ascii_case("k")) {
+            ev.prevent_default();
+            dom::window()
+                .location()
+                .assign(&Route::Search.href(lang))
+                .or_log("going to search");
+        }
+    });
 }

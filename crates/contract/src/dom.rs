@@ -51,6 +51,30 @@ pub const READY: &str = "data-ready";
 /// Open Graph property holding the site's name: the letter page's title with no note open.
 pub const SITE_NAME_PROPERTY: &str = "og:site_name";
 
+/// Id of the search page's form (hidden until its script runs: without JavaScript the page is an index).
+pub const SEARCH_FORM: &str = "search-form";
+/// Id of the search box.
+pub const SEARCH_INPUT: &str = "search-q";
+/// The search box's name, also the URL parameter (`?q=`).
+pub const SEARCH_FIELD: &str = "q";
+/// Id of the search page's polite live region (the count of results).
+pub const SEARCH_STATUS: &str = "search-status";
+/// Id of the element the search page's results go in.
+pub const SEARCH_RESULTS: &str = "search-results";
+/// Id of the "no results" message with its links on (hidden until a query finds nothing).
+pub const SEARCH_NONE: &str = "search-none";
+
+/// Id of the search page's A–Z index (set aside while a query shows results).
+pub const SEARCH_INDEX: &str = "search-index";
+
+/// The id of the letter's passage at `n`, counted from 1 in the reader's text (a search result's target).
+pub fn passage_id(n: usize) -> String {
+    format!("{PASSAGE_PREFIX}{n}")
+}
+
+/// What every passage id starts with.
+pub const PASSAGE_PREFIX: &str = "p-";
+
 /// The id of a note's mark in the letter (the one focus returns to when the note closes).
 pub fn mark_id(note_id: &str) -> String {
     format!("mark-{note_id}")

@@ -20,6 +20,8 @@ pub enum Route<'a> {
     About,
     /// The corrections log.
     Corrections,
+    /// Search: an A–Z index of every note, source and year, and with JavaScript a search box.
+    Search,
     /// The letter alone, for an iframe in someone else's page.
     EmbedLetter,
     /// One note as a card, for an iframe.
@@ -48,6 +50,7 @@ impl<'a> Route<'a> {
             ["sources"] => Route::Sources,
             ["about"] => Route::About,
             ["corrections"] => Route::Corrections,
+            ["search"] => Route::Search,
             ["embed", "letter"] => Route::EmbedLetter,
             ["embed", "notes", id] if model::is_slug(id) => Route::EmbedNote(id),
             ["embed", "timeline"] => Route::EmbedTimeline,
@@ -87,6 +90,7 @@ impl<'a> Route<'a> {
             Route::Sources => Route::Sources,
             Route::About => Route::About,
             Route::Corrections => Route::Corrections,
+            Route::Search => Route::Search,
             Route::EmbedLetter => Route::EmbedLetter,
             Route::EmbedTimeline => Route::EmbedTimeline,
             Route::Offline => Route::Offline,
@@ -104,6 +108,7 @@ impl<'a> Route<'a> {
             Route::Sources => format!("{at}sources/"),
             Route::About => format!("{at}about/"),
             Route::Corrections => format!("{at}corrections/"),
+            Route::Search => format!("{at}search/"),
             Route::EmbedLetter => format!("{at}embed/letter/"),
             Route::EmbedNote(id) => format!("{at}embed/notes/{id}/"),
             Route::EmbedTimeline => format!("{at}embed/timeline/"),
@@ -268,13 +273,14 @@ fn split_edition(path: &str) -> Option<(Lang, &str)> {
 mod tests {
     use super::*;
 
-    const EVERY: [Route<'static>; 9] = [
+    const EVERY: [Route<'static>; 10] = [
         Route::Letter(None),
         Route::Letter(Some("market-share")),
         Route::Timeline,
         Route::Sources,
         Route::About,
         Route::Corrections,
+        Route::Search,
         Route::EmbedLetter,
         Route::EmbedNote("market-share"),
         Route::EmbedTimeline,

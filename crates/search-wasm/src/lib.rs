@@ -11,37 +11,12 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen]
 pub struct Search(Index);
 
-/// One result.
-#[wasm_bindgen(getter_with_clone)]
-pub struct Found {
-    /// `passage`, `note`, `event` or `source`; results come grouped in that order.
-    #[wasm_bindgen(readonly)]
-    pub kind: String,
-    /// How many results of this kind there are in all (more than are listed when over the limit).
-    #[wasm_bindgen(readonly)]
-    pub of_kind: u32,
-    /// The note, event or source id (for a passage, the note whose mark to focus; may be empty).
-    #[wasm_bindgen(readonly)]
-    pub id: String,
-    /// A note's kind slug (`claim`, `request`, `context`).
-    #[wasm_bindgen(readonly)]
-    pub label: String,
-    /// A note's verdict or status slug.
-    #[wasm_bindgen(readonly)]
-    pub status: String,
-    /// An event's or source's date (ISO 8601 at its precision).
-    #[wasm_bindgen(readonly)]
-    pub date: String,
-    /// A source's publisher.
-    #[wasm_bindgen(readonly)]
-    pub publisher: String,
-    /// The title in parts: even places are plain text, odd places matched words.
-    #[wasm_bindgen(readonly)]
-    pub title: Vec<String>,
-    /// The snippet in parts, as the title.
-    #[wasm_bindgen(readonly)]
-    pub snippet: Vec<String>,
-}
+/// Separates results in what [`Search::search`] returns.
+pub const RECORD: char = '\u{1e}';
+/// Separates a result's fields.
+pub const FIELD: char = '\u{1f}';
+/// Separates the plain and marked parts of a title or snippet.
+pub const PART: char = '\u{1d}';
 
 #[wasm_bindgen]
 impl Search {
@@ -53,48 +28,77 @@ impl Search {
             .map_err(|e| JsError::new(e.reason()))
     }
 
-    /// The results for `query`, grouped by kind, at most `limit` of each kind. Any text is a query.
-    pub fn search(&self, query: &str, limit: usize) -> Vec<Found> {
+    /// The results for `query`, grouped by kind, at most `limit` of each kind, as one string (one string
+    /// crosses into JavaScript for a fraction of the code a list of objects costs): results separated by
+    /// [`RECORD`], each with these fields separated by [`FIELD`]: kind (`passage`, `note`, `event`,
+    /// `source`, in that order), how many results of that kind there are in all, id, a note's kind slug,
+    /// its verdict or status slug, a date (ISO 8601 at its precision), a publisher, the title and the
+    /// snippet. Title and snippet are parts separated by [`PART`], plain and matched words in turn, plain
+    /// first. Content holds no control characters (the compiler refuses them), so the separators are
+    /// never in the text. Any text is a query.
+    pub fn search(&self, query: &str, limit: usize) -> String {
         let index = &self.0;
         let results = index.search(query, limit);
-        let mut out = Vec::new();
+        let mut out = String::new();
         for group in &results.groups {
             for hit in &group.hits {
                 let Some(doc) = index.doc(hit.doc) else {
                     continue;
                 };
-                out.push(Found {
-                    kind: group.kind.slug().into(),
-                    of_kind: group.total as u32,
-                    id: doc.id.clone(),
-                    label: doc.label.clone(),
-                    status: doc.status.clone(),
-                    date: doc.date.clone(),
-                    publisher: doc.publisher.clone(),
-                    title: parts(&hit.title),
-                    snippet: parts(&hit.snippet),
-                });
+                if !out.is_empty() {
+                    out.push(RECORD);
+                }
+                let total = group.total.to_string();
+                for field in [
+                    group.kind.slug(),
+                    &total,
+                    &doc.id,
+                    &doc.label,
+                    &doc.status,
+                    &doc.date,
+                    &doc.publisher,
+                ] {
+                    out.push_str(field);
+                    out.push(FIELD);
+                }
+                push_parts(&hit.title, &mut out);
+                out.push(FIELD);
+                push_parts(&hit.snippet, &mut out);
             }
         }
         out
     }
 }
 
-/// Highlighted text as alternating parts, plain first: `["", "BYD", " builds cars"]`.
-pub fn parts(h: &Highlighted) -> Vec<String> {
-    let mut out = Vec::new();
-    for (text, mark) in h.segments() {
-        if mark == (out.len() % 2 == 0) {
-            out.push(String::new());
+/// Highlighted text as alternating parts separated by [`PART`], plain first: `"\u{1d}BYD\u{1d} builds"`.
+pub fn push_parts(h: &Highlighted, out: &mut String) {
+    let mut count = 0;
+    let mut part = |text: &str, out: &mut String| {
+        if count > 0 {
+            out.push(PART);
         }
-        out.push(text.to_owned());
+        out.push_str(text);
+        count += 1;
+    };
+    let mut marked_next = false;
+    for (text, mark) in h.segments() {
+        if mark != marked_next {
+            part("", out);
+        }
+        part(text, out);
+        marked_next = !mark;
     }
-    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn parts(h: &Highlighted) -> Vec<String> {
+        let mut out = String::new();
+        push_parts(h, &mut out);
+        out.split(PART).map(str::to_owned).collect()
+    }
 
     #[test]
     fn parts_alternate_plain_and_marked_starting_plain() {

@@ -58,8 +58,8 @@ impl Kind {
 pub struct Doc {
     /// What it is.
     pub kind: Kind,
-    /// Where a result leads: the id of the note, event or source; for a passage, the id of the note whose
-    /// mark it holds (the mark to focus), empty if it holds none.
+    /// Where a result leads: the id of the note, event or source; for a passage, its place in the letter
+    /// counted from 1 (`"1"`, `"2"`…), from which the site makes the passage's anchor.
     pub id: String,
     /// The title (searched, and ranked above the body).
     pub title: String,

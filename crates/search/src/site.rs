@@ -1,15 +1,15 @@
 //! An edition's documents: what the site shows, as plain text.
 
 use crate::{Doc, Kind};
-use model::{Assessment, Block, Inline, NoteKind, Site, Status, Target, Verdict};
+use model::{Assessment, Block, Inline, Site, Target};
 
 /// Every searchable document of an edition, in the order results list them within a kind: the letter's
 /// passages, then the notes, the events and the sources, each in the site's order.
 ///
 /// A passage is a paragraph, a list item or a quoted paragraph of the letter (editorial headings and
 /// gaps are not the letter's text). In an edition with a translation, a passage's body is the
-/// translation followed by the original, so both are found; its title is its marked words, and its id
-/// the note whose mark it holds first (in the reader's text).
+/// translation and the original is searched too (not stored); its title is its marked words, and its id
+/// its place in the letter, counted from 1 (the site renders the passage's anchor from it).
 pub fn documents(site: &Site) -> Vec<Doc> {
     let mut docs = passages(site);
     docs.extend(site.notes.iter().map(|note| {
@@ -20,7 +20,7 @@ pub fn documents(site: &Site) -> Vec<Doc> {
             title: note.title.to_string(),
             body: note.summary.to_string(),
             more,
-            label: kind_slug(note.kind).into(),
+            label: note.kind.slug().into(),
             status: assessment_slug(&note.assessment).into(),
             ..Doc::new(Kind::Note)
         }
@@ -55,35 +55,28 @@ struct Passage {
 fn passages(site: &Site) -> Vec<Doc> {
     let original = passage_units(&site.letter.body);
     let shown = site.letter.translation.as_deref().map(passage_units);
-    let mut marked_before = Vec::new();
     let mut docs = Vec::new();
     for (i, passage) in original.iter().enumerate() {
         // The compiler checks that a translation has the letter's blocks and marks.
         let reader = shown.as_ref().and_then(|s| s.get(i)).unwrap_or(passage);
-        let id = reader
-            .marks
-            .iter()
-            .map(|&(n, _)| n)
-            .find(|n| !marked_before.contains(n))
-            .and_then(|n| site.notes.get(n))
-            .map(|n| n.id.to_string())
-            .unwrap_or_default();
-        marked_before.extend(reader.marks.iter().map(|&(n, _)| n));
         let title = reader
             .marks
             .iter()
             .map(|(_, words)| words.as_str())
             .collect::<Vec<_>>()
             .join(" … ");
-        let body = if std::ptr::eq(reader, passage) {
-            passage.text.clone()
+        // A translated passage shows the translation; the original's words are searched, not stored
+        // (the English edition's index stores them).
+        let more = if std::ptr::eq(reader, passage) {
+            String::new()
         } else {
-            join([reader.text.as_str(), passage.text.as_str()])
+            passage.text.clone()
         };
         docs.push(Doc {
-            id,
+            id: (i + 1).to_string(),
             title,
-            body,
+            body: reader.text.clone(),
+            more,
             ..Doc::new(Kind::Passage)
         });
     }
@@ -166,28 +159,10 @@ fn reason(assessment: &Assessment) -> &str {
     }
 }
 
-fn kind_slug(kind: NoteKind) -> &'static str {
-    match kind {
-        NoteKind::Claim => "claim",
-        NoteKind::Request => "request",
-        NoteKind::Context => "context",
-    }
-}
-
 fn assessment_slug(assessment: &Assessment) -> &'static str {
     match assessment {
         Assessment::None => "",
-        Assessment::Verdict { verdict, .. } => match verdict {
-            Verdict::Supported => "supported",
-            Verdict::NeedsContext => "needs-context",
-            Verdict::Disputed => "disputed",
-            Verdict::Unverifiable => "unverifiable",
-        },
-        Assessment::Status { status, .. } => match status {
-            Status::Met => "met",
-            Status::PartlyMet => "partly-met",
-            Status::NotMet => "not-met",
-            Status::Unclear => "unclear",
-        },
+        Assessment::Verdict { verdict, .. } => verdict.slug(),
+        Assessment::Status { status, .. } => status.slug(),
     }
 }

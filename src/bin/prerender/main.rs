@@ -6,6 +6,7 @@
 mod cards;
 mod markers;
 mod offline;
+mod search_assets;
 mod template;
 
 use leptos::prelude::*;
@@ -30,8 +31,11 @@ fn main() {
         .unwrap_or_else(|e| fail(&format!("cannot read {}/index.html: {e}", dir.display())));
     let template = Template::from_trunk(&template).unwrap_or_else(|e| fail(&e));
     let mut count = 0;
+    let search_module = search_assets::write_module(&dir);
     for lang in Lang::ALL {
-        count += edition::render(baked(), lang, || write_edition(&dir, &template));
+        count += edition::render(baked(), lang, || {
+            write_edition(&dir, &template, &search_module)
+        });
     }
     let mut cards_written = 0;
     for lang in Lang::ALL {
@@ -64,7 +68,7 @@ fn main() {
 
 /// Writes every page of the edition being rendered (and its offline assets, oEmbed documents and
 /// annotations); returns how many pages.
-fn write_edition(dir: &Path, template: &Template) -> usize {
+fn write_edition(dir: &Path, template: &Template, search_module: &search_assets::Module) -> usize {
     let lang = edition::lang();
     // Every page links its edition's manifest and loads its offline script: pages without the app with
     // a tag, pages with the app from their boot script, their only script (see `boot_script`).
@@ -77,11 +81,24 @@ fn write_edition(dir: &Path, template: &Template) -> usize {
     let static_template = template
         .with_head_tags(&format!("{}{}", offline.links, offline.script_tag))
         .unwrap_or_else(|e| fail(&e));
+    // The search page loads its own script (and, from it, the search module and the edition's index); no
+    // other page names any of them.
+    let search_template = template
+        .with_head_tags(&format!(
+            "{}{}{}",
+            offline.links,
+            offline.script_tag,
+            search_assets::write_edition(dir, search_module)
+        ))
+        .unwrap_or_else(|e| fail(&e));
     let mut count = 0;
     for route in letter_explainer::route::all() {
-        // Only the letter and the timeline have behaviour; every other page is plain HTML and CSS.
+        // Only the letter and the timeline have the app, and search its own script; every other page is
+        // plain HTML and CSS.
         let template = if route.has_app() {
             &app_template
+        } else if route == Route::Search {
+            &search_template
         } else {
             &static_template
         };
@@ -134,6 +151,12 @@ fn write_script(dir: &Path, stem: &str, js: &str) -> (String, String) {
     let path = contract::asset(&name);
     let tag = format!("<script type=\"module\" src=\"{path}\" integrity=\"{integrity}\"></script>");
     (path, tag)
+}
+
+/// A JavaScript string literal: a JSON string, as serde_json writes it (for the constants written into
+/// the service worker and the page scripts).
+fn json_string(s: &str) -> String {
+    serde_json::to_string(s).expect("a string always serialises")
 }
 
 /// Standard base64 with padding (as subresource integrity wants).

@@ -5,7 +5,7 @@
 //! The two scripts are hand-written (`public/offline.js`, `public/sw.js`): they are not part of the wasm
 //! app, which only letter pages load, and the service worker cannot be wasm-bindgen output anyway.
 
-use crate::{base64, write, write_script};
+use crate::{base64, json_string, write, write_script};
 use contract::edition::prefix;
 use contract::{asset, BASE};
 use leptos::prelude::*;
@@ -246,11 +246,6 @@ pub fn short_hash(bytes: &[u8]) -> String {
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// A JavaScript string literal: a JSON string, as serde_json writes it.
-fn json_string(s: &str) -> String {
-    serde_json::to_string(s).expect("a string always serialises")
 }
 
 #[cfg(test)]

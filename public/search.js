@@ -1,0 +1,173 @@
+// The search page's behaviour (only /search/ loads it): shows the form, loads the search module (wasm)
+// and this edition's index, and lists results as the reader types, grouped by kind, matched words in
+// <mark> elements built as DOM nodes (never HTML). Arrow keys move through results, Enter opens one,
+// Escape clears; the count is announced by a polite live region; the query is kept in the URL (?q=).
+// Hand-written JavaScript over the search wasm: the page's few listeners in Rust would cost the module
+// more bytes than this file (see ARCHITECTURE.md).
+
+const SEARCH = {}; // Settings and the edition's words, written in by the prerenderer.
+
+// Results listed per kind (the heading gives each kind's total).
+const LIMIT = 10;
+
+const byId = (id) => document.getElementById(id);
+const form = byId(SEARCH.form);
+const input = byId(SEARCH.input);
+const status = byId(SEARCH.status);
+const results = byId(SEARCH.results);
+const none = byId(SEARCH.none);
+const index = byId(SEARCH.az);
+let engine = null;
+let urlTimer = 0;
+
+form.hidden = false;
+input.value = new URL(location.href).searchParams.get(SEARCH.field) || '';
+input.focus();
+input.addEventListener('input', show);
+form.addEventListener('submit', (e) => {
+  e.preventDefault();
+  results.querySelector('a')?.click();
+});
+document.addEventListener('keydown', keys);
+// The query goes into the URL a moment after typing stops, and at once when the reader leaves.
+results.addEventListener('click', writeUrl, true);
+addEventListener('pagehide', writeUrl);
+load().catch((e) => {
+  status.textContent = SEARCH.failed;
+  console.warn('search could not load:', e);
+});
+
+async function load() {
+  const [glue, bytes] = await Promise.all([
+    import(SEARCH.glue),
+    fetch(SEARCH.index).then((r) => {
+      if (!r.ok) throw new Error(`${SEARCH.index}: ${r.status}`);
+      return r.arrayBuffer();
+    }),
+  ]);
+  await glue.default({ module_or_path: SEARCH.wasm });
+  engine = new glue.Search(new Uint8Array(bytes));
+  show();
+  // Tells tests and the benchmark that search is ready, as the app does on its pages.
+  document.documentElement.setAttribute(SEARCH.ready, 'true');
+}
+
+/** Puts the query in the box into the URL (?q=), replacing the entry: Back, reload and sharing keep it. */
+function writeUrl() {
+  clearTimeout(urlTimer);
+  const query = input.value;
+  const url = new URL(location.href);
+  if (query) url.searchParams.set(SEARCH.field, query);
+  else url.searchParams.delete(SEARCH.field);
+  if (url.href !== location.href) history.replaceState(history.state, '', url);
+}
+
+/** Runs the query in the box and shows what it finds; the A–Z index steps aside while there is a query. */
+function show() {
+  const query = input.value;
+  clearTimeout(urlTimer);
+  urlTimer = setTimeout(writeUrl, 300);
+  if (!engine) return;
+  index.hidden = Boolean(query);
+  const found = query ? engine.search(query, LIMIT) : '';
+  const groups = [];
+  let total = 0;
+  let list = null;
+  // One string: results apart by \x1e, fields by \x1f, plain and matched parts by \x1d (search-wasm).
+  for (const record of found ? found.split('\x1e') : []) {
+    const [kind, ofKind, id, label, state, date, publisher, title, snippet] = record.split('\x1f');
+    const hit = { kind, id, label, state, date, publisher, title: title.split('\x1d'), snippet: snippet.split('\x1d') };
+    if (!list || list.dataset.kind !== kind) {
+      list = element('ul');
+      list.dataset.kind = kind;
+      const group = element('section', null, 'search-group');
+      group.append(element('h2', `${SEARCH.groups[kind]} (${ofKind})`), list);
+      groups.push(group);
+      total += Number(ofKind);
+    }
+    const item = element('li');
+    item.append(link(hit));
+    list.append(item);
+  }
+  results.replaceChildren(...groups);
+  none.hidden = !(query && total === 0);
+  status.textContent = !query
+    ? ''
+    : total === 0
+      ? none.querySelector('p').textContent
+      : total === 1
+        ? SEARCH.one
+        : SEARCH.many.replace('{n}', total);
+}
+
+/** A result's link: where it leads, its title, what it is, and a snippet with the matched words. */
+function link(hit) {
+  const a = element('a');
+  const id = encodeURIComponent(hit.id);
+  a.href = {
+    passage: `${SEARCH.letter}#${SEARCH.passage}${id}`,
+    note: `${SEARCH.notes}${id}/`,
+    event: `${SEARCH.timeline}#${id}`,
+    source: `${SEARCH.sources}#${id}`,
+  }[hit.kind];
+  // A passage is shown by its text; the others by their title.
+  if (hit.kind !== 'passage') a.append(marked('search-title', hit.title));
+  const meta = {
+    note: [SEARCH.labels[hit.label], SEARCH.labels[hit.state]],
+    event: [when(hit.date)],
+    source: [hit.publisher, when(hit.date)],
+  }[hit.kind];
+  const label = (meta || []).filter(Boolean).join(' · ');
+  if (label) a.append(element('span', label, 'search-meta'));
+  if (hit.kind !== 'source') a.append(marked('search-snippet', hit.snippet));
+  return a;
+}
+
+/** A span of text parts, plain and matched in turn (plain first), the matched ones in <mark>. */
+function marked(className, parts) {
+  const span = element('span', null, className);
+  parts.forEach((part, i) => span.append(i % 2 ? element('mark', part) : part));
+  return span;
+}
+
+/** An ISO date at its precision ("2024", "2024-09", "2024-09-30") in the edition's words. */
+function when(iso) {
+  if (!iso) return '';
+  const [y, m, d] = iso.split('-');
+  if (!m) return y;
+  const month = SEARCH.months[Number(m) - 1];
+  return (d ? SEARCH.day.replace('{d}', Number(d)) : SEARCH.month).replace('{m}', month).replace('{y}', y);
+}
+
+function element(name, text, className) {
+  const el = document.createElement(name);
+  if (text != null) el.textContent = text;
+  if (className) el.className = className;
+  return el;
+}
+
+/** Arrow keys between the box and the results, Escape clears, / and Ctrl+K (Cmd+K) come back to the box. */
+function keys(e) {
+  const links = [...results.querySelectorAll('a')];
+  const here = document.activeElement;
+  const at = links.indexOf(here);
+  const inSearch = here === input || at >= 0;
+  if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && inSearch && links.length) {
+    e.preventDefault();
+    const next = at + (e.key === 'ArrowDown' ? 1 : -1);
+    (next < 0 ? input : links[Math.min(next, links.length - 1)]).focus();
+  } else if (e.key === 'Escape' && inSearch) {
+    e.preventDefault();
+    input.value = '';
+    show();
+    input.focus();
+  } else if ((e.key === '/' && !typing(e.target)) || ((e.key || '').toLowerCase() === 'k' && (e.ctrlKey || e.metaKey))) {
+    e.preventDefault();
+    input.focus();
+    input.select();
+  }
+}
+
+function typing(target) {
+  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+}
