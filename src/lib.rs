@@ -6,6 +6,7 @@
 #![recursion_limit = "256"]
 
 pub mod annotations;
+pub mod citation;
 pub mod components;
 pub mod content;
 pub mod edition;
@@ -16,6 +17,7 @@ pub mod i18n;
 pub mod pages;
 pub mod route;
 pub mod state;
+pub mod text_fragment;
 
 use components::site_chrome::{EmbedFooter, SiteFooter, SiteHeader};
 use content::note_index;

@@ -1,5 +1,7 @@
 //! The open note: beside the letter on wide screens, a bottom sheet on narrow ones.
 
+use super::cite::CiteControl;
+use super::copy_link::NoteLinks;
 use super::embed_control::EmbedControl;
 use super::fallback::{text_lang, FallbackNotice};
 use super::rich_text::{Blocks, Inlines, Place};
@@ -73,7 +75,7 @@ pub fn NotePanel(
                     {n.sources.iter().map(|&s| view! { <li><SourceCitation source=s/></li> }).collect_view()}
                 </ol>
             </section>
-            {(!embed).then(|| view! { <EmbedControl route=Route::EmbedNote(note_id(note))/> })}
+            {(!embed).then(|| view! { <NoteLinks note/><EmbedControl route=Route::EmbedNote(note_id(note))/><CiteControl note/> })}
         </article>
     }
 }
