@@ -6,8 +6,8 @@
 // - the page's title: { type: "letter-explainer:title", title } and pym's message of our own type
 //   "letter-explainer:title" (pym has none for titles);
 // - where to scroll when the reader opens a note or the host sends the frame to an event (the browser app
-//   dispatches "letter-explainer:show" with the element's top in the page): { type:
-//   "letter-explainer:scroll", top } and pym's "scrollToChildPos".
+//   dispatches "letter-explainer:show" at the element): { type: "letter-explainer:scroll", top } and
+//   pym's "scrollToChildPos", with the element's top in the page.
 (() => {
   const params = new URLSearchParams(location.search);
   const root = document.documentElement;
@@ -44,11 +44,11 @@
   // The app asks for the host to bring an element into view (the top of a note just opened): the height
   // first, so that the host's page is long enough to scroll there.
   document.addEventListener('letter-explainer:show', (event) => {
-    const top = Math.max(0, Math.round(Number(event.detail)));
-    if (!Number.isFinite(top)) return;
+    if (!(event.target instanceof Element)) return;
+    const top = Math.max(0, Math.round(event.target.getBoundingClientRect().top + window.scrollY));
     report();
     tell({ type: 'letter-explainer:scroll', top }, 'scrollToChildPos', String(top));
-  });
+  }, true);
   new ResizeObserver(report).observe(root);
   window.addEventListener('load', report);
   window.addEventListener('load', title);

@@ -22,17 +22,12 @@ pub fn start(document: &Document) {
     };
     html.set_attribute(names::CAN_COPY, "")
         .or_log("showing the copy buttons");
+    // A button's only child elements are visually hidden: a click's target is the button itself.
     dom::listen::<web_sys::MouseEvent>(document.as_ref(), "click", |ev| {
-        let button = ev
-            .target()
-            .and_then(|t| t.dyn_into::<Element>().ok())
-            .and_then(|t| {
-                t.closest(&format!("button.{}", names::COPY_BUTTON))
-                    .or_log("finding a copy button")
-                    .flatten()
-            });
-        if let Some(button) = button {
-            copy(&button);
+        if let Some(button) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) {
+            if button.class_list().contains(names::COPY_BUTTON) {
+                copy(&button);
+            }
         }
     });
 }
@@ -43,34 +38,32 @@ fn has_clipboard() -> bool {
         .is_ok_and(|c| !c.is_undefined() && !c.is_null())
 }
 
-/// Copies what a button names: its URL (resolved against the page) or its field's text.
+/// Copies what a button names: its field's text, or its URL (with this page's origin when the build did
+/// not know the site's).
 fn copy(button: &Element) {
-    let field = button
-        .get_attribute(names::COPY_FROM)
-        .and_then(|id| dom::document().get_element_by_id(&id))
-        .and_then(|f| f.dyn_into::<HtmlTextAreaElement>().ok());
-    let text = match (&field, button.get_attribute(names::COPY_URL)) {
-        (Some(field), _) => field.value(),
-        (None, Some(url)) => {
-            let here = dom::window().location().href().unwrap_or_default();
-            match web_sys::Url::new_with_base(&url, &here).or_log("reading the link") {
-                Some(url) => url.href(),
-                None => return,
-            }
+    let text = match (
+        button.get_attribute(names::COPY_FROM),
+        button.get_attribute(names::COPY_URL),
+    ) {
+        (Some(id), _) => match dom::document()
+            .get_element_by_id(&id)
+            .and_then(|f| f.dyn_into::<HtmlTextAreaElement>().ok())
+        {
+            Some(field) => field.value(),
+            None => return,
+        },
+        (None, Some(url)) if url.starts_with('/') => {
+            let origin = dom::window().location().origin().unwrap_or_default();
+            format!("{origin}{url}")
         }
+        (None, Some(url)) => url,
         (None, None) => return,
     };
     let written = dom::window().navigator().clipboard().write_text(&text);
     wasm_bindgen_futures::spawn_local(async move {
-        let ok = JsFuture::from(written).await.or_log("copying").is_some();
-        if !ok {
-            // The reader can still copy the text by hand: it is selected for them.
-            if let Some(field) = field {
-                field.focus().or_log("focusing the text");
-                field.select();
-            }
-        }
-        announce(ok);
+        // Refused (no permission, the page not focused): the live region says so; the citation fields can
+        // still be selected and copied by hand.
+        announce(JsFuture::from(written).await.or_log("copying").is_some());
     });
 }
 
@@ -90,6 +83,6 @@ fn announce(ok: bool) {
     status.set_text_content(None);
     let say = Closure::once_into_js(move || status.set_text_content(Some(&message)));
     dom::window()
-        .set_timeout_with_callback_and_timeout_and_arguments_0(say.unchecked_ref(), 100)
+        .request_animation_frame(say.unchecked_ref())
         .or_log("announcing the copy");
 }

@@ -163,17 +163,14 @@ pub fn here() -> (String, String, String) {
 }
 
 /// Inside a frame, asks the page around it to bring `element` into view: dispatches
-/// [`contract::dom::SHOW_EVENT`] with the element's top in the page, which the embed's `embed-frame.js`
-/// passes on to the host (`embed.js` or pym.js), who alone can scroll there. Nothing listens elsewhere.
+/// [`contract::dom::SHOW_EVENT`] at it, which the embed's `embed-frame.js` (listening on the document as
+/// the event passes down) turns into the element's place in the page for the host (`embed.js` or pym.js),
+/// who alone can scroll there. Nothing listens elsewhere.
 pub fn show_in_host(element: &Element) {
-    let top = element.get_bounding_client_rect().top() + window().scroll_y().unwrap_or(0.0);
-    let init = web_sys::CustomEventInit::new();
-    init.set_detail(&JsValue::from_f64(top.round()));
     if let Some(event) =
-        web_sys::CustomEvent::new_with_event_init_dict(contract::dom::SHOW_EVENT, &init)
-            .or_log("asking the host to scroll")
+        web_sys::Event::new(contract::dom::SHOW_EVENT).or_log("asking the host to scroll")
     {
-        document()
+        element
             .dispatch_event(&event)
             .or_log("asking the host to scroll");
     }

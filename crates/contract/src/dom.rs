@@ -63,8 +63,8 @@ pub const COPY_STATUS: &str = "copy-status";
 pub const COPY_DONE: &str = "data-done";
 /// Attribute of [`COPY_STATUS`]: the message for a copy that failed.
 pub const COPY_FAILED: &str = "data-failed";
-/// The document event by which the browser app, inside a frame, asks the host page to scroll to an element
-/// (its `detail`: the element's top in the page); `public/embed-frame.js` passes it on to the host.
+/// The event the browser app, inside a frame, dispatches at an element to ask the host page to scroll to it
+/// (it does not bubble: `public/embed-frame.js` catches it on its way down and passes it on to the host).
 pub const SHOW_EVENT: &str = "letter-explainer:show";
 /// Open Graph property holding the site's name: the letter page's title with no note open.
 pub const SITE_NAME_PROPERTY: &str = "og:site_name";
