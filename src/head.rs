@@ -55,6 +55,7 @@ pub fn Head(
         {structured_data(route)}
         {crate::annotations::link(route)}
         {crate::feed::link()}
+        {citation_meta(route)}
         {card(route)}
         <meta name="twitter:card" content=if card_of(route).is_some() { "summary_large_image" } else { "summary" }/>
         <meta name="twitter:title" content=title.clone()/>
@@ -141,4 +142,43 @@ fn canonical(route: Route) -> Option<impl IntoView> {
 fn structured_data(route: Route) -> Option<impl IntoView> {
     let json = crate::structured_data::json_ld(route)?;
     Some(view! { <script type="application/ld+json" inner_html=json></script> })
+}
+
+/// What reference managers read from a note page (Zotero, Mendeley, Google Scholar): Highwire Press
+/// `citation_*` and Dublin Core `DC.*` tags, with the same title, author (the site), date and URL as the
+/// page's Cite control (`components::cite`). Only on note pages: the letter page is the letter, whose
+/// authors are its signatories, not this site. The URL tags only when the build knows the origin.
+fn citation_meta(route: Route) -> Option<impl IntoView> {
+    let Route::Letter(Some(id)) = route else {
+        return None;
+    };
+    let work = crate::components::cite::work(crate::content::note_index(id)?);
+    let meta = |name: &'static str, content: String| view! { <meta name=name content=content/> };
+    let url = (!ORIGIN.is_empty()).then(|| {
+        view! {
+            {meta("citation_public_url", work.url.clone())}
+            {meta("citation_abstract_html_url", work.url.clone())}
+            {meta("DC.identifier", work.url.clone())}
+        }
+    });
+    let date = work.date.map(|d| {
+        // Highwire dates are `YYYY/MM/DD` (as far as known); Dublin Core's, ISO 8601 at their precision.
+        let highwire = d.to_string().replace('-', "/");
+        view! {
+            {meta("citation_publication_date", highwire.clone())}
+            {meta("citation_date", highwire)}
+            {meta("DC.date", d.to_string())}
+        }
+    });
+    Some(view! {
+        {meta("citation_title", work.title.to_owned())}
+        {meta("citation_author", work.author.to_owned())}
+        {date}
+        {url}
+        {meta("citation_language", work.lang.tag().to_owned())}
+        {meta("DC.title", work.title.to_owned())}
+        {meta("DC.creator", work.author.to_owned())}
+        {meta("DC.language", work.lang.tag().to_owned())}
+        {meta("DC.type", "Text".to_owned())}
+    })
 }

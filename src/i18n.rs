@@ -198,6 +198,24 @@ pub struct Strings {
     pub translation_note: &'static str,
     /// Legends of the embed snippets in each language, in [`Lang::ALL`] order.
     pub embed_in: [&'static str; 2],
+    /// The Cite control's summary.
+    pub cite_summary: &'static str,
+    /// What the Cite control offers, and what its date is.
+    pub cite_intro: &'static str,
+    /// Label of the APA-style citation.
+    pub cite_apa: &'static str,
+    /// Label of the Chicago-style citation.
+    pub cite_chicago: &'static str,
+    /// A button that copies a field's text (followed, for screen readers, by the field's name).
+    pub copy: &'static str,
+    /// Announced when a copy is made.
+    pub copied: &'static str,
+    /// Announced when the clipboard refused a copy.
+    pub copy_failed: &'static str,
+    /// A button that copies the link to a note or an event.
+    pub copy_link: &'static str,
+    /// A button that copies the link to a note's passage in the letter.
+    pub copy_passage_link: &'static str,
     /// Offline notice: the whole site is saved.
     pub offline_ready: &'static str,
     /// Offline notice: the network is gone.
@@ -332,6 +350,15 @@ pub const EN: Strings = Strings {
     translation_label: "Unofficial translation",
     translation_note: "The translation was made for this site; only the English text is the letter.",
     embed_in: ["In English", "In Spanish"],
+    cite_summary: "Cite",
+    cite_intro: "Cite this note in the style you need, or import it into a reference manager (BibTeX, RIS). Its date is when the site's facts were last checked against the sources.",
+    cite_apa: "APA style",
+    cite_chicago: "Chicago style",
+    copy: "Copy",
+    copied: "Copied to the clipboard.",
+    copy_failed: "Could not copy. Select the text and copy it.",
+    copy_link: "Copy link",
+    copy_passage_link: "Copy link to this passage",
     offline_ready: "Available offline: this site is saved on this device.",
     offline_offline: "You are offline. Every page of this site still opens.",
     offline_update: "A new version is available.",
@@ -454,6 +481,15 @@ pub const ES: Strings = Strings {
     translation_label: "Traducción no oficial",
     translation_note: "La traducción se hizo para este sitio; solo el texto en inglés es la carta.",
     embed_in: ["En inglés", "En español"],
+    cite_summary: "Citar",
+    cite_intro: "Elija el estilo en que citar esta nota, o impórtela en un gestor de referencias (BibTeX, RIS). Su fecha es la última vez que los datos del sitio se contrastaron con las fuentes.",
+    cite_apa: "Estilo APA",
+    cite_chicago: "Estilo Chicago",
+    copy: "Copiar",
+    copied: "Copiado al portapapeles.",
+    copy_failed: "No se pudo copiar. Seleccione el texto y cópielo.",
+    copy_link: "Copiar el enlace",
+    copy_passage_link: "Copiar el enlace a este pasaje",
     offline_ready: "Disponible sin conexión: este sitio está guardado en este dispositivo.",
     offline_offline: "No hay conexión. Todas las páginas de este sitio siguen abriéndose.",
     offline_update: "Hay una versión nueva.",

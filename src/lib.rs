@@ -6,6 +6,7 @@
 #![recursion_limit = "256"]
 
 pub mod annotations;
+pub mod citation;
 pub mod components;
 pub mod contact;
 pub mod content;
@@ -19,6 +20,7 @@ pub mod pages;
 pub mod route;
 pub mod state;
 pub mod structured_data;
+pub mod text_fragment;
 
 use components::site_chrome::{EmbedFooter, SiteFooter, SiteHeader};
 use content::note_index;

@@ -366,8 +366,24 @@ fn pages_carry_every_name_the_browser_app_reads() {
             dom::LETTER_TEXT,
             dom::MARK,
             dom::EMBED_SNIPPET,
+            dom::COPY_BUTTON,
         ] {
             assert!(has_class(&letter, class), "the letter has no .{class}");
+        }
+        // Copy buttons name what they copy; the live region carries both messages.
+        for (page, attributes) in [
+            (&letter, &[dom::COPY_URL, dom::COPY_FROM][..]),
+            (&render(Route::Timeline), &[dom::COPY_URL][..]),
+        ] {
+            assert!(has_id(page, dom::COPY_STATUS), "no #{}", dom::COPY_STATUS);
+            for attribute in attributes.iter().chain(&[dom::COPY_DONE, dom::COPY_FAILED]) {
+                assert!(
+                    attribute_values(page, attribute)
+                        .iter()
+                        .any(|v| !v.is_empty()),
+                    "no {attribute}"
+                );
+            }
         }
         let head = view! { <letter_explainer::head::Head route=Route::Letter(None)/> }.to_html();
         assert!(head.contains(&format!("property=\"{}\"", dom::SITE_NAME_PROPERTY)));

@@ -44,7 +44,7 @@ pub fn EmbedControl(
 }
 
 /// Text escaped for a textarea's content, which the browser decodes back (`&` and `<`).
-fn rcdata(text: &str) -> String {
+pub fn rcdata(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;")
 }
 

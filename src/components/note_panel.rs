@@ -1,5 +1,7 @@
 //! The open note: beside the letter on wide screens, a bottom sheet on narrow ones.
 
+use super::cite::CiteControl;
+use super::copy_link::NoteLinks;
 use super::embed_control::EmbedControl;
 use super::fallback::{text_lang, FallbackNotice};
 use super::note_review::NoteReview;
@@ -75,7 +77,7 @@ pub fn NotePanel(
                 </ol>
             </section>
             <NoteReview note/>
-            {(!embed).then(|| view! { <EmbedControl route=Route::EmbedNote(note_id(note))/> })}
+            {(!embed).then(|| view! { <NoteLinks note/><EmbedControl route=Route::EmbedNote(note_id(note))/><CiteControl note/> })}
         </article>
     }
 }

@@ -1,5 +1,6 @@
 //! The annotated letter, with the open note beside it (`/` and `/notes/<id>/`).
 
+use crate::components::copy_link::CopyStatus;
 use crate::components::embed_control::EmbedControl;
 use crate::components::fallback::{text_lang, FallbackNotice};
 use crate::components::note_panel::NotePanel;
@@ -77,6 +78,7 @@ pub fn LetterPage(
                 </section>
             </div>
             <aside id=dom::NOTES class="notes-column" aria-label=t().notes_region><NotesColumn open/></aside>
+            {(!embed).then(|| view! { <CopyStatus/> })}
         </main>
     }
 }

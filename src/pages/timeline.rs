@@ -1,6 +1,7 @@
 //! The dated events, grouped by year (`/timeline/`). Every event is addressable as `#<event-id>`; the
 //! filter (real checkboxes) works with CSS alone, and in the browser it also follows and updates the URL.
 
+use crate::components::copy_link::{event_url, CopyLink, CopyStatus};
 use crate::components::embed_control::EmbedControl;
 use crate::components::fallback::{text_lang, FallbackNotice};
 use crate::components::note_panel::EventBody;
@@ -34,6 +35,7 @@ pub fn TimelinePage(
             {checked().map(|d| view! {
                 <p class="checked">{t().last_checked}" "<time datetime=d.to_string()>{t().date(d)}</time></p>
             })}
+            {(!embed).then(|| view! { <CopyStatus/> })}
         </main>
     }
 }
@@ -73,6 +75,11 @@ fn EventItem(
         // the browser scroll the news site's page to it as the frame loads. The app focuses it instead.
         <li id=(!framed()).then_some(e.id.as_ref()) data-event=e.id.as_ref() class=class tabindex="-1">
             <time datetime=e.date.to_string()>{t().date(e.date)}</time>
+            {(!framed()).then(|| view! {
+                <p class="copy-links">
+                    <CopyLink url=event_url(event) label=t().copy_link about=e.title.to_string() lang=text_lang(e.fallback)/>
+                </p>
+            })}
             <h3 lang=text_lang(e.fallback)>{e.title.as_ref()}</h3>
             <FallbackNotice on=e.fallback/>
             <p lang=text_lang(e.fallback)><EventBody event/></p>

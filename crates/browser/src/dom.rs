@@ -161,3 +161,17 @@ pub fn here() -> (String, String, String) {
             .unwrap_or_default(),
     )
 }
+
+/// Inside a frame, asks the page around it to bring `element` into view: dispatches
+/// [`contract::dom::SHOW_EVENT`] at it, which the embed's `embed-frame.js` (listening on the document as
+/// the event passes down) turns into the element's place in the page for the host (`embed.js` or pym.js),
+/// who alone can scroll there. Nothing listens elsewhere.
+pub fn show_in_host(element: &Element) {
+    if let Some(event) =
+        web_sys::Event::new(contract::dom::SHOW_EVENT).or_log("asking the host to scroll")
+    {
+        element
+            .dispatch_event(&event)
+            .or_log("asking the host to scroll");
+    }
+}

@@ -422,6 +422,9 @@ fn put_note(letter: &State, note: Prepared) {
     dom::set_hidden(&no_note_selector(), true);
     if letter.history {
         doc.set_title(&note.title);
+    } else {
+        // In a frame the note may open below what the host page shows: the host brings it into view.
+        dom::show_in_host(&note.article);
     }
     fill_in_origin(&doc);
     sync_language_switch(letter.lang);

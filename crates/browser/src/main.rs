@@ -5,11 +5,13 @@
 //!
 //! - [`letter`]: notes open in place, ready before the click; URL, title, focus, Back, Escape.
 //! - [`timeline`]: the filter follows and writes `?tracks=`, counts, hides empty years; `#<id>` focused.
+//! - [`copy`]: on both, copy buttons write a link or a citation to the clipboard and say so.
 //! - [`page`]: on both, the language switch keeps pointing at this very place in the other edition, and
 //!   embed snippets get the origin when the build did not know it; `/` or Ctrl+K goes to search.
 //!
 //! Each page's listeners share one typed state; what fails is logged to the console, never dropped.
 
+mod copy;
 mod dom;
 mod letter;
 mod page;
@@ -26,6 +28,8 @@ fn main() {
         .or_log("reading the address")
         .unwrap_or_default();
     let (lang, route) = Route::parse(&path);
+    // First: revealing the copy buttons must not move what the pages below scroll to and focus.
+    copy::start(&document);
     match route {
         Route::Letter(open) => {
             letter::start(&document, lang, open.map(str::to_owned), !dom::framed())

@@ -28,9 +28,9 @@ pub fn start(document: &Document, lang: Lang) {
     dom::listen::<web_sys::Event>(form.as_ref(), "change", move |_| {
         page.apply(chosen_tracks())
     });
-    page.focus_fragment();
+    page.focus_fragment(false);
     dom::listen::<web_sys::Event>(dom::window().as_ref(), "hashchange", move |_| {
-        page.focus_fragment();
+        page.focus_fragment(true);
         sync_language_switch(page.lang);
     });
 }
@@ -75,8 +75,10 @@ impl Timeline {
         sync_language_switch(self.lang);
     }
 
-    /// Focuses (and shows, if the filter hides it) the event that the URL's fragment names.
-    fn focus_fragment(self) {
+    /// Focuses (and shows, if the filter hides it) the event that the URL's fragment names; `moved` when
+    /// the fragment changed after the page loaded (inside a frame, the host page is then asked to bring the
+    /// event into view; on load it is not, so an embed never scrolls the article it sits in by itself).
+    fn focus_fragment(self, moved: bool) {
         let (_, _, hash) = dom::here();
         let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) else {
             return;
@@ -101,6 +103,9 @@ impl Timeline {
             let window = dom::window();
             let top = event.get_bounding_client_rect().top() + window.scroll_y().unwrap_or(0.0);
             window.scroll_to_with_x_and_y(0.0, top);
+            if moved {
+                dom::show_in_host(&event);
+            }
             dom::focus_quietly(event);
             return;
         }

@@ -48,6 +48,24 @@ pub const EMBED_SNIPPET: &str = "embed-snippet";
 pub const LANGUAGE_SWITCH: &str = "data-language-switch";
 /// Attribute the browser app sets on `<html>` once the page is interactive (tests wait for it).
 pub const READY: &str = "data-ready";
+/// Class of a button that copies a URL ([`COPY_URL`]) or a field's text ([`COPY_FROM`]) to the clipboard;
+/// the stylesheet shows it only under [`CAN_COPY`].
+pub const COPY_BUTTON: &str = "copy-button";
+/// Attribute of a copy button: the URL it copies (site-relative or absolute; resolved against the page).
+pub const COPY_URL: &str = "data-copy-url";
+/// Attribute of a copy button: the id of the field whose text it copies.
+pub const COPY_FROM: &str = "data-copy-from";
+/// Attribute the browser app sets on `<html>` where it can write to the clipboard (not in a frame).
+pub const CAN_COPY: &str = "data-can-copy";
+/// Id of the polite live region that announces a copy.
+pub const COPY_STATUS: &str = "copy-status";
+/// Attribute of [`COPY_STATUS`]: the message for a copy made.
+pub const COPY_DONE: &str = "data-done";
+/// Attribute of [`COPY_STATUS`]: the message for a copy that failed.
+pub const COPY_FAILED: &str = "data-failed";
+/// The event the browser app, inside a frame, dispatches at an element to ask the host page to scroll to it
+/// (it does not bubble: `public/embed-frame.js` catches it on its way down and passes it on to the host).
+pub const SHOW_EVENT: &str = "letter-explainer:show";
 /// Open Graph property holding the site's name: the letter page's title with no note open.
 pub const SITE_NAME_PROPERTY: &str = "og:site_name";
 

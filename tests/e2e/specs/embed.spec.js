@@ -123,6 +123,74 @@ test('pym.js hosts embed our routes unchanged and they size themselves', async (
   expect((await heights(page, '#pym-target iframe')).frameHeight).toBeGreaterThan(300);
 });
 
+/** Where an element of the frame `selector` sits in the host's viewport (its top, in CSS pixels). */
+async function topInHost(page, frameSelector, elementSelector) {
+  const frameTop = await page.locator(frameSelector).evaluate((f) => f.getBoundingClientRect().top + f.clientTop);
+  const inFrame = await page.frameLocator(frameSelector).locator(elementSelector).evaluate((el) => el.getBoundingClientRect().top);
+  return frameTop + inFrame;
+}
+
+test('a note opened inside the embedded letter is brought into the host page\'s view (embed.js)', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await host(page, `<iframe src="${site.origin}/embed/letter/" title="Annotated letter" width="100%" height="300" data-letter-explainer></iframe><script src="${site.origin}/embed.js" async></script>`);
+  await expectFitted(page);
+  const frame = page.frameLocator('iframe');
+  await expect(frame.locator('html')).toHaveAttribute('data-ready', 'true');
+  await frame.locator('#mark-market-share').click();
+  await expect(frame.locator('#note-title')).toBeVisible();
+  // The note opens below the letter; the host scrolls its top to the top of the window.
+  await expect.poll(() => topInHost(page, 'iframe', 'article.note'), { timeout: 5000 }).toBeLessThan(3);
+  expect(await topInHost(page, 'iframe', 'article.note')).toBeGreaterThan(-3);
+  expect(page.url()).toBe(`${HOST}article.html`);
+});
+
+test('pym.js hosts scroll to a note opened inside the embed and can name the frame from our title message', async ({ page }) => {
+  await host(
+    page,
+    `<div id="pym-target"></div><script src="${HOST}pym.js"></script>
+     <script>
+       const parent = new pym.Parent('pym-target', '${site.origin}/embed/letter/', { xdomain: '${site.origin}' });
+       parent.onMessage('letter-explainer:title', (title) => { if (!parent.iframe.title) parent.iframe.title = title; });
+     </script>`,
+  );
+  const iframe = '#pym-target iframe';
+  await expectFitted(page, iframe);
+  await expect(page.locator(iframe)).toHaveAttribute('title', 'The Slotkin–Brown letter to Sheinbaum, annotated');
+  const frame = page.frameLocator(iframe);
+  await expect(frame.locator('html')).toHaveAttribute('data-ready', 'true');
+  await frame.locator('#mark-market-share').click();
+  await expect(frame.locator('#note-title')).toBeVisible();
+  await expect.poll(() => topInHost(page, iframe, 'article.note')).toBeLessThan(3);
+  expect(await topInHost(page, iframe, 'article.note')).toBeGreaterThan(-3);
+});
+
+test('a timeline embed the host sends to an event asks the host to bring the event into view', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await host(page, `<iframe src="${site.origin}/embed/timeline/" title="Timeline" width="100%" height="300" data-letter-explainer></iframe><script src="${site.origin}/embed.js" async></script>`);
+  await expectFitted(page);
+  const frame = page.frameLocator('iframe');
+  await expect(frame.locator('html')).toHaveAttribute('data-ready', 'true');
+  // Loading the embed never scrolled the host.
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  const id = await frame.locator('li.event').nth(12).getAttribute('data-event');
+  await page.locator('iframe').evaluate((f, hash) => { f.src = f.src.replace(/#.*$/, '') + hash; }, `#${id}`);
+  const event = `li.event[data-event="${id}"]`;
+  await expect(frame.locator(event)).toBeFocused();
+  await expect.poll(() => topInHost(page, 'iframe', event)).toBeLessThan(3);
+  expect(await topInHost(page, 'iframe', event)).toBeGreaterThan(-3);
+});
+
+test('embed.js names a frame after its page only when the snippet gave it no title', async ({ page }) => {
+  await host(page, `<iframe id="untitled" src="${site.origin}/es/embed/notes/market-share/" width="100%" height="200" data-letter-explainer></iframe>
+    <iframe id="titled" src="${site.origin}/embed/notes/market-share/" title="Our own name" width="100%" height="200" data-letter-explainer></iframe>
+    <script src="${site.origin}/embed.js" async></script>`);
+  const spanish = await page.frameLocator('#untitled').locator('title').textContent();
+  expect(spanish).toContain('La carta de Slotkin y Brown');
+  await expect(page.locator('#untitled')).toHaveAttribute('title', spanish);
+  await expectFitted(page, '#titled');
+  await expect(page.locator('#titled')).toHaveAttribute('title', 'Our own name');
+});
+
 /** A host page with one of our note cards, sized by the snippet; resolves to the fitted height. */
 async function fittedCard(page, extra = '') {
   await host(page, `<iframe id="ours" src="${site.origin}/embed/notes/market-share/" title="Note" width="100%" height="200" style="border:0" data-letter-explainer></iframe>${extra}<script src="${site.origin}/embed.js" async></script>`);
@@ -133,10 +201,18 @@ async function fittedCard(page, extra = '') {
 /** A message of the right shape, asking for a height our frame never has. */
 const FORGED = { type: 'letter-explainer:height', height: 5 };
 
+/** Scroll and title messages of the right shape, which only our own frame may send. */
+const FORGED_SCROLL = { type: 'letter-explainer:scroll', top: 400 };
+const FORGED_TITLE = { type: 'letter-explainer:title', title: 'Forged' };
+
 test('messages of the wrong shape, or from the host itself, change nothing', async ({ page }) => {
-  const fitted = await fittedCard(page);
+  const fitted = await fittedCard(page, '<div style="height:3000px"></div>');
+  // Without its name, our frame would take the next title message of the right shape from the right window
+  // (once the frame's own messages of its load are in).
+  await page.waitForTimeout(300);
+  await page.locator('#ours').evaluate((f) => f.removeAttribute('title'));
   // From the host's own window and origin, with the right shape.
-  await page.evaluate((m) => window.postMessage(m, '*'), FORGED);
+  for (const m of [FORGED, FORGED_SCROLL, FORGED_TITLE]) await page.evaluate((m) => window.postMessage(m, '*'), m);
   // From inside the frame (right window and origin), with wrong shapes.
   const frame = page.frames().find((f) => f.url().includes('/embed/notes/'));
   await frame.evaluate(() => {
@@ -147,10 +223,22 @@ test('messages of the wrong shape, or from the host itself, change nothing', asy
       { type: 'letter-explainer:height', height: Infinity },
       'letter-explainer:height:5',
       [5],
+      { type: 'letter-explainer:scroll', top: '400' },
+      { type: 'letter-explainer:scroll', top: -400 },
+      { type: 'letter-explainer:scroll', top: 400, extra: 1 },
+      { type: 'letter-explainer:scroll', height: 400 },
+      { type: 'letter-explainer:title', title: 5 },
+      { type: 'letter-explainer:title', title: '' },
+      { type: 'letter-explainer:title', title: 'x'.repeat(301) },
+      { type: 'letter-explainer:title', top: 'Forged' },
+      { type: 'letter-explainer:title', title: 'Forged', extra: 1 },
+      { type: 'toString', title: 'Forged' },
     ]) window.parent.postMessage(bad, '*');
   });
   await page.waitForTimeout(300);
   expect((await heights(page, '#ours')).frameHeight).toBe(fitted);
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  expect(await page.locator('#ours').getAttribute('title')).toBeNull();
 });
 
 test('a message from our frame\'s window once it shows another origin changes nothing', async ({ page }) => {
@@ -161,9 +249,12 @@ test('a message from our frame\'s window once it shows another origin changes no
   await frame.evaluate((url) => (location.href = url), `${HOST}elsewhere.html`);
   await frame.waitForURL(`${HOST}elsewhere.html`);
   expect(await frame.evaluate(() => window === window.parent.document.querySelector('#ours').contentWindow)).toBe(true);
-  await frame.evaluate((m) => window.parent.postMessage(m, '*'), FORGED);
+  await page.locator('#ours').evaluate((f) => f.removeAttribute('title'));
+  for (const m of [FORGED, FORGED_SCROLL, FORGED_TITLE]) await frame.evaluate((m) => window.parent.postMessage(m, '*'), m);
   await page.waitForTimeout(300);
   expect((await heights(page, '#ours')).frameHeight).toBe(fitted);
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  expect(await page.locator('#ours').getAttribute('title')).toBeNull();
 });
 
 test('a message from another window of our origin changes nothing', async ({ page }) => {
@@ -172,9 +263,13 @@ test('a message from another window of our origin changes nothing', async ({ pag
   const other = page.frame({ url: /\/embed\/notes\/state-subsidies\// });
   await other.waitForLoadState();
   expect(new URL(other.url()).origin).toBe(site.origin);
-  await other.evaluate((m) => window.parent.postMessage(m, '*'), FORGED);
+  await page.waitForTimeout(300);
+  await page.locator('#ours').evaluate((f) => f.removeAttribute('title'));
+  for (const m of [FORGED, FORGED_SCROLL, FORGED_TITLE]) await other.evaluate((m) => window.parent.postMessage(m, '*'), m);
   await page.waitForTimeout(300);
   expect((await heights(page, '#ours')).frameHeight).toBe(fitted);
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  expect(await page.locator('#ours').getAttribute('title')).toBeNull();
   await expect(page.locator('#other')).toHaveAttribute('height', '200');
 });
 
