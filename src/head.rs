@@ -17,6 +17,7 @@ pub fn title(route: Route) -> String {
         Route::Sources => format!("{} — {name}", t().sources_title),
         Route::About => format!("{} — {name}", about().title),
         Route::NotFound => format!("{} — {name}", t().not_found_title),
+        Route::Print => format!("{} — {name}", t().print_title),
         embed => title(embed.full_site()),
     }
 }

@@ -23,6 +23,7 @@ pub fn headers_file() -> String {
         "timeline/*",
         "sources/*",
         "about/*",
+        "print/*",
         "404.html",
         "index.html",
     ];
@@ -196,9 +197,11 @@ mod tests {
                 "{rule}"
             );
         }
-        // Seven page rules and one embed rule per edition, each with exactly one policy.
+        // Eight page rules (the print edition's too) and one embed rule per edition, each with exactly one
+        // policy.
         assert_eq!(file.matches("frame-ancestors *").count(), 2);
-        assert_eq!(file.matches("Content-Security-Policy:").count(), 16);
+        assert_eq!(file.matches("Content-Security-Policy:").count(), 18);
+        assert!(file.contains(&format!("\n{BASE}es/print/*\n")));
         assert!(file.contains(&format!("\n{BASE}es/embed/*\n")));
         assert!(!file.contains("unsafe-inline") && !file.contains("'unsafe-eval'"));
     }

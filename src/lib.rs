@@ -22,7 +22,7 @@ use content::note_index;
 use leptos::prelude::*;
 use pages::{
     about::AboutPage, embed::EmbedNotePage, letter::LetterPage, not_found::NotFoundPage,
-    sources::SourcesPage, timeline::TimelinePage,
+    print::PrintPage, sources::SourcesPage, timeline::TimelinePage,
 };
 use route::Route;
 
@@ -47,6 +47,7 @@ pub fn App(
             view! { <EmbedNotePage note/> }.into_any()
         }
         (Route::EmbedTimeline, _) => view! { <TimelinePage embed=true/> }.into_any(),
+        (Route::Print, _) => view! { <PrintPage/> }.into_any(),
     };
     if route.is_embed() {
         return view! { <div class="embed">{page}<EmbedFooter route/></div> }.into_any();

@@ -52,9 +52,9 @@ fn the_letter_of_a_fixture_site_shows_its_text_and_marks_not_the_built_in_letter
 fn every_route_of_a_fixture_site_renders_in_both_editions() {
     for lang in Lang::ALL {
         let routes = edition::render(fixture(), lang, all);
-        // Five pages, each note on the letter and as an embed, and the two other embeds.
+        // Five pages, each note on the letter and as an embed, the two other embeds, the print edition.
         let note_count = edition::render(fixture(), lang, || notes().len());
-        assert_eq!(routes.len(), 5 + 2 * note_count + 2);
+        assert_eq!(routes.len(), 5 + 2 * note_count + 2 + 1);
         for (i, _) in routes.iter().enumerate() {
             let html = page(fixture(), lang, || all()[i]);
             assert!(html.contains("<main"), "{lang:?} {:?}", routes[i]);

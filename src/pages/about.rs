@@ -1,7 +1,9 @@
 //! What the site is, how it judges, and how to report an error (`/about/`).
 
 use crate::components::fallback::{text_lang, FallbackNotice};
+use crate::components::reference::PrintLink;
 use crate::components::rich_text::{Blocks, Place};
+use crate::components::scorecard::Scorecard;
 use crate::content::about;
 use leptos::prelude::*;
 
@@ -14,6 +16,8 @@ pub fn AboutPage() -> impl IntoView {
             <h1 lang=text_lang(about.fallback)>{about.title.as_ref()}</h1>
             <FallbackNotice on=about.fallback/>
             <div lang=text_lang(about.fallback)><Blocks blocks=&about.body place=Place::Page/></div>
+            <Scorecard/>
+            <PrintLink/>
         </main>
     }
 }

@@ -162,6 +162,8 @@ pub fn run(root: &Path, dist: &Path, stress: &Path) -> Result<(), String> {
             "embed/notes/market-share/index.html",
         ),
         ("/timeline/ (stress pack)", stress, "timeline/index.html"),
+        ("/print/", dist, "print/index.html"),
+        ("/es/print/", dist, "es/print/index.html"),
     ];
     let mut json = String::from("{\n  \"transfer\": [\n");
     let mut table = String::from(
@@ -210,8 +212,13 @@ pub fn run(root: &Path, dist: &Path, stress: &Path) -> Result<(), String> {
     let latency = note_latency(root, dist)?;
     let lcp = node_bench(root, "lcp-ratio.js", &[(dist, "/")])?;
     let lighthouse = lighthouse(root, dist)?;
+    let print = node_bench(
+        root,
+        "print-pdf.js",
+        &[(dist, "/print/"), (dist, "/es/print/")],
+    )?;
     json.push_str(&format!(
-        "  ],\n  \"timeline_timings\": {timings},\n  \"mark_to_note_painted\": {latency},\n  \"lcp_against_static_html\": {lcp},\n  \"lighthouse\": {lighthouse}\n}}\n"
+        "  ],\n  \"timeline_timings\": {timings},\n  \"mark_to_note_painted\": {latency},\n  \"lcp_against_static_html\": {lcp},\n  \"print_edition_pdf\": {print},\n  \"lighthouse\": {lighthouse}\n}}\n"
     ));
     fs::create_dir_all(root.join("bench")).map_err(|e| e.to_string())?;
     fs::write(root.join("bench/results.json"), &json).map_err(|e| e.to_string())?;
@@ -233,7 +240,9 @@ pub fn run(root: &Path, dist: &Path, stress: &Path) -> Result<(), String> {
          ```json\n{latency}\n```\n\n\
          ## Against the static-HTML limit (median of 60 loads each, alternating, throttled, not asserted)\n\n\
          Largest contentful paint of `/` against the same page with the same CSS and no script (its script \
-         tags removed). Budget: a ratio of at most 1.05; `ratio_95` is its 95% interval (bootstrap).\n\n```json\n{lcp}\n```\n"
+         tags removed). Budget: a ratio of at most 1.05; `ratio_95` is its 95% interval (bootstrap).\n\n```json\n{lcp}\n```\n\n\
+         ## The print edition as a PDF (Chromium, A4, not asserted)\n\n\
+         `/print/` and `/es/print/` printed by headless Chromium (`page.pdf()`): pages and bytes.\n\n```json\n{print}\n```\n"
     );
     fs::write(root.join("BENCH.md"), md).map_err(|e| e.to_string())?;
     print!("{table}");

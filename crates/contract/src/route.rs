@@ -26,6 +26,10 @@ pub enum Route<'a> {
     EmbedTimeline,
     /// Anything else.
     NotFound,
+    // The print edition (issue #15), kept apart from the routes above.
+    /// The print edition: the letter with numbered references, every note as an endnote, the timeline and
+    /// the sources, on one page.
+    Print,
 }
 
 impl<'a> Route<'a> {
@@ -45,6 +49,7 @@ impl<'a> Route<'a> {
             ["embed", "letter"] => Route::EmbedLetter,
             ["embed", "notes", id] if model::is_slug(id) => Route::EmbedNote(id),
             ["embed", "timeline"] => Route::EmbedTimeline,
+            ["print"] => Route::Print,
             _ => Route::NotFound,
         };
         (lang, route)
@@ -81,6 +86,7 @@ impl<'a> Route<'a> {
             Route::About => Route::About,
             Route::EmbedLetter => Route::EmbedLetter,
             Route::EmbedTimeline => Route::EmbedTimeline,
+            Route::Print => Route::Print,
             Route::EmbedNote(_) | Route::NotFound => Route::NotFound,
         }
     }
@@ -98,6 +104,7 @@ impl<'a> Route<'a> {
             Route::EmbedNote(id) => format!("{at}embed/notes/{id}/"),
             Route::EmbedTimeline => format!("{at}embed/timeline/"),
             Route::NotFound => format!("{at}404.html"),
+            Route::Print => format!("{at}print/"),
         }
     }
 
@@ -238,7 +245,7 @@ fn split_edition(path: &str) -> Option<(Lang, &str)> {
 mod tests {
     use super::*;
 
-    const EVERY: [Route<'static>; 8] = [
+    const EVERY: [Route<'static>; 9] = [
         Route::Letter(None),
         Route::Letter(Some("market-share")),
         Route::Timeline,
@@ -247,6 +254,7 @@ mod tests {
         Route::EmbedLetter,
         Route::EmbedNote("market-share"),
         Route::EmbedTimeline,
+        Route::Print,
     ];
 
     #[test]
@@ -266,6 +274,7 @@ mod tests {
         assert_eq!(Route::NotFound.file(Lang::Es), "es/404.html");
         assert_eq!(Route::Timeline.file(Lang::Es), "es/timeline/index.html");
         assert_eq!(Route::Timeline.file(Lang::En), "timeline/index.html");
+        assert_eq!(Route::Print.file(Lang::Es), "es/print/index.html");
         assert_eq!(card_file(Lang::Es, "a"), "es/notes/a/card.png");
         assert_eq!(
             Route::Letter(Some("a")).oembed_file(Lang::Es).as_deref(),
@@ -309,6 +318,7 @@ mod tests {
             "/notes/Not_A_Slug/",
             "/notes/a/b/",
             "/timeline/x/",
+            "/print/x/",
             "/es/nope/",
             "/es/es/",
             "/fr/",

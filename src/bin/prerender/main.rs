@@ -77,11 +77,21 @@ fn write_edition(dir: &Path, template: &Template) -> usize {
     let static_template = template
         .with_head_tags(&format!("{}{}", offline.links, offline.script_tag))
         .unwrap_or_else(|e| fail(&e));
+    // The print edition also has the stylesheet its printed pages' margins read (see `margin_css`).
+    let print_css = write_stylesheet(dir, "print", &letter_explainer::pages::print::margin_css());
+    let print_template = template
+        .with_head_tags(&format!(
+            "{}{print_css}{}",
+            offline.links, offline.script_tag
+        ))
+        .unwrap_or_else(|e| fail(&e));
     let mut count = 0;
     for route in letter_explainer::route::all() {
         // Only the letter and the timeline have behaviour; every other page is plain HTML and CSS.
         let template = if route.has_app() {
             &app_template
+        } else if route == Route::Print {
+            &print_template
         } else {
             &static_template
         };
@@ -129,6 +139,18 @@ fn write_script(dir: &Path, stem: &str, js: &str) -> (String, String) {
     let path = contract::asset(&name);
     let tag = format!("<script type=\"module\" src=\"{path}\" integrity=\"{integrity}\"></script>");
     (path, tag)
+}
+
+/// Writes a stylesheet into `dir` as `<stem>-<hash>.css`; returns its tag, with subresource integrity.
+fn write_stylesheet(dir: &Path, stem: &str, css: &str) -> String {
+    use sha2::{Digest, Sha384};
+    let name = format!("{stem}-{}.css", offline::short_hash(css.as_bytes()));
+    write(&dir.join(&name), css);
+    let integrity = format!("sha384-{}", base64(&Sha384::digest(css.as_bytes())));
+    format!(
+        "<link rel=\"stylesheet\" href=\"{}\" integrity=\"{integrity}\">",
+        contract::asset(&name)
+    )
 }
 
 /// Standard base64 with padding (as subresource integrity wants).

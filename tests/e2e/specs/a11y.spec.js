@@ -25,6 +25,7 @@ const english = [
   ['embed note', 'embed/notes/state-subsidies/', false],
   ['embed letter', 'embed/letter/', true],
   ['embed timeline', 'embed/timeline/', true],
+  ['print edition', 'print/', false],
 ];
 // The Spanish edition: the same pages under es/ (the letter beside its translation).
 const spanish = english.map(([label, path, app]) => [`${label} (es)`, `es/${path.replace('./', '')}`, app]);
