@@ -36,6 +36,8 @@ for (const scheme of ['light', 'dark']) {
     test.use({ colorScheme: scheme });
     for (const [label, path, app] of pages) {
       test(`axe finds nothing on ${label}`, async ({ page, guard }) => {
+        // The print edition is the whole site on one page (over a thousand links): axe needs longer.
+        if (label.startsWith('print edition')) test.slow();
         if (label.startsWith('not found')) guard.allow404(endsWith(path));
         await page.goto(path);
         if (app) await ready(page);
