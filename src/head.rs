@@ -20,6 +20,7 @@ pub fn title(route: Route) -> String {
         Route::Search => format!("{} — {name}", t().search_title),
         Route::NotFound => format!("{} — {name}", t().not_found_title),
         Route::Offline => format!("{} — {name}", t().offline_page_title),
+        Route::Print => format!("{} — {name}", t().print_title),
         embed => title(embed.full_site()),
     }
 }

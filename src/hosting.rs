@@ -163,10 +163,12 @@ mod tests {
             "timeline/*\n",
             "sources/*\n",
             "about/*\n",
+            "print/*\n",
             "404.html\n",
             "offline.html\n",
             "es/\n",
             "es/notes/*\n",
+            "es/print/*\n",
             "es/offline.html\n",
         ] {
             assert!(

@@ -236,6 +236,25 @@ pub struct Strings {
     pub offline_page_pages: &'static str,
     /// The timeline filter's count, with `{shown}` and `{total}`.
     pub showing: &'static str,
+    // The print edition and the scorecard (issue #15).
+    /// The link to the print edition, and its title.
+    pub print_title: &'static str,
+    /// What the print edition holds.
+    pub print_intro: &'static str,
+    /// Before the site's address in the print edition.
+    pub print_online: &'static str,
+    /// Heading of the print edition's endnotes.
+    pub print_notes: &'static str,
+    /// Hidden words before a reference's number ("Note 3").
+    pub print_note_word: &'static str,
+    /// Hidden words after an endnote's number: its link goes back to the reference in the text.
+    pub print_back: &'static str,
+    /// Heading of the scorecard.
+    pub scorecard_heading: &'static str,
+    /// The scorecard's claims, by verdict.
+    pub scorecard_claims: &'static str,
+    /// The scorecard's requests, by status.
+    pub scorecard_requests: &'static str,
     /// Note kinds: claim, request, context.
     pub kinds: [&'static str; 3],
     /// Verdicts: supported, needs context, disputed, unverifiable.
@@ -369,6 +388,15 @@ pub const EN: Strings = Strings {
     offline_page_retry: "Try again",
     offline_page_pages: "Pages of the site",
     showing: "Showing {shown} of {total} events",
+    print_title: "Print edition",
+    print_intro: "The letter with every note as a numbered endnote, then the timeline and the sources: for printing, or saving as PDF.",
+    print_online: "Online at",
+    print_notes: "Notes",
+    print_note_word: "Note",
+    print_back: " (back to the text)",
+    scorecard_heading: "At a glance",
+    scorecard_claims: "Claims, by verdict",
+    scorecard_requests: "Requests, by status",
     kinds: ["Claim", "Request", "Background"],
     verdicts: ["Supported", "Needs context", "Disputed", "Unverifiable"],
     statuses: ["Met", "Partly met", "Not met", "Unclear"],
@@ -500,6 +528,15 @@ pub const ES: Strings = Strings {
     offline_page_retry: "Volver a intentarlo",
     offline_page_pages: "Páginas del sitio",
     showing: "Se muestran {shown} de {total} hechos",
+    print_title: "Edición para imprimir",
+    print_intro: "La carta con cada nota como nota final numerada, seguida de la cronología y las fuentes: para imprimir o guardar como PDF.",
+    print_online: "En línea en",
+    print_notes: "Notas",
+    print_note_word: "Nota",
+    print_back: " (volver al texto)",
+    scorecard_heading: "De un vistazo",
+    scorecard_claims: "Afirmaciones, por veredicto",
+    scorecard_requests: "Peticiones, por estado",
     kinds: ["Afirmación", "Petición", "Contexto"],
     verdicts: ["Respaldada", "Necesita contexto", "Controvertida", "No verificable"],
     statuses: ["Cumplida", "Cumplida en parte", "No cumplida", "Sin determinar"],

@@ -27,8 +27,8 @@ use content::note_index;
 use leptos::prelude::*;
 use pages::{
     about::AboutPage, corrections::CorrectionsPage, embed::EmbedNotePage, letter::LetterPage,
-    not_found::NotFoundPage, offline::OfflinePage, search::SearchPage, sources::SourcesPage,
-    timeline::TimelinePage,
+    not_found::NotFoundPage, offline::OfflinePage, print::PrintPage, search::SearchPage,
+    sources::SourcesPage, timeline::TimelinePage,
 };
 use route::Route;
 
@@ -56,6 +56,7 @@ pub fn App(
             view! { <EmbedNotePage note/> }.into_any()
         }
         (Route::EmbedTimeline, _) => view! { <TimelinePage embed=true/> }.into_any(),
+        (Route::Print, _) => view! { <PrintPage/> }.into_any(),
     };
     if route.is_embed() {
         return view! { <div class="embed">{page}<EmbedFooter route/></div> }.into_any();

@@ -37,6 +37,8 @@ pub fn all() -> Vec<Route> {
     routes.extend(ids.clone().map(|id| Route::Letter(Some(id))));
     routes.extend([Route::EmbedLetter, Route::EmbedTimeline]);
     routes.extend(ids.map(Route::EmbedNote));
+    // The print edition (issue #15).
+    routes.push(Route::Print);
     routes
 }
 

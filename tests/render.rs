@@ -459,3 +459,117 @@ fn the_search_page_is_an_a_to_z_of_every_note_source_and_year_with_its_form_hidd
         assert!(html.contains(" hidden"), "the form waits for its script");
     })
 }
+
+/// The values of every `id` attribute of a page.
+fn ids(html: &str) -> Vec<&str> {
+    html.split(" id=\"")
+        .skip(1)
+        .map(|rest| rest.split('"').next().unwrap_or_default())
+        .collect()
+}
+
+#[test]
+fn every_note_of_the_print_edition_has_one_endnote_and_one_reference() {
+    for lang in Lang::ALL {
+        edition::render(baked(), lang, || {
+            let html = render(Route::Print);
+            assert!(!notes().is_empty());
+            for note in notes() {
+                let id = &note.id;
+                for needle in [
+                    format!(" id=\"ref-{id}\""),
+                    format!(" id=\"endnote-{id}\""),
+                    format!("href=\"#endnote-{id}\""),
+                    format!("href=\"#ref-{id}\""),
+                ] {
+                    assert_eq!(html.matches(&needle).count(), 1, "{lang:?}: {needle}");
+                }
+                assert!(html.contains(note.title.as_ref()), "{lang:?}: {id}");
+            }
+            // Numbered in reading order, 1 to N, each number once as a reference.
+            let refs = html.matches("<sup class=\"ref\">").count();
+            assert_eq!(refs, notes().len(), "{lang:?}");
+            let ids = ids(&html);
+            let mut unique = ids.clone();
+            unique.sort();
+            unique.dedup();
+            assert_eq!(unique.len(), ids.len(), "{lang:?}: an id is repeated");
+            assert!(html.contains("class=\"print-timeline\""));
+            assert!(html.contains("class=\"print-sources\""));
+        })
+    }
+}
+
+#[test]
+fn the_letter_page_and_about_link_the_print_edition() {
+    for lang in Lang::ALL {
+        edition::render(baked(), lang, || {
+            let print = format!("href=\"{}\"", Route::Print.href(lang));
+            for route in [Route::Letter(None), Route::About] {
+                assert_eq!(
+                    render(route).matches(&print).count(),
+                    1,
+                    "{lang:?} {route:?}"
+                );
+            }
+            assert!(!render(Route::EmbedLetter).contains(&print));
+        })
+    }
+}
+
+/// The scorecard's HTML on a page.
+fn scorecard(html: &str) -> &str {
+    let at = html.find("class=\"scorecard\"").expect("a scorecard");
+    let start = html[..at].rfind("<section").unwrap();
+    let end = start + html[start..].find("</section>").unwrap();
+    &html[start..end]
+}
+
+#[test]
+fn the_scorecard_links_every_claim_under_its_verdict_and_every_request_with_its_status() {
+    use letter_explainer::i18n::t;
+    use model::Assessment;
+    for lang in Lang::ALL {
+        edition::render(baked(), lang, || {
+            for route in [Route::Letter(None), Route::About] {
+                let html = render(route);
+                let card = scorecard(&html);
+                let mut claims = 0;
+                for note in notes() {
+                    let link = format!("href=\"{}\"", Route::Letter(Some(&note.id)).href(lang));
+                    match &note.assessment {
+                        Assessment::Verdict { verdict, .. } => {
+                            claims += 1;
+                            assert_eq!(card.matches(&link).count(), 1, "{lang:?}: {}", note.id);
+                            // The link sits in its verdict's group, named in words.
+                            let group_start =
+                                card[..card.find(&link).unwrap()].rfind("<div>").unwrap();
+                            let pill = format!("{}</span>", t().verdict(*verdict));
+                            assert!(
+                                card[group_start..].starts_with(&format!(
+                                    "<div><dt><span class=\"pill {}\">{pill}",
+                                    verdict.slug()
+                                )),
+                                "{lang:?}: {}",
+                                note.id
+                            );
+                        }
+                        Assessment::Status { status, as_of } => {
+                            let at = card.find(&link).expect("every request is linked");
+                            let item = &card[at..at + card[at..].find("</li>").unwrap()];
+                            assert!(item.contains(t().status(*status)), "{item}");
+                            assert!(item.contains(&t().date(*as_of)), "{item}");
+                        }
+                        Assessment::None => {
+                            assert!(!card.contains(&link), "{lang:?}: {}", note.id)
+                        }
+                    }
+                }
+                assert!(claims > 0);
+                assert_eq!(card.matches("<dd>").count(), claims);
+                assert_eq!(card.matches("<li>").count(), 3, "three requests");
+            }
+            assert!(!render(Route::EmbedLetter).contains("class=\"scorecard\""));
+        })
+    }
+}

@@ -6,6 +6,8 @@ pub mod embed_control;
 pub mod fallback;
 pub mod note_panel;
 pub mod note_review;
+pub mod reference;
 pub mod rich_text;
+pub mod scorecard;
 pub mod site_chrome;
 pub mod source_citation;

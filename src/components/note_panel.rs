@@ -84,7 +84,7 @@ pub fn NotePanel(
 
 /// A claim's verdict or a request's status, with its reason or date.
 #[component]
-fn Judgement(
+pub fn Judgement(
     /// The note's assessment.
     assessment: &'static Assessment,
     /// True when the reason is the English original standing in for a translation.

@@ -1,6 +1,7 @@
 //! Renders the model's Markdown (blocks and inlines) as HTML elements. Links to notes become marks in the
 //! letter (their note's open one carries `aria-current`, see [`OpenNote`]); elsewhere they are plain links.
 
+use crate::components::reference::Reference;
 use crate::content::notes;
 use crate::i18n::t;
 use crate::route::{event_href, note_href, source_href};
@@ -20,6 +21,11 @@ pub enum Place {
     Prose,
     /// A page of its own, under the page's `h1`: headings are `h2`.
     Page,
+    /// The print edition's letter, under its own `h2`: note links are numbered references to endnotes
+    /// (see [`crate::components::reference`]).
+    Print,
+    /// The print edition's original beside its referenced translation: note links are plain text.
+    PrintOriginal,
 }
 
 /// A run of blocks.
@@ -73,6 +79,9 @@ fn block(b: &'static Block, place: Place, passage: bool) -> AnyView {
         Block::Heading(v) if matches!(place, Place::Letter | Place::Original) => {
             view! { <h2 class="label">{inline_run(v, place)}</h2> }.into_any()
         }
+        Block::Heading(v) if matches!(place, Place::Print | Place::PrintOriginal) => {
+            view! { <h3 class="label">{inline_run(v, place)}</h3> }.into_any()
+        }
         Block::Heading(v) if place == Place::Page => {
             view! { <h2>{inline_run(v, place)}</h2> }.into_any()
         }
@@ -113,6 +122,10 @@ fn inline(i: &'static Inline, place: Place) -> AnyView {
                 let primary = place == Place::Letter;
                 view! { <Mark note=*n children=children primary/> }.into_any()
             }
+            Target::Note(n) if place == Place::Print => {
+                view! { <Reference note=*n>{inline_run(children, place)}</Reference> }.into_any()
+            }
+            Target::Note(_) if place == Place::PrintOriginal => inline_run(children, place),
             Target::Note(n) => {
                 view! { <NoteLink note=*n>{inline_run(children, place)}</NoteLink> }.into_any()
             }

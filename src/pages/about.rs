@@ -1,7 +1,9 @@
 //! What the site is, how it judges, how to report an error, and its corrections policy (`/about/`).
 
 use crate::components::fallback::{text_lang, FallbackNotice};
+use crate::components::reference::PrintLink;
 use crate::components::rich_text::{Blocks, Place};
+use crate::components::scorecard::Scorecard;
 use crate::content::about;
 use crate::i18n::t;
 use crate::route::{href, Route};
@@ -16,6 +18,8 @@ pub fn AboutPage() -> impl IntoView {
             <h1 lang=text_lang(about.fallback)>{about.title.as_ref()}</h1>
             <FallbackNotice on=about.fallback/>
             <div lang=text_lang(about.fallback)><Blocks blocks=&about.body place=Place::Page/></div>
+            <Scorecard/>
+            <PrintLink/>
             <section id="corrections-policy" aria-labelledby="corrections-policy-h">
                 <h2 id="corrections-policy-h">{t().corrections_policy_heading}</h2>
                 <p>{t().corrections_policy}</p>

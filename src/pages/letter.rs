@@ -4,7 +4,9 @@ use crate::components::copy_link::CopyStatus;
 use crate::components::embed_control::EmbedControl;
 use crate::components::fallback::{text_lang, FallbackNotice};
 use crate::components::note_panel::NotePanel;
+use crate::components::reference::PrintLink;
 use crate::components::rich_text::{Blocks, NoteLink, Place};
+use crate::components::scorecard::Scorecard;
 use crate::components::source_citation::SourceCitation;
 use crate::content::{events, letter, letter_date, notes};
 use crate::i18n::t;
@@ -45,8 +47,12 @@ pub fn LetterPage(
                         </div>
                     </dl>
                     <p class="partial">{t().letter_partial}</p>
+                    {(!embed).then(|| view! { <Scorecard/> })}
                     <Legend/>
-                    {(!embed).then(|| view! { <EmbedControl route=Route::EmbedLetter/> })}
+                    {(!embed).then(|| view! {
+                        <EmbedControl route=Route::EmbedLetter/>
+                        <PrintLink/>
+                    })}
                 </header>
                 {match &letter.translation {
                     None => view! {

@@ -6,6 +6,7 @@ pub mod embed;
 pub mod letter;
 pub mod not_found;
 pub mod offline;
+pub mod print;
 pub mod search;
 pub mod sources;
 pub mod timeline;

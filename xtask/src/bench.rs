@@ -163,6 +163,8 @@ pub fn run(root: &Path, dist: &Path, stress: &Path) -> Result<(), String> {
             "embed/notes/market-share/index.html",
         ),
         ("/timeline/ (stress pack)", stress, "timeline/index.html"),
+        ("/print/", dist, "print/index.html"),
+        ("/es/print/", dist, "es/print/index.html"),
     ];
     let mut json = String::from("{\n  \"transfer\": [\n");
     let mut table = String::from(
@@ -212,8 +214,13 @@ pub fn run(root: &Path, dist: &Path, stress: &Path) -> Result<(), String> {
     let lcp = node_bench(root, "lcp-ratio.js", &[(dist, "/")])?;
     let search = search_bench(root, dist, stress)?;
     let lighthouse = lighthouse(root, dist)?;
+    let print = node_bench(
+        root,
+        "print-pdf.js",
+        &[(dist, "/print/"), (dist, "/es/print/")],
+    )?;
     json.push_str(&format!(
-        "  ],\n  \"timeline_timings\": {timings},\n  \"mark_to_note_painted\": {latency},\n  \"lcp_against_static_html\": {lcp},\n  \"search\": {search},\n  \"lighthouse\": {lighthouse}\n}}\n"
+        "  ],\n  \"timeline_timings\": {timings},\n  \"mark_to_note_painted\": {latency},\n  \"lcp_against_static_html\": {lcp},\n  \"search\": {search},\n  \"print_edition_pdf\": {print},\n  \"lighthouse\": {lighthouse}\n}}\n"
     ));
     fs::create_dir_all(root.join("bench")).map_err(|e| e.to_string())?;
     fs::write(root.join("bench/results.json"), &json).map_err(|e| e.to_string())?;
@@ -243,7 +250,9 @@ pub fn run(root: &Path, dist: &Path, stress: &Path) -> Result<(), String> {
          `key_to_results_painted`: from a key press in the box (every key of a few queries, typed one at a \
          time) to the end of the first frame painted with its results, on the real content's `/search/` and \
          on the stress pack's; median with its 95% interval (bootstrap). Budget: 30 ms, and the stress pack \
-         at most 1.5× the real content.\n\n```json\n{search}\n```\n"
+         at most 1.5× the real content.\n\n```json\n{search}\n```\n\n\
+         ## The print edition as a PDF (Chromium, A4, not asserted)\n\n\
+         `/print/` and `/es/print/` printed by headless Chromium (`page.pdf()`): pages and bytes.\n\n```json\n{print}\n```\n"
     );
     fs::write(root.join("BENCH.md"), md).map_err(|e| e.to_string())?;
     print!("{table}");

@@ -33,6 +33,10 @@ pub enum Route<'a> {
     /// The offline notice: what the service worker shows, in place of a page, when its saved copy of that
     /// page is missing or damaged and the network cannot give the same version of it (`offline.html`).
     Offline,
+    // The print edition (issue #15), kept apart from the routes above.
+    /// The print edition: the letter with numbered references, every note as an endnote, the timeline and
+    /// the sources, on one page.
+    Print,
 }
 
 impl<'a> Route<'a> {
@@ -55,6 +59,7 @@ impl<'a> Route<'a> {
             ["embed", "notes", id] if model::is_slug(id) => Route::EmbedNote(id),
             ["embed", "timeline"] => Route::EmbedTimeline,
             [OFFLINE_FILE] => Route::Offline,
+            ["print"] => Route::Print,
             _ => Route::NotFound,
         };
         (lang, route)
@@ -94,6 +99,7 @@ impl<'a> Route<'a> {
             Route::EmbedLetter => Route::EmbedLetter,
             Route::EmbedTimeline => Route::EmbedTimeline,
             Route::Offline => Route::Offline,
+            Route::Print => Route::Print,
             Route::EmbedNote(_) | Route::NotFound => Route::NotFound,
         }
     }
@@ -114,6 +120,7 @@ impl<'a> Route<'a> {
             Route::EmbedTimeline => format!("{at}embed/timeline/"),
             Route::NotFound => format!("{at}404.html"),
             Route::Offline => format!("{at}{OFFLINE_FILE}"),
+            Route::Print => format!("{at}print/"),
         }
     }
 
@@ -273,7 +280,7 @@ fn split_edition(path: &str) -> Option<(Lang, &str)> {
 mod tests {
     use super::*;
 
-    const EVERY: [Route<'static>; 10] = [
+    const EVERY: [Route<'static>; 11] = [
         Route::Letter(None),
         Route::Letter(Some("market-share")),
         Route::Timeline,
@@ -284,6 +291,7 @@ mod tests {
         Route::EmbedLetter,
         Route::EmbedNote("market-share"),
         Route::EmbedTimeline,
+        Route::Print,
     ];
 
     #[test]
@@ -305,6 +313,7 @@ mod tests {
         assert_eq!(Route::Offline.file(Lang::En), "offline.html");
         assert_eq!(Route::Timeline.file(Lang::Es), "es/timeline/index.html");
         assert_eq!(Route::Timeline.file(Lang::En), "timeline/index.html");
+        assert_eq!(Route::Print.file(Lang::Es), "es/print/index.html");
         assert_eq!(card_file(Lang::Es, "a"), "es/notes/a/card.png");
         assert_eq!(
             Route::Letter(Some("a")).oembed_file(Lang::Es).as_deref(),
@@ -358,6 +367,7 @@ mod tests {
             "/notes/Not_A_Slug/",
             "/notes/a/b/",
             "/timeline/x/",
+            "/print/x/",
             "/es/nope/",
             "/es/es/",
             "/fr/",

@@ -91,6 +91,14 @@ fn write_edition(dir: &Path, template: &Template, search_module: &search_assets:
             search_assets::write_edition(dir, search_module)
         ))
         .unwrap_or_else(|e| fail(&e));
+    // The print edition also has the stylesheet its printed pages' margins read (see `margin_css`).
+    let print_css = write_stylesheet(dir, "print", &letter_explainer::pages::print::margin_css());
+    let print_template = template
+        .with_head_tags(&format!(
+            "{}{print_css}{}",
+            offline.links, offline.script_tag
+        ))
+        .unwrap_or_else(|e| fail(&e));
     let mut count = 0;
     for route in letter_explainer::route::all() {
         // Only the letter and the timeline have the app, and search its own script; every other page is
@@ -99,6 +107,8 @@ fn write_edition(dir: &Path, template: &Template, search_module: &search_assets:
             &app_template
         } else if route == Route::Search {
             &search_template
+        } else if route == Route::Print {
+            &print_template
         } else {
             &static_template
         };
@@ -157,6 +167,18 @@ fn write_script(dir: &Path, stem: &str, js: &str) -> (String, String) {
 /// the service worker and the page scripts).
 fn json_string(s: &str) -> String {
     serde_json::to_string(s).expect("a string always serialises")
+}
+
+/// Writes a stylesheet into `dir` as `<stem>-<hash>.css`; returns its tag, with subresource integrity.
+fn write_stylesheet(dir: &Path, stem: &str, css: &str) -> String {
+    use sha2::{Digest, Sha384};
+    let name = format!("{stem}-{}.css", offline::short_hash(css.as_bytes()));
+    write(&dir.join(&name), css);
+    let integrity = format!("sha384-{}", base64(&Sha384::digest(css.as_bytes())));
+    format!(
+        "<link rel=\"stylesheet\" href=\"{}\" integrity=\"{integrity}\">",
+        contract::asset(&name)
+    )
 }
 
 /// Standard base64 with padding (as subresource integrity wants).

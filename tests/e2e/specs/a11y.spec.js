@@ -26,6 +26,7 @@ const english = [
   ['embed note', 'embed/notes/state-subsidies/', false],
   ['embed letter', 'embed/letter/', true],
   ['embed timeline', 'embed/timeline/', true],
+  ['print edition', 'print/', false],
 ];
 // The Spanish edition: the same pages under es/ (the letter beside its translation).
 const spanish = english.map(([label, path, app]) => [`${label} (es)`, `es/${path.replace('./', '')}`, app]);
@@ -36,6 +37,8 @@ for (const scheme of ['light', 'dark']) {
     test.use({ colorScheme: scheme });
     for (const [label, path, app] of pages) {
       test(`axe finds nothing on ${label}`, async ({ page, guard }) => {
+        // The print edition is the whole site on one page (over a thousand links): axe needs longer.
+        if (label.startsWith('print edition')) test.slow();
         if (label.startsWith('not found')) guard.allow404(endsWith(path));
         await page.goto(path);
         if (app) await ready(page);
