@@ -110,15 +110,35 @@ fn npm_ci(folder: &str, extra: &[&str]) -> Result<(), String> {
     )
 }
 
+/// True when `node_modules` holds exactly what `package-lock.json` names: every package npm installed
+/// (its hidden lockfile, `node_modules/.package-lock.json`) at the locked version, and every locked package
+/// installed unless it is optional (another platform's binary). Compared by content, not by file times,
+/// which a checkout or a merge can reorder.
 fn npm_installed(dir: &std::path::Path) -> bool {
-    let modified = |p: PathBuf| std::fs::metadata(p).and_then(|m| m.modified()).ok();
-    match (
-        modified(dir.join("node_modules/.package-lock.json")),
-        modified(dir.join("package-lock.json")),
-    ) {
-        (Some(installed), Some(locked)) => installed >= locked,
-        _ => false,
-    }
+    let packages = |p: PathBuf| -> Option<serde_json::Map<String, serde_json::Value>> {
+        let text = std::fs::read_to_string(p).ok()?;
+        let json: serde_json::Value = serde_json::from_str(&text).ok()?;
+        json.get("packages")?.as_object().cloned()
+    };
+    let (Some(locked), Some(installed)) = (
+        packages(dir.join("package-lock.json")),
+        packages(dir.join("node_modules/.package-lock.json")),
+    ) else {
+        return false;
+    };
+    let version =
+        |v: &serde_json::Value| v.get("version").and_then(|v| v.as_str()).map(str::to_owned);
+    let same_installed = installed.iter().all(|(path, package)| {
+        locked
+            .get(path)
+            .is_some_and(|l| version(l) == version(package))
+    });
+    let all_installed = locked.iter().all(|(path, package)| {
+        path.is_empty()
+            || installed.contains_key(path)
+            || package.get("optional").and_then(|o| o.as_bool()) == Some(true)
+    });
+    same_installed && all_installed
 }
 
 /// PATH with cargo's bin folder and the npm-installed wasm-opt first.
@@ -161,4 +181,61 @@ fn output(program: &str, args: &[&str]) -> Option<String> {
     out.status
         .success()
         .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::npm_installed;
+
+    fn folder(name: &str, locked: &str, installed: Option<&str>) -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("npm-installed-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("node_modules")).unwrap();
+        std::fs::write(dir.join("package-lock.json"), locked).unwrap();
+        if let Some(installed) = installed {
+            std::fs::write(dir.join("node_modules/.package-lock.json"), installed).unwrap();
+        }
+        dir
+    }
+
+    #[test]
+    fn node_modules_count_as_installed_only_when_they_hold_what_the_lockfile_names() {
+        let locked = r#"{"packages": {"": {"name": "t"},
+            "node_modules/a": {"version": "1.0.0"},
+            "node_modules/b": {"version": "2.0.0"},
+            "node_modules/other-platform": {"version": "3.0.0", "optional": true}}}"#;
+        let cases = [
+            (
+                "same",
+                Some(
+                    r#"{"packages": {"node_modules/a": {"version": "1.0.0"}, "node_modules/b": {"version": "2.0.0"}}}"#,
+                ),
+                true,
+            ),
+            (
+                "missing",
+                Some(r#"{"packages": {"node_modules/a": {"version": "1.0.0"}}}"#),
+                false,
+            ),
+            (
+                "older",
+                Some(
+                    r#"{"packages": {"node_modules/a": {"version": "0.9.0"}, "node_modules/b": {"version": "2.0.0"}}}"#,
+                ),
+                false,
+            ),
+            (
+                "extra",
+                Some(
+                    r#"{"packages": {"node_modules/a": {"version": "1.0.0"}, "node_modules/b": {"version": "2.0.0"}, "node_modules/c": {"version": "1.0.0"}}}"#,
+                ),
+                false,
+            ),
+            ("none", None, false),
+        ];
+        for (name, installed, expected) in cases {
+            let dir = folder(name, locked, installed);
+            assert_eq!(npm_installed(&dir), expected, "{name}");
+            std::fs::remove_dir_all(dir).ok();
+        }
+    }
 }
