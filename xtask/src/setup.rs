@@ -110,35 +110,30 @@ fn npm_ci(folder: &str, extra: &[&str]) -> Result<(), String> {
     )
 }
 
-/// True when `node_modules` holds exactly what `package-lock.json` names: every package npm installed
-/// (its hidden lockfile, `node_modules/.package-lock.json`) at the locked version, and every locked package
-/// installed unless it is optional (another platform's binary). Compared by content, not by file times,
-/// which a checkout or a merge can reorder.
+/// True when `node_modules` holds what `package-lock.json` names: every locked package's folder has a
+/// `package.json` at the locked version, unless the package is optional (another platform's binary).
+/// Read from the packages themselves: npm's hidden lockfile and file times can both claim an install
+/// that did not happen (`npm install --package-lock-only` rewrites the hidden lockfile too).
 fn npm_installed(dir: &std::path::Path) -> bool {
-    let packages = |p: PathBuf| -> Option<serde_json::Map<String, serde_json::Value>> {
-        let text = std::fs::read_to_string(p).ok()?;
-        let json: serde_json::Value = serde_json::from_str(&text).ok()?;
-        json.get("packages")?.as_object().cloned()
+    let json = |p: PathBuf| -> Option<serde_json::Value> {
+        serde_json::from_str(&std::fs::read_to_string(p).ok()?).ok()
     };
-    let (Some(locked), Some(installed)) = (
-        packages(dir.join("package-lock.json")),
-        packages(dir.join("node_modules/.package-lock.json")),
-    ) else {
+    let Some(lock) = json(dir.join("package-lock.json")) else {
+        return false;
+    };
+    let Some(locked) = lock.get("packages").and_then(|p| p.as_object()) else {
         return false;
     };
     let version =
         |v: &serde_json::Value| v.get("version").and_then(|v| v.as_str()).map(str::to_owned);
-    let same_installed = installed.iter().all(|(path, package)| {
-        locked
-            .get(path)
-            .is_some_and(|l| version(l) == version(package))
-    });
-    let all_installed = locked.iter().all(|(path, package)| {
+    locked.iter().all(|(path, package)| {
+        let optional = package.get("optional").and_then(|o| o.as_bool()) == Some(true);
         path.is_empty()
-            || installed.contains_key(path)
-            || package.get("optional").and_then(|o| o.as_bool()) == Some(true)
-    });
-    same_installed && all_installed
+            || match json(dir.join(path).join("package.json")) {
+                Some(installed) => version(&installed) == version(package),
+                None => optional,
+            }
+    })
 }
 
 /// PATH with cargo's bin folder and the npm-installed wasm-opt first.
@@ -187,12 +182,18 @@ fn output(program: &str, args: &[&str]) -> Option<String> {
 mod tests {
     use super::npm_installed;
 
-    fn folder(name: &str, locked: &str, installed: Option<&str>) -> std::path::PathBuf {
+    /// A folder with `locked` as its lockfile and the given packages installed (path, version).
+    fn folder(name: &str, locked: &str, installed: &[(&str, &str)]) -> std::path::PathBuf {
         let dir = std::env::temp_dir().join(format!("npm-installed-{name}-{}", std::process::id()));
-        std::fs::create_dir_all(dir.join("node_modules")).unwrap();
+        std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(dir.join("package-lock.json"), locked).unwrap();
-        if let Some(installed) = installed {
-            std::fs::write(dir.join("node_modules/.package-lock.json"), installed).unwrap();
+        for (path, version) in installed {
+            std::fs::create_dir_all(dir.join(path)).unwrap();
+            std::fs::write(
+                dir.join(path).join("package.json"),
+                format!(r#"{{"name": "x", "version": "{version}"}}"#),
+            )
+            .unwrap();
         }
         dir
     }
@@ -203,34 +204,13 @@ mod tests {
             "node_modules/a": {"version": "1.0.0"},
             "node_modules/b": {"version": "2.0.0"},
             "node_modules/other-platform": {"version": "3.0.0", "optional": true}}}"#;
-        let cases = [
-            (
-                "same",
-                Some(
-                    r#"{"packages": {"node_modules/a": {"version": "1.0.0"}, "node_modules/b": {"version": "2.0.0"}}}"#,
-                ),
-                true,
-            ),
-            (
-                "missing",
-                Some(r#"{"packages": {"node_modules/a": {"version": "1.0.0"}}}"#),
-                false,
-            ),
-            (
-                "older",
-                Some(
-                    r#"{"packages": {"node_modules/a": {"version": "0.9.0"}, "node_modules/b": {"version": "2.0.0"}}}"#,
-                ),
-                false,
-            ),
-            (
-                "extra",
-                Some(
-                    r#"{"packages": {"node_modules/a": {"version": "1.0.0"}, "node_modules/b": {"version": "2.0.0"}, "node_modules/c": {"version": "1.0.0"}}}"#,
-                ),
-                false,
-            ),
-            ("none", None, false),
+        let (a, b) = (("node_modules/a", "1.0.0"), ("node_modules/b", "2.0.0"));
+        type Installed<'a> = &'a [(&'a str, &'a str)];
+        let cases: [(&str, Installed, bool); 4] = [
+            ("same", &[a, b], true),
+            ("missing", &[a], false),
+            ("older", &[("node_modules/a", "0.9.0"), b], false),
+            ("none", &[], false),
         ];
         for (name, installed, expected) in cases {
             let dir = folder(name, locked, installed);
