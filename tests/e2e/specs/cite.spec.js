@@ -18,8 +18,9 @@ const origin = process.env.BUILD_ORIGIN || site.origin;
 const siteToml = (file, key) =>
   new RegExp(`^${key}\\s*=\\s*"([^"]+)"`, 'm').exec(readFileSync(path.join(contentDir, file), 'utf8'))[1];
 const SITE_NAME = { en: siteToml('site.toml', 'name'), es: siteToml('site.es.toml', 'name') };
-/** The BibTeX key's first part: the English short name as a slug. */
-const KEY = siteToml('site.toml', 'short_name').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+/** The BibTeX key's first part: the edition's short name as a slug (ASCII letters and digits). */
+const slug = (name) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const KEY = { en: slug(siteToml('site.toml', 'short_name')), es: slug(siteToml('site.es.toml', 'short_name')) };
 /** A note's citation date: the day it was last reviewed, as the page shows it. */
 const reviewed = async (page) => page.locator('article.note .note-review time').first().getAttribute('datetime');
 const editions = [['en', ''], ['es', 'es/']];
@@ -86,7 +87,7 @@ test.describe('without JavaScript', () => {
       expect(chicago).toContain(title);
       expect(chicago.endsWith(`${url}.`)).toBe(true);
       const bibtex = await field('bibtex').inputValue();
-      expect(bibtex.startsWith(`@online{${KEY}:request-delegation,\n`)).toBe(true);
+      expect(bibtex.startsWith(`@online{${KEY[lang]}:request-delegation,\n`)).toBe(true);
       expect(bibtex).toContain(`  author = {{${SITE_NAME[lang]}}},\n`);
       expect(bibtex).toContain(`  date = {${checked}},\n`);
       expect(bibtex).toContain(`  url = {${url}},\n`);
