@@ -2,7 +2,7 @@
 // removes its border (so the snippet needs no inline style), gives it the page's title if the snippet had
 // none, and scrolls this page to a note the reader opens inside it.
 // It accepts a message only from that iframe's own window and origin, and only of one of these exact shapes;
-// everything else is ignored:
+// everything else is ignored (Architecture Invariant: embeds never act on any other message):
 //   { type: "letter-explainer:height", height: <number 0–100000> }
 //   { type: "letter-explainer:title", title: <string of 1–300 characters> }
 //   { type: "letter-explainer:scroll", top: <number 0–100000> }

@@ -10,6 +10,7 @@
 // and until then every page, style and script comes from the old version's cache, never a mix: a file
 // missing from the cache is taken from the network only if it is this version's (its hash says so), and
 // a page that cannot be had is the edition's offline notice, never the browser's error page.
+// Architecture Invariant: a page is never served with another version's files.
 
 const CACHE = `offline ${BASE} ${VERSION}`;
 const OURS = `offline ${BASE} `;

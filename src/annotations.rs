@@ -58,8 +58,10 @@ mod build {
     use super::CONTEXT_CHARS;
     use crate::components::fallback::text_lang;
     use crate::content::{letter, notes};
+    use crate::html_tokens::{decode, tokens, Token};
     use crate::i18n::t;
     use crate::route::note_href;
+    use contract::dom;
     use contract::{absolute, ORIGIN};
     use model::{Assessment, NoteKind};
     use serde::Serialize;
@@ -91,85 +93,84 @@ mod build {
     /// without what only screen readers hear (`.vh`) and what is hidden from them (`aria-hidden`): the
     /// words of the letter that the mark highlights.
     pub fn letter_text(html: &str) -> Result<LetterText, String> {
-        let start = find_element(html, "letter-text")
-            .ok_or("the letter page has no element of class letter-text")?;
         let mut out = LetterText {
             text: Vec::new(),
             marks: Vec::new(),
         };
+        let mut tokens = tokens(html)
+            .map(|(_, token)| token)
+            .skip_while(
+                |token| !matches!(token, Token::Start(tag) if tag.has_class(dom::LETTER_TEXT)),
+            )
+            .peekable();
+        if tokens.peek().is_none() {
+            return Err(format!(
+                "the letter page has no element of class {}",
+                dom::LETTER_TEXT
+            ));
+        }
         // Open elements: (name, opens a mark, hides its text from the passage).
         let mut open: Vec<(String, bool, bool)> = Vec::new();
         let mut mark: Option<OpenMark> = None;
-        let mut rest = &html[start..];
-        loop {
-            let lt = rest.find('<').ok_or("the letter text is not closed")?;
-            let text = decode(&rest[..lt])?;
-            if !text.is_empty() {
-                let hidden = open.iter().any(|(_, _, hidden)| *hidden);
-                let at = out.text.len();
-                out.text.extend(text.chars());
-                if let (Some((_, _, passage)), false) = (&mut mark, hidden) {
-                    *passage = match *passage {
-                        None => Some((at, out.text.len())),
-                        Some((s, e)) if e == at => Some((s, out.text.len())),
-                        Some(_) => return Err("a mark's passage is split by hidden text".into()),
-                    };
+        for token in tokens {
+            match token {
+                Token::Text(text) => {
+                    let text = decode(text)?;
+                    let hidden = open.iter().any(|(_, _, hidden)| *hidden);
+                    let at = out.text.len();
+                    out.text.extend(text.chars());
+                    if let (Some((_, _, passage)), false) = (&mut mark, hidden) {
+                        *passage = match *passage {
+                            None => Some((at, out.text.len())),
+                            Some((s, e)) if e == at => Some((s, out.text.len())),
+                            Some(_) => {
+                                return Err("a mark's passage is split by hidden text".into())
+                            }
+                        };
+                    }
                 }
-            }
-            rest = &rest[lt..];
-            if let Some(after) = rest.strip_prefix("<!--") {
-                let end = after.find("-->").ok_or("unclosed comment")?;
-                rest = &after[end + 3..];
-            } else if rest.starts_with("<!") {
-                rest = &rest[rest.find('>').ok_or("unclosed <!")? + 1..];
-            } else if let Some(after) = rest.strip_prefix("</") {
-                let end = after.find('>').ok_or("unclosed end tag")?;
-                let name = after[..end].trim().to_ascii_lowercase();
-                let (opened, was_mark, _) = open.pop().ok_or("an end tag without its start")?;
-                if opened != name {
-                    return Err(format!("</{name}> closes <{opened}>"));
+                Token::Comment(_) | Token::Declaration(_) => {}
+                Token::Unclosed(rest) => return Err(format!("unclosed markup: {rest}")),
+                Token::End(name) => {
+                    let name = name.to_ascii_lowercase();
+                    let (opened, was_mark, _) = open.pop().ok_or("an end tag without its start")?;
+                    if opened != name {
+                        return Err(format!("</{name}> closes <{opened}>"));
+                    }
+                    if was_mark {
+                        let (note, primary, passage) = mark.take().expect("a mark is open");
+                        let (start, end) = passage.ok_or("a mark without text")?;
+                        out.marks.push(MarkedPassage {
+                            note,
+                            primary,
+                            start,
+                            end,
+                        });
+                    }
+                    if open.is_empty() {
+                        return Ok(out);
+                    }
                 }
-                if was_mark {
-                    let (note, primary, passage) = mark.take().expect("a mark is open");
-                    let (start, end) = passage.ok_or("a mark without text")?;
-                    out.marks.push(MarkedPassage {
-                        note,
-                        primary,
-                        start,
-                        end,
-                    });
-                }
-                rest = &after[end + 1..];
-                if open.is_empty() {
-                    return Ok(out);
-                }
-            } else {
-                let end = rest.find('>').ok_or("unclosed start tag")?;
-                let tag = Tag::parse(&rest[1..end]);
-                rest = &rest[end + 1..];
-                if tag.is_void() {
-                    continue;
-                }
-                let note = match tag.attr("class") {
-                    Some(class) if class.split(' ').any(|c| c == "mark") && tag.name == "a" => {
-                        let href = tag.attr("href").ok_or("a mark without href")?;
+                Token::Start(tag) if tag.is_void() => {}
+                Token::Start(tag) => {
+                    let note = if tag.is("a") && tag.has_class(dom::MARK) {
+                        let href = decode(tag.attr("href").ok_or("a mark without href")?)?;
                         Some(note_of(&href).ok_or(format!("a mark links {href}, not a note"))?)
+                    } else {
+                        None
+                    };
+                    if let Some(note) = note {
+                        if mark.is_some() {
+                            return Err("a mark inside a mark".into());
+                        }
+                        mark = Some((note, tag.attr("id").is_some(), None));
                     }
-                    _ => None,
-                };
-                if let Some(note) = note {
-                    if mark.is_some() {
-                        return Err("a mark inside a mark".into());
-                    }
-                    mark = Some((note, tag.attr("id").is_some(), None));
+                    let hidden = tag.has_class("vh") || tag.attr("aria-hidden") == Some("true");
+                    open.push((tag.name.to_ascii_lowercase(), note.is_some(), hidden));
                 }
-                let hidden = tag
-                    .attr("class")
-                    .is_some_and(|c| c.split(' ').any(|c| c == "vh"))
-                    || tag.attr("aria-hidden").as_deref() == Some("true");
-                open.push((tag.name, note.is_some(), hidden));
             }
         }
+        Err("the letter text is not closed".into())
     }
 
     /// A mark being read: its note, whether it is primary, and where its passage is so far.
@@ -178,113 +179,6 @@ mod build {
     /// The note a mark's `href` opens, in the edition being rendered.
     fn note_of(href: &str) -> Option<usize> {
         (0..notes().len()).find(|&i| note_href(i) == href)
-    }
-
-    /// Where the first start tag whose class list has `class` begins.
-    fn find_element(html: &str, class: &str) -> Option<usize> {
-        let mut from = 0;
-        while let Some(i) = html[from..].find('<') {
-            let at = from + i;
-            let end = at + html[at..].find('>')?;
-            let tag = Tag::parse(&html[at + 1..end]);
-            if tag
-                .attr("class")
-                .is_some_and(|c| c.split(' ').any(|c| c == class))
-            {
-                return Some(at);
-            }
-            from = end;
-        }
-        None
-    }
-
-    /// A start tag's name and attributes, as the renderer writes them (values in double quotes).
-    struct Tag {
-        name: String,
-        attrs: Vec<(String, String)>,
-    }
-
-    impl Tag {
-        fn parse(inside: &str) -> Tag {
-            let inside = inside.trim_end_matches('/');
-            let (name, mut rest) = inside
-                .split_once(char::is_whitespace)
-                .unwrap_or((inside, ""));
-            let mut attrs = Vec::new();
-            loop {
-                rest = rest.trim_start();
-                if rest.is_empty() {
-                    break;
-                }
-                let key_end = rest
-                    .find(|c: char| c == '=' || c.is_whitespace())
-                    .unwrap_or(rest.len());
-                let key = rest[..key_end].to_ascii_lowercase();
-                rest = &rest[key_end..];
-                let value = match rest.strip_prefix("=\"") {
-                    Some(after) => {
-                        let end = after.find('"').unwrap_or(after.len());
-                        rest = after.get(end + 1..).unwrap_or("");
-                        after[..end].to_owned()
-                    }
-                    None => String::new(),
-                };
-                attrs.push((key, value));
-            }
-            Tag {
-                name: name.to_ascii_lowercase(),
-                attrs,
-            }
-        }
-
-        fn attr(&self, key: &str) -> Option<String> {
-            self.attrs
-                .iter()
-                .find(|(k, _)| k == key)
-                .and_then(|(_, v)| decode(v).ok())
-        }
-
-        fn is_void(&self) -> bool {
-            matches!(
-                self.name.as_str(),
-                "br" | "img" | "input" | "meta" | "link" | "hr" | "wbr" | "source" | "col" | "area"
-            )
-        }
-    }
-
-    /// Text with the character references the renderer writes replaced by their characters.
-    fn decode(text: &str) -> Result<String, String> {
-        let mut out = String::with_capacity(text.len());
-        let mut rest = text;
-        while let Some(amp) = rest.find('&') {
-            out.push_str(&rest[..amp]);
-            let after = &rest[amp + 1..];
-            let end = after
-                .find(';')
-                .filter(|&e| e <= 10)
-                .ok_or_else(|| format!("a bare & in the letter text: {rest}"))?;
-            let name = &after[..end];
-            let c = match name {
-                "amp" => '&',
-                "lt" => '<',
-                "gt" => '>',
-                "quot" => '"',
-                "apos" => '\'',
-                "nbsp" => '\u{a0}',
-                _ => name
-                    .strip_prefix("#x")
-                    .or_else(|| name.strip_prefix("#X"))
-                    .map(|hex| u32::from_str_radix(hex, 16))
-                    .or_else(|| name.strip_prefix('#').map(str::parse))
-                    .and_then(Result::ok)
-                    .and_then(char::from_u32)
-                    .ok_or_else(|| format!("an unknown character reference &{name};"))?,
-            };
-            out.push(c);
-            rest = &after[end + 1..];
-        }
-        out.push_str(rest);
-        Ok(out)
     }
 
     /// The edition's `annotations.jsonld`, from its rendered letter page; `None` when the build does not

@@ -15,6 +15,8 @@ pub mod feed;
 pub mod head;
 #[cfg(feature = "ssr")]
 pub mod hosting;
+#[cfg(feature = "ssr")]
+pub mod html_tokens;
 pub mod i18n;
 pub mod pages;
 pub mod route;
@@ -34,6 +36,8 @@ use route::Route;
 
 /// The whole page body for a route. Its note id is resolved here, to the note's index in the content; a
 /// note that does not exist shows the not-found page.
+///
+/// Architecture Invariant: no hydration. Views run at build time only; the browser app never renders one.
 #[component]
 pub fn App(
     /// The page to show.

@@ -3,10 +3,11 @@
 
 use crate::i18n::t;
 use leptos::prelude::*;
+use model::Lang;
 
-/// The `lang` attribute of a text: `en` when it is the English original standing in for a translation.
+/// The `lang` attribute of a text: the original's (`en`) when it stands in for a translation.
 pub fn text_lang(fallback: bool) -> Option<&'static str> {
-    fallback.then_some("en")
+    fallback.then_some(Lang::ORIGINAL.tag())
 }
 
 /// "Not yet translated", shown above a text that stands in for its translation.

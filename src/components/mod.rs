@@ -6,6 +6,7 @@ pub mod embed_control;
 pub mod fallback;
 pub mod note_panel;
 pub mod note_review;
+pub mod parallel_text;
 pub mod reference;
 pub mod rich_text;
 pub mod scorecard;

@@ -1,5 +1,8 @@
 //! Renders the model's Markdown (blocks and inlines) as HTML elements. Links to notes become marks in the
 //! letter (their note's open one carries `aria-current`, see [`OpenNote`]); elsewhere they are plain links.
+//!
+//! Architecture Invariant: content never reaches a page as raw HTML. Every element is built here from the
+//! model's typed blocks and inlines (the compiler refuses HTML in Markdown), so text is always escaped.
 
 use crate::components::reference::Reference;
 use crate::content::notes;

@@ -4,6 +4,7 @@ use crate::content::sources;
 use crate::i18n::t;
 use crate::state::{link_target, NEW_TAB_REL};
 use leptos::prelude::*;
+use model::{Lang, Source};
 
 /// A source's citation line.
 #[component]
@@ -12,13 +13,7 @@ pub fn SourceCitation(
     source: usize,
 ) -> impl IntoView {
     let s = &sources()[source];
-    // The title's language (English unless the source says otherwise; a [bracketed] title is a description
-    // written for this site, in English), marked where it is not the page's.
-    let lang = match s.lang.as_deref() {
-        Some(lang) if !s.title.starts_with('[') => lang,
-        _ => "en",
-    };
-    let title_lang = (lang != t().lang).then_some(lang);
+    let title_lang = title_lang(s);
     view! {
         <span class="citation">
             <span class="publisher" lang=title_lang>{s.publisher.as_ref()}</span>
@@ -30,4 +25,14 @@ pub fn SourceCitation(
             {s.via.as_ref().map(|v| view! { <span class="via">" ("{t().via}" "<span lang=title_lang>{v.as_ref()}</span>")"</span> })}
         </span>
     }
+}
+
+/// The `lang` attribute of a source's title where it is not the page's: the source's own language, else
+/// the original's (a [bracketed] title is a description written for this site, in the original's language).
+pub fn title_lang(source: &Source) -> Option<&str> {
+    let lang = match source.lang.as_deref() {
+        Some(lang) if !source.title.starts_with('[') => lang,
+        _ => Lang::ORIGINAL.tag(),
+    };
+    (lang != t().lang).then_some(lang)
 }

@@ -4,6 +4,7 @@ use crate::components::copy_link::CopyStatus;
 use crate::components::embed_control::EmbedControl;
 use crate::components::fallback::{text_lang, FallbackNotice};
 use crate::components::note_panel::NotePanel;
+use crate::components::parallel_text::{Columns, ParallelText};
 use crate::components::reference::PrintLink;
 use crate::components::rich_text::{Blocks, NoteLink, Place};
 use crate::components::scorecard::Scorecard;
@@ -14,7 +15,7 @@ use crate::route::{event_href, href, Route};
 use crate::state::{link_target, own_link_rel, OpenNote, Passages};
 use contract::dom;
 use leptos::prelude::*;
-use model::{Block, Track};
+use model::{Lang, Track};
 
 /// The letter page; `open` is the note open when the page loads.
 #[component]
@@ -56,10 +57,15 @@ pub fn LetterPage(
                 </header>
                 {match &letter.translation {
                     None => view! {
-                        <div class=dom::LETTER_TEXT lang="en"><Blocks blocks=&letter.body place=Place::Letter/></div>
+                        <div class=dom::LETTER_TEXT lang=Lang::ORIGINAL.tag()><Blocks blocks=&letter.body place=Place::Letter/></div>
                     }.into_any(),
                     Some(translation) => view! {
-                        <ParallelText original=&letter.body translation/>
+                        <ParallelText original=&letter.body translation columns=Columns {
+                            original: Place::Original,
+                            translation: Place::Letter,
+                            class: None,
+                            labels: true,
+                        }/>
                     }.into_any(),
                 }}
                 <section class="letter-sources" aria-labelledby="letter-sources-h">
@@ -86,39 +92,6 @@ pub fn LetterPage(
             <aside id=dom::NOTES class="notes-column" aria-label=t().notes_region><NotesColumn open/></aside>
             {(!embed).then(|| view! { <CopyStatus/> })}
         </main>
-    }
-}
-
-/// The letter's original beside its unofficial translation, passage by passage: side by side on wide
-/// screens, the translation under each passage on narrow ones. The compiler makes sure both have the same
-/// blocks and the same marks, so each row pairs a passage with its translation.
-#[component]
-fn ParallelText(
-    /// The letter as published.
-    original: &'static [Block],
-    /// Its translation.
-    translation: &'static [Block],
-) -> impl IntoView {
-    view! {
-        <div class=format!("{} parallel", dom::LETTER_TEXT)>
-            // The label is part of the note so that it is seen and read out at every width; the column
-            // labels below repeat it only where the columns sit side by side.
-            <p class="translation-note"><strong>{t().translation_label}</strong>". "{t().translation_note}</p>
-            <div class="parallel-labels" aria-hidden="true">
-                <p>{t().original_label}</p>
-                <p>{t().translation_label}</p>
-            </div>
-            {original.iter().zip(translation).map(|(o, tr)| view! {
-                <div class="parallel-row">
-                    <div class="original" lang="en">
-                        <Blocks blocks=std::slice::from_ref(o) place=Place::Original/>
-                    </div>
-                    <div class="translation">
-                        <Blocks blocks=std::slice::from_ref(tr) place=Place::Letter/>
-                    </div>
-                </div>
-            }).collect_view()}
-        </div>
     }
 }
 

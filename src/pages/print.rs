@@ -5,6 +5,7 @@
 
 use crate::components::fallback::{text_lang, FallbackNotice};
 use crate::components::note_panel::Judgement;
+use crate::components::parallel_text::{Columns, ParallelText};
 use crate::components::reference::{self, endnote_id, ref_id, Reference};
 use crate::components::rich_text::{Blocks, Place};
 use crate::components::source_citation::SourceCitation;
@@ -13,7 +14,7 @@ use crate::i18n::t;
 use crate::route::{href, Route};
 use contract::{absolute, ORIGIN};
 use leptos::prelude::*;
-use model::{Block, NoteKind};
+use model::{Lang, NoteKind};
 
 /// The print edition.
 #[component]
@@ -49,10 +50,16 @@ pub fn PrintPage() -> impl IntoView {
                 <h2 id="print-letter-h">{t().nav_letter}</h2>
                 {match &letter.translation {
                     None => view! {
-                        <div class="letter-text print-letter" lang="en"><Blocks blocks=&letter.body place=Place::Print/></div>
+                        <div class="letter-text print-letter" lang=Lang::ORIGINAL.tag()><Blocks blocks=&letter.body place=Place::Print/></div>
                     }.into_any(),
                     Some(translation) => view! {
-                        <PrintParallel original=&letter.body translation/>
+                        <ParallelText original=&letter.body translation columns=Columns {
+                            // The original's marks are plain text, so each note has one reference.
+                            original: Place::PrintOriginal,
+                            translation: Place::Print,
+                            class: Some("print-letter"),
+                            labels: false,
+                        }/>
                     }.into_any(),
                 }}
                 <Unmarked/>
@@ -84,32 +91,6 @@ pub fn PrintPage() -> impl IntoView {
                 </ol>
             </section>
         </main>
-    }
-}
-
-/// The original passage by passage, each followed by its unofficial translation, whose marks are the
-/// references (the original's are plain text, so each note has one reference).
-#[component]
-fn PrintParallel(
-    /// The letter as published.
-    original: &'static [Block],
-    /// Its translation.
-    translation: &'static [Block],
-) -> impl IntoView {
-    view! {
-        <div class="letter-text print-letter parallel">
-            <p class="translation-note"><strong>{t().translation_label}</strong>". "{t().translation_note}</p>
-            {original.iter().zip(translation).map(|(o, tr)| view! {
-                <div class="parallel-row">
-                    <div class="original" lang="en">
-                        <Blocks blocks=std::slice::from_ref(o) place=Place::PrintOriginal/>
-                    </div>
-                    <div class="translation">
-                        <Blocks blocks=std::slice::from_ref(tr) place=Place::Print/>
-                    </div>
-                </div>
-            }).collect_view()}
-        </div>
     }
 }
 

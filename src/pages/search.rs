@@ -5,6 +5,7 @@
 //! nothing.
 
 use crate::components::fallback::text_lang;
+use crate::components::source_citation::title_lang;
 use crate::content::{events, notes, sources};
 use crate::i18n::t;
 use crate::route::{href, note_href, source_href, Route};
@@ -79,12 +80,7 @@ fn AtoZ() -> impl IntoView {
             <ul class="az-list" aria-labelledby="az-sources">
                 {by_source.into_iter().map(|i| {
                     let source = &sources()[i];
-                    // As on the sources page: the title's language where it is not the page's.
-                    let lang = match source.lang.as_deref() {
-                        Some(lang) if !source.title.starts_with('[') => lang,
-                        _ => "en",
-                    };
-                    let title_lang = (lang != t().lang).then_some(lang);
+                    let title_lang = title_lang(source);
                     view! {
                         <li>
                             <a href=source_href(i)><cite lang=title_lang>{source.title.as_ref()}</cite></a>

@@ -10,6 +10,10 @@
 //!   embed snippets get the origin when the build did not know it; `/` or Ctrl+K goes to search.
 //!
 //! Each page's listeners share one typed state; what fails is logged to the console, never dropped.
+//!
+//! Architecture Invariant: this crate's only path dependencies are `contract` and `model` (its
+//! `Cargo.toml`): no site crate, no Leptos, no content, no serde. Adding one is where "no content in the
+//! wasm" would break, whatever the size test says.
 
 mod copy;
 mod dom;

@@ -1,7 +1,8 @@
 //! The content compiler: reads `content/`, checks it, and builds the typed [`model::Site`].
 //!
 //! It never stops at the first problem: [`compile`] returns the model or every error found, each with its
-//! file, line and a hint, so an editor fixes them all in one pass. Stages, one module each: [`files`]
+//! file, line and a hint, so an editor fixes them all in one pass (Architecture Invariant: broken content
+//! fails the build; it never reaches a reader). Stages, one module each: [`files`]
 //! (reading), [`checks`] (characters, addresses, language tags), [`front_matter`] and [`raw`] (TOML),
 //! [`markdown`] (bodies), the three stages of [`compile_editions`] (read, resolve, derive), [`walk`] (links
 //! in compiled text) and [`bake`] (the model as Rust statics for the site).

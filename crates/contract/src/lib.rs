@@ -24,6 +24,9 @@ pub const BASE: &str = env!("SITE_BASE");
 pub const ORIGIN: &str = env!("SITE_ORIGIN");
 
 /// The URL path of a file at the site's root (`embed.js`, `icons/icon-192.png`), under the base path.
+///
+/// Architecture Invariant: with [`Route::href`](route::Route::href) and [`absolute`], this is the only
+/// code that joins the base path to a path; nothing else writes `BASE` into a URL.
 pub fn asset(file: &str) -> String {
     format!("{BASE}{file}")
 }

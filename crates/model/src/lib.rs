@@ -68,6 +68,10 @@ impl Lang {
     /// Every language, the original first.
     pub const ALL: [Lang; 2] = [Lang::En, Lang::Es];
 
+    /// The language the document was written in: the edition at the site's root, whose text stands in
+    /// where a translation is missing.
+    pub const ORIGINAL: Lang = Lang::ALL[0];
+
     /// The BCP 47 tag, also the URL prefix of every edition but the original.
     pub fn tag(self) -> &'static str {
         match self {

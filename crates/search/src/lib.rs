@@ -1,5 +1,8 @@
 //! Full-text search over the site, one index per edition.
 //!
+//! Architecture Invariant: this crate knows no route, URL, interface string or HTML: a hit names a kind
+//! and an id, labels are content's slugs, snippets are text with marked ranges. The site makes the rest.
+//!
 //! At build time [`documents`] turns an edition's [`model::Site`] into [`Doc`]s (letter passages, notes,
 //! timeline events, sources) and [`build`] writes their index as bytes: each word folded (no case, no
 //! accents) and stemmed with the edition's Snowball stemmer, a sorted front-coded term list and

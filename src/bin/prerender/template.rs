@@ -3,6 +3,10 @@
 //! starts the app, and preloads of the glue and the wasm; [`Template::from_trunk`] takes both out (the
 //! app is started by a boot script of ours, after the first paint) and [`Template::page`] fills the rest
 //! with a route's head and body. Every step fails, with what it expected, if trunk's output changes.
+//!
+//! Architecture Invariant: no page leaves here with an inline script or style. Trunk's inline loader is
+//! written out as a hashed file named with its integrity, so the CSP (`hosting::CSP`) needs no
+//! `'unsafe-inline'` and no hash of ours.
 
 use crate::markers;
 
