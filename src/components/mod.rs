@@ -4,6 +4,7 @@ pub mod cite;
 pub mod copy_link;
 pub mod embed_control;
 pub mod fallback;
+pub mod letter_meta;
 pub mod note_panel;
 pub mod note_review;
 pub mod parallel_text;

@@ -3,6 +3,7 @@
 use crate::components::copy_link::CopyStatus;
 use crate::components::embed_control::EmbedControl;
 use crate::components::fallback::{text_lang, FallbackNotice};
+use crate::components::letter_meta::LetterMeta;
 use crate::components::note_panel::NotePanel;
 use crate::components::parallel_text::{Columns, ParallelText};
 use crate::components::reference::PrintLink;
@@ -35,18 +36,7 @@ pub fn LetterPage(
                 <header class="letter-head">
                     <h1 lang=text_lang(letter.fallback)>{letter.title.as_ref()}</h1>
                     <FallbackNotice on=letter.fallback/>
-                    <dl class="letter-meta">
-                        <div><dt>{t().letter_from}</dt><dd lang=text_lang(letter.fallback)>{letter.from.as_ref()}</dd></div>
-                        <div><dt>{t().letter_to}</dt><dd lang=text_lang(letter.fallback)>{letter.to.as_ref()}</dd></div>
-                        <div>
-                            <dt>{t().letter_dated}</dt>
-                            <dd><time datetime=letter.date.to_string()>{t().date(letter.date)}</time></dd>
-                        </div>
-                        <div>
-                            <dt>{t().letter_published}</dt>
-                            <dd><time datetime=letter.published.to_string()>{t().date(letter.published)}</time></dd>
-                        </div>
-                    </dl>
+                    <LetterMeta/>
                     <p class="partial">{t().letter_partial}</p>
                     {(!embed).then(|| view! { <Scorecard/> })}
                     <Legend/>

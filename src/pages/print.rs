@@ -4,6 +4,7 @@
 //! on every printed page through `@page` margin boxes (see [`margin_css`]).
 
 use crate::components::fallback::{text_lang, FallbackNotice};
+use crate::components::letter_meta::LetterMeta;
 use crate::components::note_panel::Judgement;
 use crate::components::parallel_text::{Columns, ParallelText};
 use crate::components::reference::{self, endnote_id, ref_id, Reference};
@@ -28,18 +29,7 @@ pub fn PrintPage() -> impl IntoView {
                 <h1 lang=text_lang(letter.fallback)>{letter.title.as_ref()}</h1>
                 <FallbackNotice on=letter.fallback/>
                 <p class="intro">{t().print_intro}</p>
-                <dl class="letter-meta">
-                    <div><dt>{t().letter_from}</dt><dd lang=text_lang(letter.fallback)>{letter.from.as_ref()}</dd></div>
-                    <div><dt>{t().letter_to}</dt><dd lang=text_lang(letter.fallback)>{letter.to.as_ref()}</dd></div>
-                    <div>
-                        <dt>{t().letter_dated}</dt>
-                        <dd><time datetime=letter.date.to_string()>{t().date(letter.date)}</time></dd>
-                    </div>
-                    <div>
-                        <dt>{t().letter_published}</dt>
-                        <dd><time datetime=letter.published.to_string()>{t().date(letter.published)}</time></dd>
-                    </div>
-                </dl>
+                <LetterMeta/>
                 {checked().map(|d| view! {
                     <p class="checked">{t().last_checked}" "<time datetime=d.to_string()>{t().date(d)}</time></p>
                 })}
