@@ -2,6 +2,9 @@
 // status region: "available offline" once the whole site is saved, "offline" while the network is gone,
 // and "a new version is available" with a Reload button. A new version waits until the reader presses
 // Reload; then every open page of the site reloads into it together, so none mixes two versions.
+// On a site too large to save at once the worker saves its reading core; this script asks it for the
+// rest on a connection known not to be metered, and the about page's "Save everything for offline"
+// control (prerendered hidden) shows the size left and asks for it when pressed.
 // Hand-written JavaScript, like sw.js: it is not part of the wasm app, which only letter pages load.
 
 const TEXT = {}; // The page's language's notices, written in by the prerenderer from the catalog.
@@ -61,12 +64,54 @@ function start() {
     }
   });
 
+  // The rest of a large site: what the worker has not saved yet, saved on its own only on a connection
+  // known not to be metered (Wi-Fi or Ethernet, no Save-Data), else when the reader asks.
+  const control = document.querySelector('[data-save-offline]');
+  const button = control?.querySelector('button');
+  const status = control?.querySelector('[role="status"]');
+  let saving = false;
+  let saved = false;
+  const ask = (message) => container.ready.then((registration) => registration.active?.postMessage(message));
+  const unmetered = () => {
+    const c = navigator.connection;
+    return Boolean(c && !c.saveData && (c.type === 'wifi' || c.type === 'ethernet'));
+  };
+  const save = () => {
+    saving = true;
+    ask({ type: 'save-rest' });
+  };
+  const left = ({ files, bytes }) => {
+    const finished = saving;
+    saving = false;
+    if (files > 0 && !finished && !saved && unmetered()) save();
+    if (!control) return;
+    if (files > 0) {
+      const size = new Intl.NumberFormat(document.documentElement.lang, { maximumFractionDigits: 1 });
+      control.hidden = false;
+      button.hidden = false;
+      button.disabled = saving;
+      button.textContent = `${TEXT.save} — ${TEXT.size.replace('{size}', size.format(bytes / 1e6))}`;
+      status.textContent = finished ? TEXT.saveFailed : saving ? TEXT.saving : '';
+    } else if (finished) {
+      saved = true;
+      button.hidden = true;
+      status.textContent = TEXT.saved;
+    }
+  };
+  button?.addEventListener('click', () => {
+    button.disabled = true;
+    status.textContent = TEXT.saving;
+    save();
+  });
+
   container.addEventListener('message', (event) => {
-    // The first version is saved (an update says so through the waiting worker instead).
+    // The first version is saved (an update says so through the waiting worker instead): whole, or on a
+    // large site its reading core.
     if (event.data?.type === 'cached' && !container.controller) {
-      const el = notice('ready');
+      const el = notice(event.data.whole === false ? 'readyCore' : 'ready');
       setTimeout(() => el.remove(), 8000);
     }
+    if (event.data?.type === 'left') left(event.data);
     // The version could not be saved (the host changed its files): the site works online only. Said
     // for whoever maintains the site; readers have nothing to do about it.
     if (event.data?.type === 'failed') console.warn(`Offline reading is off: ${event.data.reason}.`);
@@ -94,6 +139,7 @@ function start() {
       watch(registration.waiting);
       watch(registration.installing);
       registration.addEventListener('updatefound', () => watch(registration.installing));
+      ask({ type: 'left' });
     })
     .catch(() => {
       // No service worker (a private window, storage off, no network on a first visit): the site works

@@ -1,11 +1,17 @@
 // The service worker: keeps one version of the whole site in one cache and answers from it, so every page
-// opens offline after a single visit. The prerenderer (src/bin/prerender/offline.rs) writes the four
+// opens offline after a single visit. The prerenderer (src/bin/prerender/offline.rs) writes the
 // constants above this comment:
 //   VERSION   a hash of every file of the build (a changed file is a new version, a new cache)
 //   BASE      the site's base path ("/" or e.g. "/letter/"), the worker's scope
 //   EDITIONS  the path of every edition but the original under BASE (["es/"]), each with its 404 page
 //             and its offline notice (offline.html)
 //   FILES     every file of the build by URL path (pages as "<route>/"), with its SHA-256 integrity
+//   LATER     the files outside the reading core (note pages, embeds) with their bytes
+//   AT_ONCE   true when the whole site is small enough to save at once (the build decides by its bytes)
+// A small site is saved whole when the worker installs. A large one saves the reading core (every page
+// but notes and embeds, and every script, style and icon) at once, each page read as it is read, and
+// LATER only when a page asks: on its own when the connection is known not to be metered, or when the
+// reader presses "Save everything for offline" (offline.js).
 // A new version installs beside the old one and waits: the reader chooses when to switch (offline.js),
 // and until then every page, style and script comes from the old version's cache, never a mix: a file
 // missing from the cache is taken from the network only if it is this version's (its hash says so), and
@@ -30,7 +36,7 @@ self.addEventListener('install', (event) => {
 async function install() {
   let why = 'it could not be saved before';
   if (!(await caches.has(FAILED))) {
-    const missed = await precache();
+    const missed = await precache(AT_ONCE ? Object.keys(FILES) : core());
     if (missed.length === 0) return announce();
     why = `${missed.length} file(s) did not arrive as built, such as ${missed[0]}`;
   }
@@ -51,8 +57,40 @@ self.addEventListener('activate', (event) => {
 });
 
 self.addEventListener('message', (event) => {
-  if (event.data && event.data.type === 'skip-waiting') self.skipWaiting();
+  const type = event.data && event.data.type;
+  if (type === 'skip-waiting') self.skipWaiting();
+  // How much of LATER is not saved yet: { type: 'left', files, bytes }.
+  if (type === 'left') {
+    event.waitUntil(left().then(({ files, bytes }) => event.source?.postMessage({ type: 'left', files, bytes })));
+  }
+  // Save the rest of this version; says 'left' when done.
+  if (type === 'save-rest') event.waitUntil(saveRest(event.source));
 });
+
+/** Every file but LATER's. */
+function core() {
+  return Object.keys(FILES).filter((path) => !(path in LATER));
+}
+
+/** The files of LATER that this version's cache does not hold, and their bytes. */
+async function left() {
+  const cache = await caches.open(CACHE);
+  const saved = new Set((await cache.keys()).map((request) => new URL(request.url).pathname));
+  const paths = Object.keys(LATER).filter((path) => !saved.has(path));
+  return { files: paths.length, bytes: paths.reduce((sum, path) => sum + LATER[path], 0), paths };
+}
+
+/** Saves what is left of LATER (checked against each file's hash, like the rest), then tells `client`
+ * (the page that asked) what is still left: nothing, unless the network failed on the way. */
+let saving = null;
+function saveRest(client) {
+  saving ??= left()
+    .then(({ paths }) => precache(paths))
+    .finally(() => {
+      saving = null;
+    });
+  return saving.then(() => left()).then(({ files, bytes }) => client?.postMessage({ type: 'left', files, bytes }));
+}
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;
@@ -71,23 +109,23 @@ self.addEventListener('fetch', (event) => {
   else event.respondWith(fetch(request).catch(() => notFoundPage(request, path)));
 });
 
-/** Fetches every file of this version, checked against its hash, into this version's cache; resolves to
- * the paths of the files that could not be had as built (none when the version is saved whole). */
-async function precache() {
+/** Fetches these files of this version, checked against their hashes, into this version's cache; resolves
+ * to the paths of the files that could not be had as built (none when all are saved). */
+async function precache(paths) {
   const cache = await caches.open(CACHE);
   const results = await Promise.allSettled(
-    Object.entries(FILES).map(async ([path, integrity]) => {
-      const response = await fetch(path, { integrity, cache: 'reload' });
+    paths.map(async (path) => {
+      const response = await fetch(path, { integrity: FILES[path], cache: 'reload' });
       if (!response.ok) throw new Error(`${path}: ${response.status}`);
       await cache.put(path, response);
     }),
   );
-  return Object.keys(FILES).filter((_, i) => results[i].status === 'rejected');
+  return paths.filter((_, i) => results[i].status === 'rejected');
 }
 
-/** Tells the open pages that everything is cached. */
+/** Tells the open pages that this version is saved: whole, or its reading core. */
 function announce() {
-  return tell({ type: 'cached', version: VERSION });
+  return tell({ type: 'cached', version: VERSION, whole: AT_ONCE });
 }
 
 /** Posts a message to every open page of the site. */

@@ -234,6 +234,23 @@ pub struct Strings {
     pub offline_page_retry: &'static str,
     /// Heading over the site's other pages.
     pub offline_page_pages: &'static str,
+    // Offline reading of a large site, saved in two steps (issue #16).
+    /// Offline notice: the reading core is saved (a large site), not yet every note.
+    pub offline_ready_core: &'static str,
+    /// Heading of the "save everything" control on the about page.
+    pub save_offline_heading: &'static str,
+    /// What was saved and what the button does.
+    pub save_offline_text: &'static str,
+    /// The button.
+    pub save_offline_button: &'static str,
+    /// What the button would download, with `{size}` (megabytes), shown after it.
+    pub save_offline_size: &'static str,
+    /// Said while saving.
+    pub save_offline_saving: &'static str,
+    /// Said when everything is saved.
+    pub save_offline_done: &'static str,
+    /// Said when some files could not be saved.
+    pub save_offline_failed: &'static str,
     /// The timeline filter's count, with `{shown}` and `{total}`.
     pub showing: &'static str,
     // The print edition and the scorecard (issue #15).
@@ -387,6 +404,14 @@ pub const EN: Strings = Strings {
     offline_page_update: "If a notice on this page says that a new version is available, press Reload to read it.",
     offline_page_retry: "Try again",
     offline_page_pages: "Pages of the site",
+    offline_ready_core: "Available offline: the letter, the timeline, the sources and every page you open are saved on this device.",
+    save_offline_heading: "Offline reading",
+    save_offline_text: "This site is large, so this device has saved what you need to read it offline: the letter, the timeline, the sources and every page you have opened. Each note is saved when you open it, or all at once here.",
+    save_offline_button: "Save everything for offline",
+    save_offline_size: "{size} MB",
+    save_offline_saving: "Saving everything for offline…",
+    save_offline_done: "Everything is saved for offline reading on this device.",
+    save_offline_failed: "Some files could not be saved. Try again when you are online.",
     showing: "Showing {shown} of {total} events",
     print_title: "Print edition",
     print_intro: "The letter with every note as a numbered endnote, then the timeline and the sources: for printing, or saving as PDF.",
@@ -527,6 +552,14 @@ pub const ES: Strings = Strings {
     offline_page_update: "Si un aviso en esta página dice que hay una versión nueva, pulse Actualizar para leerla.",
     offline_page_retry: "Volver a intentarlo",
     offline_page_pages: "Páginas del sitio",
+    offline_ready_core: "Disponible sin conexión: la carta, la cronología, las fuentes y cada página que abra quedan guardadas en este dispositivo.",
+    save_offline_heading: "Lectura sin conexión",
+    save_offline_text: "Este sitio es grande, así que este dispositivo guardó lo necesario para leerlo sin conexión: la carta, la cronología, las fuentes y cada página que haya abierto. Cada nota se guarda al abrirla, o todas a la vez aquí.",
+    save_offline_button: "Guardar todo para leer sin conexión",
+    save_offline_size: "{size} MB",
+    save_offline_saving: "Guardando todo para leer sin conexión…",
+    save_offline_done: "Todo está guardado en este dispositivo para leer sin conexión.",
+    save_offline_failed: "Algunos archivos no se pudieron guardar. Vuelva a intentarlo cuando tenga conexión.",
     showing: "Se muestran {shown} de {total} hechos",
     print_title: "Edición para imprimir",
     print_intro: "La carta con cada nota como nota final numerada, seguida de la cronología y las fuentes: para imprimir o guardar como PDF.",

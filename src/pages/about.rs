@@ -20,11 +20,26 @@ pub fn AboutPage() -> impl IntoView {
             <div lang=text_lang(about.fallback)><Blocks blocks=&about.body place=Place::Page/></div>
             <Scorecard/>
             <PrintLink/>
+            <SaveOffline/>
             <section id="corrections-policy" aria-labelledby="corrections-policy-h">
                 <h2 id="corrections-policy-h">{t().corrections_policy_heading}</h2>
                 <p>{t().corrections_policy}</p>
                 <p><a href=href(Route::Corrections)>{t().corrections_log_link}</a></p>
             </section>
         </main>
+    }
+}
+
+/// "Save everything for offline": prerendered hidden; the registration script (`offline.js`) shows it,
+/// with the size left, when the site is large enough that the service worker saved only its reading core.
+#[component]
+fn SaveOffline() -> impl IntoView {
+    view! {
+        <section id="save-offline" class="save-offline" data-save-offline="" hidden aria-labelledby="save-offline-h">
+            <h2 id="save-offline-h">{t().save_offline_heading}</h2>
+            <p>{t().save_offline_text}</p>
+            <button type="button">{t().save_offline_button}</button>
+            <p class="save-offline-status" role="status"></p>
+        </section>
     }
 }

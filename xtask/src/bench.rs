@@ -219,8 +219,13 @@ pub fn run(root: &Path, dist: &Path, stress: &Path) -> Result<(), String> {
         "print-pdf.js",
         &[(dist, "/print/"), (dist, "/es/print/")],
     )?;
+    let offline = format!(
+        "{{\"real\": {}, \"stress\": {}}}",
+        crate::offline_bytes::measure(dist)?,
+        crate::offline_bytes::measure(stress)?
+    );
     json.push_str(&format!(
-        "  ],\n  \"timeline_timings\": {timings},\n  \"mark_to_note_painted\": {latency},\n  \"lcp_against_static_html\": {lcp},\n  \"search\": {search},\n  \"print_edition_pdf\": {print},\n  \"lighthouse\": {lighthouse}\n}}\n"
+        "  ],\n  \"offline_after_one_visit\": {offline},\n  \"timeline_timings\": {timings},\n  \"mark_to_note_painted\": {latency},\n  \"lcp_against_static_html\": {lcp},\n  \"search\": {search},\n  \"print_edition_pdf\": {print},\n  \"lighthouse\": {lighthouse}\n}}\n"
     ));
     fs::create_dir_all(root.join("bench")).map_err(|e| e.to_string())?;
     fs::write(root.join("bench/results.json"), &json).map_err(|e| e.to_string())?;
@@ -252,7 +257,13 @@ pub fn run(root: &Path, dist: &Path, stress: &Path) -> Result<(), String> {
          on the stress pack's; median with its 95% interval (bootstrap). Budget: 30 ms, and the stress pack \
          at most 1.5× the real content.\n\n```json\n{search}\n```\n\n\
          ## The print edition as a PDF (Chromium, A4, not asserted)\n\n\
-         `/print/` and `/es/print/` printed by headless Chromium (`page.pdf()`): pages and bytes.\n\n```json\n{print}\n```\n"
+         `/print/` and `/es/print/` printed by headless Chromium (`page.pdf()`): pages and bytes.\n\n```json\n{print}\n```\n\n\
+         ## Offline after one visit (bytes exact)\n\n\
+         What the service worker downloads: `at_install`, when it installs after a first visit (the whole site \
+         when `at_once`, else the reading core: every page but notes and embeds, every script, style and icon); \
+         `everything`, with the rest (saved on a connection known not to be metered, or when the reader \
+         presses \"Save everything for offline\" on the about page). Raw, and brotli at the quality a host \
+         compressing on the fly uses. Goal for the stress pack: at most 15 MB.\n\n```json\n{offline}\n```\n"
     );
     fs::write(root.join("BENCH.md"), md).map_err(|e| e.to_string())?;
     print!("{table}");

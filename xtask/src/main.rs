@@ -18,6 +18,7 @@ mod bench;
 mod html_check;
 mod icons;
 mod next;
+mod offline_bytes;
 mod search_wasm;
 mod server;
 mod setup;
@@ -74,6 +75,10 @@ fn main() {
             let stress = build_stress()?;
             bench::run(&root(), &dist, &stress)
         }),
+        Some("offline-bytes") => offline_bytes::measure(
+            &args.get(1).map_or_else(|| root().join("dist"), PathBuf::from),
+        )
+        .map(|json| println!("{json}")),
         Some("fuzz") => {
             let minutes: u64 = flag("--minutes").and_then(|m| m.parse().ok()).unwrap_or(10);
             fuzz(minutes)
@@ -85,7 +90,7 @@ fn main() {
                 .unwrap_or_else(|| root().join("content")),
         ),
         _ => Err(
-            "usage: cargo xtask <serve|test|e2e|engines|html|build|bench|content|icons|setup> (see xtask/src/main.rs)"
+            "usage: cargo xtask <serve|test|e2e|engines|html|build|bench|offline-bytes|content|icons|setup> (see xtask/src/main.rs)"
                 .into(),
         ),
     };

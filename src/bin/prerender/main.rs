@@ -61,8 +61,14 @@ fn main() {
     );
     let sw = offline::write_service_worker(&dir).unwrap_or_else(|e| fail(&e));
     println!(
-        "service worker version {} precaches {} files",
-        sw.version, sw.files
+        "service worker version {} precaches {} files ({})",
+        sw.version,
+        sw.files,
+        if sw.at_once {
+            "all when it installs"
+        } else {
+            "the reading core when it installs, the rest when asked"
+        }
     );
 }
 

@@ -87,13 +87,19 @@ pub fn write_assets(dir: &Path) -> OfflineAssets {
 /// `offline.js` with the notices of the edition being rendered, from the catalog.
 fn offline_js() -> String {
     let s = t();
-    let text = format!(
-        "const TEXT = {{ ready: {}, offline: {}, update: {}, reload: {} }};",
-        json_string(s.offline_ready),
-        json_string(s.offline_offline),
-        json_string(s.offline_update),
-        json_string(s.offline_reload)
-    );
+    let text = serde_json::json!({
+        "ready": s.offline_ready,
+        "readyCore": s.offline_ready_core,
+        "offline": s.offline_offline,
+        "update": s.offline_update,
+        "reload": s.offline_reload,
+        "save": s.save_offline_button,
+        "size": s.save_offline_size,
+        "saving": s.save_offline_saving,
+        "saved": s.save_offline_done,
+        "saveFailed": s.save_offline_failed,
+    });
+    let text = format!("const TEXT = {text};");
     let line = OFFLINE_JS
         .lines()
         .find(|l| l.starts_with("const TEXT = {};"))
@@ -139,6 +145,21 @@ pub struct ServiceWorker {
     pub version: String,
     /// How many files it precaches.
     pub files: usize,
+    /// Whether it saves them all when it installs (else the reading core, and the rest later).
+    pub at_once: bool,
+}
+
+/// The most bytes (raw, every precached file together) that the worker saves whole when it installs. The
+/// real site is about 5 MB; a site grown past this saves its reading core at once and the rest later
+/// (see `public/sw.js`), so that a first visit never starts a download of tens of megabytes unasked.
+const AT_ONCE_LIMIT: usize = 16 * 1024 * 1024;
+
+/// One file the worker knows: its URL path, integrity, size, and whether it is outside the reading core.
+struct Entry {
+    path: String,
+    integrity: String,
+    bytes: usize,
+    later: bool,
 }
 
 /// Writes `sw.js`: its precache list is every other file in `dir` that a host serves, so run it after
@@ -148,36 +169,49 @@ pub fn write_service_worker(dir: &Path) -> Result<ServiceWorker, String> {
     collect(dir, dir, &mut files)?;
     files.retain(|(path, _)| path != SW_FILE && precached(path));
     files.sort();
-    let entries: Vec<(String, String)> = files
+    let entries: Vec<Entry> = files
         .iter()
-        .map(|(path, bytes)| {
-            let integrity = format!("sha256-{}", base64(&Sha256::digest(bytes)));
-            (url_path(path), integrity)
+        .map(|(path, bytes)| Entry {
+            path: url_path(path),
+            integrity: format!("sha256-{}", base64(&Sha256::digest(bytes))),
+            bytes: bytes.len(),
+            later: later(path),
         })
         .collect();
-    let js = service_worker(&entries);
+    let at_once = entries.iter().map(|e| e.bytes).sum::<usize>() <= AT_ONCE_LIMIT;
+    let js = service_worker(&entries, at_once);
     write(&dir.join(SW_FILE), js.as_bytes());
     Ok(ServiceWorker {
         version: version(&entries),
         files: entries.len(),
+        at_once,
     })
 }
 
-/// The service worker for these (URL path, integrity) entries. `EDITIONS` lets it find each edition's
-/// `404.html` and offline notice (`offline.html`) by prefix.
-fn service_worker(entries: &[(String, String)]) -> String {
+/// The service worker for these entries. `EDITIONS` lets it find each edition's `404.html` and offline
+/// notice (`offline.html`) by prefix; `LATER` and `AT_ONCE` say what it saves when it installs.
+fn service_worker(entries: &[Entry], at_once: bool) -> String {
     let editions: Vec<String> = Lang::ALL[1..]
         .iter()
         .map(|&l| json_string(prefix(l)))
         .collect();
     let mut js = format!(
-        "const VERSION = {};\nconst BASE = {};\nconst EDITIONS = [{}];\nconst FILES = {{\n",
+        "const VERSION = {};\nconst BASE = {};\nconst EDITIONS = [{}];\nconst AT_ONCE = {at_once};\nconst FILES = {{\n",
         json_string(&version(entries)),
         json_string(BASE),
         editions.join(", ")
     );
-    for (path, integrity) in entries {
-        let _ = writeln!(js, "  {}: {},", json_string(path), json_string(integrity));
+    for e in entries {
+        let _ = writeln!(
+            js,
+            "  {}: {},",
+            json_string(&e.path),
+            json_string(&e.integrity)
+        );
+    }
+    js.push_str("};\nconst LATER = {\n");
+    for e in entries.iter().filter(|e| e.later) {
+        let _ = writeln!(js, "  {}: {},", json_string(&e.path), e.bytes);
     }
     js.push_str("};\n\n");
     js.push_str(SW_JS);
@@ -186,13 +220,24 @@ fn service_worker(entries: &[(String, String)]) -> String {
 
 /// The version: a hash of every file's path and content hash, and of the worker's own code, so any
 /// change to any of them is a new version with a new cache.
-fn version(entries: &[(String, String)]) -> String {
+fn version(entries: &[Entry]) -> String {
     let mut hasher = Sha256::new();
-    for (path, integrity) in entries {
-        hasher.update(format!("{path} {integrity}\n"));
+    for e in entries {
+        hasher.update(format!("{} {}\n", e.path, e.integrity));
     }
     hasher.update(SW_JS);
     hex(&hasher.finalize()[..8])
+}
+
+/// Whether a file (path under the build, in any edition) is outside the reading core: the note pages
+/// (the letter opens notes in place, and a page read is saved as it is read), the embeds and the oEmbed
+/// documents (for other sites). Everything else, every script, style and icon included, is the core.
+fn later(file: &str) -> bool {
+    let path = Lang::ALL[1..]
+        .iter()
+        .find_map(|&l| file.strip_prefix(prefix(l)))
+        .unwrap_or(file);
+    matches!(path.split('/').next(), Some("notes" | "embed" | "oembed"))
 }
 
 /// The URL path a file is served at: a page (`<route>/index.html`) by its folder, everything else by
@@ -274,26 +319,72 @@ mod tests {
         assert!(precached("notes/a/index.html") && precached("icons/icon-192.png"));
     }
 
-    #[test]
-    fn any_changed_file_is_a_new_version() {
-        let a = vec![("/".to_owned(), "sha256-a".to_owned())];
-        let b = vec![("/".to_owned(), "sha256-b".to_owned())];
-        let c = vec![("/x/".to_owned(), "sha256-a".to_owned())];
-        assert_ne!(version(&a), version(&b));
-        assert_ne!(version(&a), version(&c));
-        assert_eq!(version(&a), version(&a.clone()));
+    fn entry(path: &str, integrity: &str, bytes: usize, later: bool) -> Entry {
+        Entry {
+            path: path.into(),
+            integrity: integrity.into(),
+            bytes,
+            later,
+        }
     }
 
     #[test]
-    fn the_worker_lists_every_file_with_its_integrity() {
-        let js = service_worker(&[
-            ("/".into(), "sha256-x".into()),
-            ("/main.css".into(), "sha256-y".into()),
-        ]);
+    fn any_changed_file_is_a_new_version() {
+        let a = [entry("/", "sha256-a", 1, false)];
+        let b = [entry("/", "sha256-b", 1, false)];
+        let c = [entry("/x/", "sha256-a", 1, false)];
+        assert_ne!(version(&a), version(&b));
+        assert_ne!(version(&a), version(&c));
+        assert_eq!(version(&a), version(&[entry("/", "sha256-a", 1, false)]));
+    }
+
+    #[test]
+    fn the_worker_lists_every_file_with_its_integrity_and_what_waits_with_its_size() {
+        let js = service_worker(
+            &[
+                entry("/", "sha256-x", 10, false),
+                entry("/notes/a/", "sha256-z", 300, true),
+                entry("/main.css", "sha256-y", 20, false),
+            ],
+            false,
+        );
         assert!(js.starts_with("const VERSION = \""));
         assert!(js.contains(&format!("const BASE = \"{BASE}\";")));
-        assert!(js.contains("  \"/\": \"sha256-x\",\n  \"/main.css\": \"sha256-y\",\n};"));
+        assert!(js.contains("const AT_ONCE = false;\n"));
+        assert!(js.contains(
+            "  \"/\": \"sha256-x\",\n  \"/notes/a/\": \"sha256-z\",\n  \"/main.css\": \"sha256-y\",\n};"
+        ));
+        assert!(js.contains("const LATER = {\n  \"/notes/a/\": 300,\n};"));
         assert!(js.contains("self.addEventListener('fetch'"));
+        assert!(service_worker(&[], true).contains("const AT_ONCE = true;\n"));
+    }
+
+    #[test]
+    fn the_reading_core_is_every_file_but_notes_embeds_and_oembed_in_every_edition() {
+        for file in [
+            "notes/a/index.html",
+            "es/notes/a/index.html",
+            "embed/notes/a/index.html",
+            "es/embed/timeline/index.html",
+            "oembed/notes/a.json",
+        ] {
+            assert!(later(file), "{file}");
+        }
+        for file in [
+            "index.html",
+            "es/index.html",
+            "timeline/index.html",
+            "es/sources/index.html",
+            "offline.html",
+            "es/404.html",
+            "main-1.css",
+            "letter-explainer-1_bg.wasm",
+            "search-en-1.bin",
+            "icons/icon-192.png",
+            "notes.html",
+        ] {
+            assert!(!later(file), "{file}");
+        }
     }
 
     #[test]
