@@ -5,7 +5,8 @@
 //! reaches a link to a note. It is parsed and its article adopted at once, so opening the note only
 //! inserts it. The URL, the title, `aria-current` on its marks and focus follow; Back, Forward, Escape and
 //! the close link close it again, and focus returns to its mark. Inside a frame the host page's history is
-//! left alone.
+//! left alone. The clean-reading links are handled here too (see [`crate::clean`]), and clean reading's
+//! `?annotations=off` stays in the addresses a note pushes.
 
 use crate::dom::{self, OrLog};
 use crate::page::{fill_in_origin, sync_language_switch};
@@ -88,6 +89,7 @@ pub fn start(document: &Document, lang: Lang, open: Option<String>, history: boo
         if open.is_none() {
             l.now.borrow_mut().pushed = false;
         }
+        crate::clean::follow_address();
         show(&l, open);
     });
 }
@@ -157,6 +159,10 @@ fn on_click(letter: &State, ev: MouseEvent) {
     if link.class_list().contains(names::NOTE_CLOSE) {
         ev.prevent_default();
         close(letter);
+        return;
+    }
+    if crate::clean::on_click(&link, letter.lang) {
+        ev.prevent_default();
         return;
     }
     if let Some(id) = letter.note_link(&link) {
@@ -231,7 +237,8 @@ fn open_note(letter: &State, id: String) {
     }
     if letter.history {
         if let Some(h) = dom::window().history().or_log("reading history") {
-            h.push_state_with_url(&JsValue::NULL, "", Some(&letter.note_path(&id)))
+            let url = format!("{}{}", letter.note_path(&id), crate::clean::kept_query());
+            h.push_state_with_url(&JsValue::NULL, "", Some(&url))
                 .or_log("pushing the note's address");
         }
         letter.now.borrow_mut().pushed = true;
@@ -250,7 +257,11 @@ fn close(letter: &State) {
                 h.back().or_log("going back");
                 return;
             }
-            let home = Route::Letter(None).href(letter.lang);
+            let home = format!(
+                "{}{}",
+                Route::Letter(None).href(letter.lang),
+                crate::clean::kept_query()
+            );
             h.push_state_with_url(&JsValue::NULL, "", Some(&home))
                 .or_log("pushing the letter's address");
         }

@@ -4,6 +4,7 @@
 //! prerendered DOM:
 //!
 //! - [`letter`]: notes open in place, ready before the click; URL, title, focus, Back, Escape.
+//! - [`clean`]: on the letter, clean reading (`?annotations=off`) toggled in place.
 //! - [`timeline`]: the filter follows and writes `?tracks=`, counts, hides empty years; `#<id>` focused.
 //! - [`copy`]: on both, copy buttons write a link or a citation to the clipboard and say so.
 //! - [`page`]: on both, the language switch keeps pointing at this very place in the other edition, and
@@ -11,6 +12,7 @@
 //!
 //! Each page's listeners share one typed state; what fails is logged to the console, never dropped.
 
+mod clean;
 mod copy;
 mod dom;
 mod letter;
