@@ -390,7 +390,7 @@ fn show(letter: &State, open: Option<String>) {
                     .or_log("waiting for the note")
                     .and_then(Prepared::from_js)
                 {
-                    Some(note) => put_note(&l, note),
+                    Some(note) => put_note(&l, &id, note),
                     // Offline without the page, or some other failure: go to the note's own page; inside a
                     // frame, in a new tab, as the mark itself would without the app.
                     None if !l.history => {
@@ -414,8 +414,9 @@ fn show(letter: &State, open: Option<String>) {
     }
 }
 
-/// Puts a note's article in the notes column, titles the page after it and focuses it.
-fn put_note(letter: &State, note: Prepared) {
+/// Puts a note's article in the notes column, titles the page after it, keeps its mark in view and focuses
+/// it.
+fn put_note(letter: &State, id: &str, note: Prepared) {
     let doc = dom::document();
     let Some(column) = doc.get_element_by_id(names::NOTES) else {
         dom::warn("the letter has no notes column", &JsValue::NULL);
@@ -439,7 +440,40 @@ fn put_note(letter: &State, note: Prepared) {
     }
     fill_in_origin(&doc);
     sync_language_switch(letter.lang);
+    keep_mark_above_sheet(&doc, id);
     dom::focus_id(names::NOTE_TITLE);
+}
+
+/// On a narrow screen the open note is a bottom sheet over the text (the stylesheet fixes the notes column
+/// to the bottom of the window): the note's mark is scrolled to the middle of the part of the window above
+/// the sheet, so the reader keeps the passage the note is about; closing the note focuses the mark, which
+/// is then still in view. `scrollBy` follows the stylesheet's `scroll-behavior`: smooth, or at once for
+/// readers who prefer reduced motion. The stylesheet leaves room below the text to scroll the last marks up.
+fn keep_mark_above_sheet(doc: &Document, id: &str) {
+    let (Some(sheet), Some(mark)) = (
+        doc.get_element_by_id(names::NOTES),
+        doc.get_element_by_id(&names::mark_id(id)),
+    ) else {
+        return;
+    };
+    let window = dom::window();
+    let fixed = window
+        .get_computed_style(&sheet)
+        .ok()
+        .flatten()
+        .and_then(|style| style.get_property_value("position").ok())
+        .is_some_and(|position| position == "fixed");
+    if !fixed {
+        return;
+    }
+    const MARGIN: f64 = 16.0;
+    let sheet_top = sheet.get_bounding_client_rect().top();
+    let rect = mark.get_bounding_client_rect();
+    if rect.top() >= MARGIN && rect.bottom() <= sheet_top - MARGIN {
+        return;
+    }
+    let target = ((sheet_top - rect.height()) / 2.0).max(MARGIN);
+    window.scroll_by_with_x_and_y(0.0, rect.top() - target);
 }
 
 /// Sets or removes `aria-current` on a note's marks (one, or two where the original stands beside its
