@@ -188,6 +188,15 @@ pub struct Strings {
     pub language_name: &'static str,
     /// Name of the language switch (a `nav` landmark).
     pub language_label: &'static str,
+    // Theme and clean reading (issue #15).
+    /// The theme control's name (shown before its three buttons).
+    pub theme_label: &'static str,
+    /// The theme control's choices: automatic (the system's), light, dark.
+    pub theme_choices: [&'static str; 3],
+    /// The letter's clean-reading control while the marks are styled.
+    pub annotations_hide: &'static str,
+    /// The letter's clean-reading control while the marks are plain text.
+    pub annotations_show: &'static str,
     /// Shown where a text is not yet translated and the English original stands in.
     pub fallback_notice: &'static str,
     /// Label of the letter's original text, beside its translation.
@@ -381,6 +390,10 @@ pub const EN: Strings = Strings {
     report_subject: "Error in a note",
     language_name: "English",
     language_label: "Language",
+    theme_label: "Theme",
+    theme_choices: ["Automatic", "Light", "Dark"],
+    annotations_hide: "Hide annotations",
+    annotations_show: "Show annotations",
     fallback_notice: "Not yet translated; shown in the original English.",
     original_label: "Original (English)",
     translation_label: "Unofficial translation",
@@ -529,6 +542,10 @@ pub const ES: Strings = Strings {
     report_subject: "Error en una nota",
     language_name: "Español",
     language_label: "Idioma",
+    theme_label: "Tema",
+    theme_choices: ["Automático", "Claro", "Oscuro"],
+    annotations_hide: "Ocultar anotaciones",
+    annotations_show: "Mostrar anotaciones",
     fallback_notice: "Aún sin traducir: se muestra el original en inglés.",
     original_label: "Original (inglés)",
     translation_label: "Traducción no oficial",

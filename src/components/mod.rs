@@ -1,6 +1,7 @@
 //! Components, named for what the reader sees.
 
 pub mod cite;
+pub mod clean_reading;
 pub mod copy_link;
 pub mod embed_control;
 pub mod fallback;

@@ -34,6 +34,7 @@ pub fn SiteHeader(
                 </ul>
             </nav>
             <LanguageSwitch current/>
+            <ThemeControl/>
         </header>
     }
 }
@@ -77,6 +78,31 @@ fn LanguageSwitch(
                 .attr(contract::dom::LANGUAGE_SWITCH, "")
                 .child(catalog(other).language_name)}
         </nav>
+    }
+}
+
+/// The theme control: automatic (the system's), light or dark. `public/display.js`, a render-blocking script
+/// in every full-site page's `<head>`, applies the stored choice to `<html>` as `data-theme` before the
+/// first paint, remembers a new one on this device (`localStorage`) and sets `aria-pressed`; the stylesheet
+/// shows the control only under `data-theme` (without JavaScript the theme follows the system and there is
+/// nothing to choose) and marks the chosen button from `data-theme`, so it is right from the first paint.
+#[component]
+fn ThemeControl() -> impl IntoView {
+    let button = |value: &'static str, label: &'static str| {
+        leptos::html::button()
+            .attr("type", "button")
+            .attr(contract::dom::THEME_CHOICE, value)
+            .attr("aria-pressed", "false")
+            .child(label)
+    };
+    let [auto, light, dark] = t().theme_choices;
+    view! {
+        <div class="theme-control" role="group" aria-labelledby="theme-label">
+            <span id="theme-label">{t().theme_label}</span>
+            {button("auto", auto)}
+            {button("light", light)}
+            {button("dark", dark)}
+        </div>
     }
 }
 

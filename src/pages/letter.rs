@@ -1,5 +1,6 @@
 //! The annotated letter, with the open note beside it (`/` and `/notes/<id>/`).
 
+use crate::components::clean_reading::CleanReading;
 use crate::components::copy_link::CopyStatus;
 use crate::components::embed_control::EmbedControl;
 use crate::components::fallback::{text_lang, FallbackNotice};
@@ -39,6 +40,7 @@ pub fn LetterPage(
                     <LetterMeta/>
                     <p class="partial">{t().letter_partial}</p>
                     {(!embed).then(|| view! { <Scorecard/> })}
+                    {(!embed).then(|| view! { <CleanReading/> })}
                     <Legend/>
                     {(!embed).then(|| view! {
                         <EmbedControl route=Route::EmbedLetter/>

@@ -9,8 +9,9 @@
 use std::fs;
 use std::path::Path;
 
-/// sRGB colours with alpha. The same values as `style/main.css` (`--accent`, `--bg`, `--rule`,
-/// `--claim-line`, `--text`).
+/// sRGB colours with alpha. The same values as the light side of `style/main.css`'s `--accent`, `--bg`,
+/// `--rule` and `--text`, and the dark side of `--claim-line` (a test checks them); `LINE`, the icon's
+/// lines of text, is the icon's own.
 type Rgba = [u8; 4];
 const ACCENT: Rgba = [0x0a, 0x57, 0xa3, 255];
 const PAPER: Rgba = [0xfd, 0xfc, 0xf8, 255];
@@ -158,6 +159,25 @@ pub fn encode_png(width: u32, height: u32, rgba: &[u8]) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The light and dark values of a custom property in `style/main.css` (`--name: light-dark(#…, #…)`).
+    fn css(name: &str) -> (String, String) {
+        let css = include_str!("../../style/main.css");
+        let declaration = format!("--{name}: light-dark(");
+        let at = css.find(&declaration).expect("the stylesheet declares it") + declaration.len();
+        let (light, dark) = css[at..][..16].split_once(", ").expect("two colours");
+        (light.to_owned(), dark[..7].to_owned())
+    }
+
+    #[test]
+    fn the_colours_copied_from_the_stylesheet_agree_with_it() {
+        let hex = |c: Rgba| format!("#{:02x}{:02x}{:02x}", c[0], c[1], c[2]);
+        assert_eq!(hex(ACCENT), css("accent").0);
+        assert_eq!(hex(PAPER), css("bg").0);
+        assert_eq!(hex(FOLD), css("rule").0);
+        assert_eq!(hex(INK), css("text").0);
+        assert_eq!(hex(MARK), css("claim-line").1);
+    }
 
     #[test]
     fn pngs_decode_back_to_the_pixels() {

@@ -5,7 +5,8 @@
 //! reaches a link to a note. It is parsed and its article adopted at once, so opening the note only
 //! inserts it. The URL, the title, `aria-current` on its marks and focus follow; Back, Forward, Escape and
 //! the close link close it again, and focus returns to its mark. Inside a frame the host page's history is
-//! left alone.
+//! left alone. The clean-reading links are handled here too (see [`crate::clean`]), and clean reading's
+//! `?annotations=off` stays in the addresses a note pushes.
 
 use crate::dom::{self, OrLog};
 use crate::page::{fill_in_origin, sync_language_switch};
@@ -88,6 +89,7 @@ pub fn start(document: &Document, lang: Lang, open: Option<String>, history: boo
         if open.is_none() {
             l.now.borrow_mut().pushed = false;
         }
+        crate::clean::follow_address();
         show(&l, open);
     });
 }
@@ -157,6 +159,10 @@ fn on_click(letter: &State, ev: MouseEvent) {
     if link.class_list().contains(names::NOTE_CLOSE) {
         ev.prevent_default();
         close(letter);
+        return;
+    }
+    if crate::clean::on_click(&link, letter.lang) {
+        ev.prevent_default();
         return;
     }
     if let Some(id) = letter.note_link(&link) {
@@ -231,7 +237,8 @@ fn open_note(letter: &State, id: String) {
     }
     if letter.history {
         if let Some(h) = dom::window().history().or_log("reading history") {
-            h.push_state_with_url(&JsValue::NULL, "", Some(&letter.note_path(&id)))
+            let url = format!("{}{}", letter.note_path(&id), crate::clean::kept_query());
+            h.push_state_with_url(&JsValue::NULL, "", Some(&url))
                 .or_log("pushing the note's address");
         }
         letter.now.borrow_mut().pushed = true;
@@ -250,7 +257,11 @@ fn close(letter: &State) {
                 h.back().or_log("going back");
                 return;
             }
-            let home = Route::Letter(None).href(letter.lang);
+            let home = format!(
+                "{}{}",
+                Route::Letter(None).href(letter.lang),
+                crate::clean::kept_query()
+            );
             h.push_state_with_url(&JsValue::NULL, "", Some(&home))
                 .or_log("pushing the letter's address");
         }
@@ -379,7 +390,7 @@ fn show(letter: &State, open: Option<String>) {
                     .or_log("waiting for the note")
                     .and_then(Prepared::from_js)
                 {
-                    Some(note) => put_note(&l, note),
+                    Some(note) => put_note(&l, &id, note),
                     // Offline without the page, or some other failure: go to the note's own page; inside a
                     // frame, in a new tab, as the mark itself would without the app.
                     None if !l.history => {
@@ -403,8 +414,9 @@ fn show(letter: &State, open: Option<String>) {
     }
 }
 
-/// Puts a note's article in the notes column, titles the page after it and focuses it.
-fn put_note(letter: &State, note: Prepared) {
+/// Puts a note's article in the notes column, titles the page after it, keeps its mark in view and focuses
+/// it.
+fn put_note(letter: &State, id: &str, note: Prepared) {
     let doc = dom::document();
     let Some(column) = doc.get_element_by_id(names::NOTES) else {
         dom::warn("the letter has no notes column", &JsValue::NULL);
@@ -428,7 +440,40 @@ fn put_note(letter: &State, note: Prepared) {
     }
     fill_in_origin(&doc);
     sync_language_switch(letter.lang);
+    keep_mark_above_sheet(&doc, id);
     dom::focus_id(names::NOTE_TITLE);
+}
+
+/// On a narrow screen the open note is a bottom sheet over the text (the stylesheet fixes the notes column
+/// to the bottom of the window): the note's mark is scrolled to the middle of the part of the window above
+/// the sheet, so the reader keeps the passage the note is about; closing the note focuses the mark, which
+/// is then still in view. `scrollBy` follows the stylesheet's `scroll-behavior`: smooth, or at once for
+/// readers who prefer reduced motion. The stylesheet leaves room below the text to scroll the last marks up.
+fn keep_mark_above_sheet(doc: &Document, id: &str) {
+    let (Some(sheet), Some(mark)) = (
+        doc.get_element_by_id(names::NOTES),
+        doc.get_element_by_id(&names::mark_id(id)),
+    ) else {
+        return;
+    };
+    let window = dom::window();
+    let fixed = window
+        .get_computed_style(&sheet)
+        .ok()
+        .flatten()
+        .and_then(|style| style.get_property_value("position").ok())
+        .is_some_and(|position| position == "fixed");
+    if !fixed {
+        return;
+    }
+    const MARGIN: f64 = 16.0;
+    let sheet_top = sheet.get_bounding_client_rect().top();
+    let rect = mark.get_bounding_client_rect();
+    if rect.top() >= MARGIN && rect.bottom() <= sheet_top - MARGIN {
+        return;
+    }
+    let target = ((sheet_top - rect.height()) / 2.0).max(MARGIN);
+    window.scroll_by_with_x_and_y(0.0, rect.top() - target);
 }
 
 /// Sets or removes `aria-current` on a note's marks (one, or two where the original stands beside its

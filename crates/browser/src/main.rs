@@ -4,6 +4,7 @@
 //! prerendered DOM:
 //!
 //! - [`letter`]: notes open in place, ready before the click; URL, title, focus, Back, Escape.
+//! - [`clean`]: on the letter, clean reading (`?annotations=off`) toggled in place.
 //! - [`timeline`]: the filter follows and writes `?tracks=`, counts, hides empty years; `#<id>` focused.
 //! - [`copy`]: on both, copy buttons write a link or a citation to the clipboard and say so.
 //! - [`page`]: on both, the language switch keeps pointing at this very place in the other edition, and
@@ -15,6 +16,7 @@
 //! `Cargo.toml`): no site crate, no Leptos, no content, no serde. Adding one is where "no content in the
 //! wasm" would break, whatever the size test says.
 
+mod clean;
 mod copy;
 mod dom;
 mod letter;

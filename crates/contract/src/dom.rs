@@ -66,6 +66,20 @@ pub const COPY_FAILED: &str = "data-failed";
 /// The event the browser app, inside a frame, dispatches at an element to ask the host page to scroll to it
 /// (it does not bubble: `public/embed-frame.js` catches it on its way down and passes it on to the host).
 pub const SHOW_EVENT: &str = "letter-explainer:show";
+/// Attribute of each button of the header's theme control: the theme it chooses (`auto`, `light`,
+/// `dark`). Read by `public/display.js`, which also sets `data-theme` on `<html>` (the stylesheet shows the
+/// control only then, and marks the chosen button by it).
+pub const THEME_CHOICE: &str = "data-theme-choice";
+/// The URL parameter of clean reading: `?annotations=off` shows the letter's marks unstyled.
+pub const ANNOTATIONS_PARAM: &str = "annotations";
+/// The value of [`ANNOTATIONS_PARAM`] for clean reading.
+pub const ANNOTATIONS_OFF: &str = "off";
+/// Attribute on `<html>`: `off` in clean reading, `on` otherwise (set by `public/display.js` before the
+/// first paint, then by the browser app).
+pub const ANNOTATIONS_STATE: &str = "data-annotations";
+/// Attribute of the letter's clean-reading links ("Hide annotations", "Show annotations"): the state each
+/// leads to (`off`, `on`). The stylesheet shows the one that changes the current state.
+pub const ANNOTATIONS_TO: &str = "data-annotations-to";
 /// Open Graph property holding the site's name: the letter page's title with no note open.
 pub const SITE_NAME_PROPERTY: &str = "og:site_name";
 

@@ -5,12 +5,14 @@
 //! - [`route`]: every page of the site keyed by public ids, its URL and its output file, in any edition.
 //! - [`edition`]: where each edition lives under the base path.
 //! - [`tracks`]: the timeline's filter and its `?tracks=` form.
+//! - [`query`]: one URL parameter set or removed, the others kept.
 //! - [`dom`]: the ids, classes and data attributes the browser app reads in the prerendered HTML.
 //! - [`BASE`], [`ORIGIN`], [`asset`], [`absolute`]: URLs under the base path, fixed at build time.
 #![deny(missing_docs)]
 
 pub mod dom;
 pub mod edition;
+pub mod query;
 pub mod route;
 pub mod tracks;
 

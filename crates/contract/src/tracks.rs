@@ -87,27 +87,10 @@ impl TrackSet {
     /// every other parameter (a host's `?theme=`, pym.js's `childId`…) is kept as it was, where it was.
     pub fn in_query(self, query: &str) -> String {
         let ours = self.to_query();
-        let ours = ours.strip_prefix('?');
-        let mut pairs = Vec::new();
-        let mut placed = false;
-        for pair in query.trim_start_matches('?').split('&') {
-            if pair.is_empty() {
-                continue;
-            }
-            if pair != "tracks" && !pair.starts_with("tracks=") {
-                pairs.push(pair);
-            } else if !placed {
-                placed = true;
-                pairs.extend(ours);
-            }
-        }
-        if !placed {
-            pairs.extend(ours);
-        }
-        if pairs.is_empty() {
-            return String::new();
-        }
-        format!("?{}", pairs.join("&"))
+        let value = ours
+            .strip_prefix('?')
+            .and_then(|q| crate::query::param(q, TRACKS_FIELD));
+        crate::query::with_param(query, TRACKS_FIELD, value)
     }
 }
 

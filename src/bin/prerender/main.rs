@@ -4,6 +4,7 @@
 //! what offline reading and installation need, the service worker last (see [`offline`]).
 
 mod cards;
+mod display;
 mod markers;
 mod offline;
 mod search_assets;
@@ -81,43 +82,37 @@ fn write_edition(dir: &Path, template: &Template, search_module: &search_assets:
     let offline = offline::write_assets(dir);
     let boot = template::boot_script(&template.loader, &offline.script);
     let (_, boot) = write_script(dir, "boot", &boot);
-    let app_template = template
-        .with_head_tags(&format!("{}{boot}", offline.links))
-        .unwrap_or_else(|e| fail(&e));
-    let static_template = template
-        .with_head_tags(&format!("{}{}", offline.links, offline.script_tag))
-        .unwrap_or_else(|e| fail(&e));
+    let app_tags = format!("{}{boot}", offline.links);
+    let static_tags = format!("{}{}", offline.links, offline.script_tag);
     // The search page loads its own script (and, from it, the search module and the edition's index); no
     // other page names any of them.
-    let search_template = template
-        .with_head_tags(&format!(
-            "{}{}{}",
-            offline.links,
-            offline.script_tag,
-            search_assets::write_edition(dir, search_module)
-        ))
-        .unwrap_or_else(|e| fail(&e));
+    let search_tags = format!(
+        "{static_tags}{}",
+        search_assets::write_edition(dir, search_module)
+    );
     // The print edition also has the stylesheet its printed pages' margins read (see `margin_css`).
     let print_css = write_stylesheet(dir, "print", &letter_explainer::pages::print::margin_css());
-    let print_template = template
-        .with_head_tags(&format!(
-            "{}{print_css}{}",
-            offline.links, offline.script_tag
-        ))
-        .unwrap_or_else(|e| fail(&e));
+    let print_tags = format!("{}{print_css}{}", offline.links, offline.script_tag);
+    // Every page of the full site applies the reader's theme and clean reading before its first paint;
+    // embeds follow their host's `?theme=` instead (see `display`).
+    let display = display::write(dir);
     let mut count = 0;
     for route in letter_explainer::route::all() {
         // Only the letter and the timeline have the app, and search its own script; every other page is
         // plain HTML and CSS.
-        let template = if route.has_app() {
-            &app_template
+        let tags = if route.has_app() {
+            &app_tags
         } else if route == Route::Search {
-            &search_template
+            &search_tags
         } else if route == Route::Print {
-            &print_template
+            &print_tags
         } else {
-            &static_template
+            &static_tags
         };
+        let display = if route.is_embed() { "" } else { &display };
+        let template = template
+            .with_head_tags(&format!("{display}{tags}"))
+            .unwrap_or_else(|e| fail(&e));
         // Each page under its own owner (a child of the edition's), so nothing of one page outlives it.
         let (head, body) = Owner::new().with(|| {
             (
@@ -125,7 +120,7 @@ fn write_edition(dir: &Path, template: &Template, search_module: &search_assets:
                 view! { <App route/> }.to_html(),
             )
         });
-        let html = template::page(template, t().lang, &head, &body).unwrap_or_else(|e| fail(&e));
+        let html = template::page(&template, t().lang, &head, &body).unwrap_or_else(|e| fail(&e));
         write(&dir.join(route.file(lang)), &html);
         if route == Route::Letter(None) {
             write_annotations(dir, &html);

@@ -159,7 +159,7 @@ fn page_script(module: &Module, index: &str) -> String {
 }
 
 /// A line that is only a comment (`// …` or a one-line `/** … */`).
-fn is_comment(line: &str) -> bool {
+pub(crate) fn is_comment(line: &str) -> bool {
     let line = line.trim_start();
     line.starts_with("//") || (line.starts_with("/*") && line.ends_with("*/"))
 }

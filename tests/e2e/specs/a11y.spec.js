@@ -1,6 +1,6 @@
 // Accessibility: axe-core (WCAG 2.0/2.1/2.2 A and AA, and best practices) on every kind of page and state,
-// in both editions (English and /es/), in light and dark themes and with JavaScript off; and no horizontal
-// scrolling at 320 CSS px (400% zoom).
+// in both editions (English and /es/), in light and dark themes (the system's, and dark chosen in the header)
+// and with JavaScript off; and no horizontal scrolling at 320 CSS px (400% zoom).
 import { test, expect, ready, endsWith } from './fixtures.js';
 import AxeBuilder from '@axe-core/playwright';
 
@@ -32,15 +32,19 @@ const english = [
 const spanish = english.map(([label, path, app]) => [`${label} (es)`, `es/${path.replace('./', '')}`, app]);
 const pages = [...english, ...spanish];
 
-for (const scheme of ['light', 'dark']) {
+// The system's light and dark (the automatic theme), and dark chosen with the header's control on a light
+// system (stored on the device: embeds ignore it and stay light).
+for (const [scheme, system, stored] of [['light', 'light', null], ['dark', 'dark', null], ['chosen dark', 'light', 'dark']]) {
   test.describe(`${scheme} theme`, () => {
-    test.use({ colorScheme: scheme });
+    test.use({ colorScheme: system });
     for (const [label, path, app] of pages) {
       test(`axe finds nothing on ${label}`, async ({ page, guard }) => {
         // The print edition is the whole site on one page (over a thousand links): axe needs longer.
         if (label.startsWith('print edition')) test.slow();
         if (label.startsWith('not found')) guard.allow404(endsWith(path));
+        if (stored) await page.addInitScript((theme) => localStorage.setItem('letter-explainer-theme', theme), stored);
         await page.goto(path);
+        if (stored && !label.startsWith('embed')) await expect(page.locator('html')).toHaveAttribute('data-theme', stored);
         if (app) await ready(page);
         await expectNoViolations(page, `${label} (${scheme})`);
       });

@@ -59,10 +59,12 @@ async function readEverything(page, base) {
       await expect(page.locator('html'), route).toHaveAttribute('lang', lang);
       await expect(page.locator('main h1'), route).toBeVisible();
       // Every page, with the app or without, can register the worker and be installed (in its language):
-      // pages without the app load the offline script with a tag, pages with it from their boot script.
+      // pages without the app load the offline script with a tag, pages with it from their boot script;
+      // before it, the display script (render-blocking, so the reader's theme is there at the first paint).
       const scripts = await page.locator('script[src]').evaluateAll((s) => s.map((e) => e.getAttribute('src')));
-      expect(scripts.length, route).toBe(1);
-      expect(scripts[0], route).toMatch(/\/(offline|boot)-[0-9a-f]{16}\.js$/);
+      expect(scripts.length, route).toBe(2);
+      expect(scripts[0], route).toMatch(/\/display-[0-9a-f]{16}\.js$/);
+      expect(scripts[1], route).toMatch(/\/(offline|boot)-[0-9a-f]{16}\.js$/);
       await expect
         .poll(() => page.evaluate(() => performance.getEntriesByType('resource').filter((e) => /\/offline-[0-9a-f]{16}\.js$/.test(e.name)).length), route)
         .toBe(1);
