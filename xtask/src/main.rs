@@ -167,14 +167,20 @@ fn build_from(
     run(&mut cmd)
 }
 
-/// `cargo xtask bench --only timeline [--no-build] [--compare REAL STRESS]`: builds the site and the stress
-/// pack (unless `--no-build`: the last `dist/` and `dist-stress/`), measures their timelines
+/// `cargo xtask bench --only timeline [--no-build | --dirs REAL STRESS] [--compare REAL STRESS]`: builds the
+/// site and the stress pack (unless `--no-build`: the last `dist/` and `dist-stress/`, or `--dirs`: those), measures their timelines
 /// ([`bench::run_timeline`]) and, with `--compare`, two earlier builds' (the real content's and the stress
 /// pack's folders) in the same run.
 fn bench_timeline(args: &[String], compare: Option<String>) -> Result<(), String> {
-    let dist = root().join("dist");
-    let stress = root().join("dist-stress");
-    if !args.iter().any(|a| a == "--no-build") {
+    let dir = |name: &str| root().join(name);
+    let (dist, stress) = match args.iter().position(|a| a == "--dirs") {
+        Some(i) => match (args.get(i + 1), args.get(i + 2)) {
+            (Some(real), Some(stress)) => (dir(real), dir(stress)),
+            _ => return Err("--dirs needs two folders: REAL STRESS".into()),
+        },
+        None => (dir("dist"), dir("dist-stress")),
+    };
+    if !args.iter().any(|a| a == "--no-build" || a == "--dirs") {
         build_from(
             "/",
             &dist,
