@@ -14,6 +14,7 @@ pub fn title(route: Route) -> String {
         Route::Letter(None) => name.to_owned(),
         Route::Letter(Some(id)) => format!("{} — {name}", note(id).map_or(id, |n| &n.title)),
         Route::Timeline => format!("{} — {name}", t().timeline_title),
+        Route::TimelineYear(year) => format!("{year} — {} — {name}", t().timeline_title),
         Route::Sources => format!("{} — {name}", t().sources_title),
         Route::About => format!("{} — {name}", about().title),
         Route::Corrections => format!("{} — {name}", t().corrections_title),
@@ -31,7 +32,9 @@ pub fn description(route: Route) -> String {
         Route::Letter(Some(id)) | Route::EmbedNote(id) => {
             note(id).map_or_else(String::new, |n| n.summary.to_string())
         }
-        Route::Timeline | Route::EmbedTimeline => t().timeline_intro.to_owned(),
+        Route::Timeline | Route::TimelineYear(_) | Route::EmbedTimeline => {
+            t().timeline_intro.to_owned()
+        }
         Route::Sources => t().sources_intro.to_owned(),
         Route::Corrections => t().corrections_intro.to_owned(),
         Route::Search => t().search_intro.to_owned(),

@@ -120,6 +120,24 @@ pub struct Strings {
     pub in_time_heading: &'static str,
     /// Link from the strip to the whole timeline.
     pub in_time_all: &'static str,
+    /// Name of the timeline's overview (its years, each a link into the list).
+    pub axis_label: &'static str,
+    /// An overview year's number of events, with `{n}`, before its count per track.
+    pub axis_events: &'static str,
+    /// An overview year's one event, before its count per track.
+    pub axis_one_event: &'static str,
+    /// Marks the letter's date on the overview.
+    pub axis_letter: &'static str,
+    /// Before the link to the latest event.
+    pub timeline_latest: &'static str,
+    /// On the timeline's page of a large site: only the latest year is below, with `{y}`.
+    pub timeline_latest_year: &'static str,
+    /// The visible hint for moving between events by key.
+    pub timeline_keys: &'static str,
+    /// Under the timeline's embed snippets: how to open the frame at a year or an event.
+    pub embed_timeline_at: &'static str,
+    /// What moving to an event by key announces after its date and title, with `{shown}` and `{total}`.
+    pub event_position: &'static str,
     /// The embed control's summary.
     pub embed_summary: &'static str,
     /// What the embed control offers.
@@ -356,6 +374,15 @@ pub const EN: Strings = Strings {
     last_checked: "Facts last checked against the sources:",
     in_time_heading: "The letter in time",
     in_time_all: "The whole timeline",
+    axis_label: "Years",
+    axis_events: "{n} events",
+    axis_one_event: "1 event",
+    axis_letter: "The letter",
+    timeline_latest: "Latest event:",
+    timeline_latest_year: "Below are the events of {y}, the latest year; every year above is a link to its events.",
+    timeline_keys: "Keys: j for the next event, k for the previous one.",
+    event_position: "event {shown} of {total}",
+    embed_timeline_at: "To open the frame at a year or at an event, end its address with ?from=2024 or with #event-id (the end of the event's Copy link).",
     embed_summary: "Embed",
     embed_intro: "Put this in your page. The first snippet sizes itself to its content; the second is a plain iframe that needs no script.",
     embed_responsive: "Self-sizing (recommended)",
@@ -508,6 +535,15 @@ pub const ES: Strings = Strings {
     last_checked: "Datos contrastados con las fuentes por última vez el",
     in_time_heading: "La carta en el tiempo",
     in_time_all: "Toda la cronología",
+    axis_label: "Años",
+    axis_events: "{n} hechos",
+    axis_one_event: "1 hecho",
+    axis_letter: "La carta",
+    timeline_latest: "Hecho más reciente:",
+    timeline_latest_year: "Abajo están los hechos de {y}, el año más reciente; cada año de arriba es un enlace a sus hechos.",
+    timeline_keys: "Teclas: j para el hecho siguiente, k para el anterior.",
+    event_position: "hecho {shown} de {total}",
+    embed_timeline_at: "Para abrir el marco en un año o en un hecho, termine su dirección con ?from=2024 o con #id-del-hecho (el final del enlace que copia «Copiar el enlace» en cada hecho).",
     embed_summary: "Insertar",
     embed_intro: "Ponga esto en su página. El primer código ajusta su altura al contenido; el segundo es un iframe simple que no necesita ningún script.",
     embed_responsive: "Con altura automática (recomendado)",

@@ -49,6 +49,7 @@ pub fn App(
         (_, Some(None)) | (Route::NotFound, _) => view! { <NotFoundPage/> }.into_any(),
         (Route::Letter(_), open) => view! { <LetterPage open=open.flatten()/> }.into_any(),
         (Route::Timeline, _) => view! { <TimelinePage/> }.into_any(),
+        (Route::TimelineYear(year), _) => view! { <TimelinePage year/> }.into_any(),
         (Route::Sources, _) => view! { <SourcesPage/> }.into_any(),
         (Route::About, _) => view! { <AboutPage/> }.into_any(),
         (Route::Corrections, _) => view! { <CorrectionsPage/> }.into_any(),

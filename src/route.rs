@@ -35,6 +35,7 @@ pub fn all() -> Vec<Route> {
         Route::Offline,
     ];
     routes.extend(ids.clone().map(|id| Route::Letter(Some(id))));
+    routes.extend(years().into_iter().map(Route::TimelineYear));
     routes.extend([Route::EmbedLetter, Route::EmbedTimeline]);
     routes.extend(ids.map(Route::EmbedNote));
     // The print edition (issue #15).
@@ -62,9 +63,67 @@ pub fn card_file(index: usize) -> String {
     contract::route::card_file(edition::lang(), note_id(index))
 }
 
-/// The URL of an event on the timeline.
+/// True when the timeline's own page holds the overview and the latest year only, and events live on their
+/// years' pages (a site with more than [`contract::route::YEAR_PAGES_OVER`] events).
+pub fn year_pages_only() -> bool {
+    events().len() > contract::route::YEAR_PAGES_OVER
+}
+
+/// The years of the timeline, in order, each once.
+pub fn years() -> Vec<u16> {
+    let mut years: Vec<u16> = events().iter().map(|e| e.date.year).collect();
+    years.dedup();
+    years
+}
+
+/// True when the page of `route` lists the events of `year`: a year's page its own, the embed every year,
+/// the timeline's page every year or, with [`year_pages_only`], the latest.
+pub fn holds_year(route: Route, year: u16) -> bool {
+    match route {
+        Route::TimelineYear(y) => y == year,
+        Route::EmbedTimeline => true,
+        Route::Timeline => !year_pages_only() || years().last() == Some(&year),
+        _ => false,
+    }
+}
+
+/// The timeline page that is an event's address: its year's page with [`year_pages_only`], else the
+/// timeline's page.
+pub fn event_page(index: usize) -> Route {
+    if year_pages_only() {
+        Route::TimelineYear(events()[index].date.year)
+    } else {
+        Route::Timeline
+    }
+}
+
+/// The URL of an event on the timeline (see [`event_page`]).
 pub fn event_href(index: usize) -> String {
-    contract::route::event_href(edition::lang(), &events()[index].id)
+    contract::route::event_href(edition::lang(), event_page(index), &events()[index].id)
+}
+
+/// The URL of a year of the timeline as a place in the list: its heading on the timeline's page, or its own
+/// page with [`year_pages_only`].
+pub fn year_href(year: u16) -> String {
+    if year_pages_only() {
+        href(Route::TimelineYear(year))
+    } else {
+        format!("{}#{}", href(Route::Timeline), contract::dom::year_id(year))
+    }
+}
+
+/// The edition's event map (see [`contract::route::EVENT_MAP_FILE`]): each year, then its events' ids.
+pub fn event_map() -> String {
+    years()
+        .into_iter()
+        .map(|year| {
+            events()
+                .iter()
+                .filter(|e| e.date.year == year)
+                .fold(year.to_string(), |line, e| line + " " + &e.id)
+                + "\n"
+        })
+        .collect()
 }
 
 /// The URL of an entry of the corrections log.

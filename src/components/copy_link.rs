@@ -6,9 +6,9 @@
 //! A note's link is its page; an event's, its place on the timeline (`/timeline/#<id>`); a letter
 //! passage's, the letter page with a text fragment (`#:~:text=`) that browsers scroll to and highlight.
 
-use crate::content::{events, notes};
+use crate::content::notes;
 use crate::i18n::t;
-use crate::route::{href, note_href, Route};
+use crate::route::{event_href, href, note_href, Route};
 use crate::text_fragment::text_fragment;
 use contract::{absolute, dom};
 use leptos::prelude::*;
@@ -67,7 +67,7 @@ pub fn note_url(note: usize) -> String {
 
 /// The URL of an event on the full site's timeline.
 pub fn event_url(event: usize) -> String {
-    absolute(&format!("{}#{}", href(Route::Timeline), events()[event].id))
+    absolute(&event_href(event))
 }
 
 /// The URL of a note's passage in the letter: the letter page with a text fragment, if the note marks one.

@@ -39,6 +39,7 @@ pub fn EmbedControl(
                     </fieldset>
                 }
             })}
+            {(route == Route::EmbedTimeline).then(|| view! { <p class="embed-at">{t().embed_timeline_at}</p> })}
         </details>
     }
 }

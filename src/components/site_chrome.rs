@@ -13,8 +13,10 @@ pub fn SiteHeader(
     current: Route,
 ) -> impl IntoView {
     let item = move |route: Route, label: &'static str| {
-        let here =
-            matches!((current, route), (Route::Letter(_), Route::Letter(_))) || current == route;
+        let here = matches!(
+            (current, route),
+            (Route::Letter(_), Route::Letter(_)) | (Route::TimelineYear(_), Route::Timeline)
+        ) || current == route;
         view! {
             <li><a href=href(route) aria-current=here.then_some("page")>{label}</a></li>
         }

@@ -8,7 +8,7 @@ use crate::components::fallback::text_lang;
 use crate::components::source_citation::title_lang;
 use crate::content::{events, notes, sources};
 use crate::i18n::t;
-use crate::route::{href, note_href, source_href, Route};
+use crate::route::{href, note_href, source_href, year_href, Route};
 use contract::dom;
 use leptos::prelude::*;
 use model::{Assessment, Date};
@@ -92,7 +92,7 @@ fn AtoZ() -> impl IntoView {
             <h3 id="az-years">{t().search_years}</h3>
             <ul class="az-years" aria-labelledby="az-years">
                 {years.into_iter().map(|(year, count)| {
-                    let link = format!("{}#year-{year}", href(Route::Timeline));
+                    let link = year_href(year);
                     view! {
                         <li>
                             <a href=link>{year}</a>

@@ -209,7 +209,7 @@ pub fn run(root: &Path, dist: &Path, stress: &Path) -> Result<(), String> {
             kb(total(|k| k.3))
         ));
     }
-    let timings = timeline_timings(root, dist, stress)?;
+    let timings = timeline_figures(root, &[("this build", dist, stress)])?;
     let latency = note_latency(root, dist)?;
     let lcp = node_bench(root, "lcp-ratio.js", &[(dist, "/")])?;
     let search = search_bench(root, dist, stress)?;
@@ -227,6 +227,7 @@ pub fn run(root: &Path, dist: &Path, stress: &Path) -> Result<(), String> {
     json.push_str(&format!(
         "  ],\n  \"offline_after_one_visit\": {offline},\n  \"timeline_timings\": {timings},\n  \"mark_to_note_painted\": {latency},\n  \"lcp_against_static_html\": {lcp},\n  \"search\": {search},\n  \"print_edition_pdf\": {print},\n  \"lighthouse\": {lighthouse}\n}}\n"
     ));
+    let timeline = timeline_section(&timings);
     fs::create_dir_all(root.join("bench")).map_err(|e| e.to_string())?;
     fs::write(root.join("bench/results.json"), &json).map_err(|e| e.to_string())?;
     let md = format!(
@@ -234,10 +235,7 @@ pub fn run(root: &Path, dist: &Path, stress: &Path) -> Result<(), String> {
          ## First-visit transfer, brotli (quality 11)\n\nEverything a first visit to the route downloads: the \
          page, its stylesheet, and on letter pages the app's JavaScript glue and wasm. Raw and gzip sizes are in \
          `bench/results.json`.\n\n{table}\n\
-         ## Timeline in Chromium (median of 10 loads, this machine, not asserted)\n\n\
-         First contentful paint on load, and the time from a filter change to the second animation frame after \
-         it (the change painted). The stress pack has 2,000 notes and 5,000 events (generated, never shipped).\n\n\
-         ```json\n{timings}\n```\n\n\
+         {timeline}\
          ## From activating a mark to the note painted (4× CPU throttling, median of 40, not asserted)\n\n\
          Budget: 50 ms. From the click event to the end of the first frame painted with the note. \
          `first_open`: the first opening of each mark after it has been on screen for a second (the app has \
@@ -270,13 +268,138 @@ pub fn run(root: &Path, dist: &Path, stress: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// Runs `tests/e2e/bench/timeline-perf.js` against both builds, served locally; returns its JSON.
-fn timeline_timings(root: &Path, dist: &Path, stress: &Path) -> Result<String, String> {
-    node_bench(
-        root,
-        "timeline-perf.js",
-        &[(dist, "/timeline/"), (stress, "/timeline/")],
+/// The timeline's figures (issue #16) for each build pair (a label, the real content's build, the stress
+/// pack's), measured in one run: the first view of `/timeline/` (brotli bytes, see [`first_view`]), and
+/// `tests/e2e/bench/timeline-perf.js` at 4× CPU throttling (first contentful paint, filter change to painted),
+/// with the stress pack's figures over the real content's, the ratios the goals are stated in. Returns JSON.
+pub fn timeline_figures(root: &Path, builds: &[(&str, &Path, &Path)]) -> Result<String, String> {
+    let mut sites = Vec::new();
+    for (_, real, stress) in builds {
+        sites.push((*real, "/timeline/"));
+        sites.push((*stress, "/timeline/"));
+    }
+    let timed = node_bench(root, "timeline-perf.js", &sites)?;
+    // The script prints `{"cpu_throttling":4,"pages":[…]}`, one page per site in order; each page's JSON is
+    // taken out by its position, without a JSON parser.
+    let pages = split_pages(&timed)?;
+    if pages.len() != sites.len() {
+        return Err(format!(
+            "timeline-perf.js measured {} pages, expected {}",
+            pages.len(),
+            sites.len()
+        ));
+    }
+    let median = |page: &str, key: &str| -> Result<f64, String> {
+        let at = page
+            .find(&format!("\"{key}\":{{\"median_ms\":"))
+            .ok_or(format!("no {key} in {page}"))?;
+        let rest = &page[at + key.len() + 16..];
+        rest[..rest.find(',').unwrap_or(rest.len())]
+            .parse()
+            .map_err(|e| format!("{key}: {e}"))
+    };
+    let mut out = Vec::new();
+    for (i, (label, real, stress)) in builds.iter().enumerate() {
+        let (real_page, stress_page) = (&pages[2 * i], &pages[2 * i + 1]);
+        let real_bytes = first_view(real, "timeline/index.html")?;
+        let stress_bytes = first_view(stress, "timeline/index.html")?;
+        let ratio = |a: f64, b: f64| (a / b * 100.0).round() / 100.0;
+        out.push(format!(
+            "{{\"build\": \"{label}\", \"real\": {{\"first_view_brotli\": {real_bytes}, \"timed\": {real_page}}}, \
+             \"stress\": {{\"first_view_brotli\": {stress_bytes}, \"timed\": {stress_page}}}, \
+             \"stress_over_real\": {{\"first_view\": {}, \"first_contentful_paint\": {}, \"filter_change\": {}}}}}",
+            ratio(stress_bytes as f64, real_bytes as f64),
+            ratio(median(stress_page, "first_contentful_paint")?, median(real_page, "first_contentful_paint")?),
+            ratio(median(stress_page, "filter_change_painted")?, median(real_page, "filter_change_painted")?),
+        ));
+    }
+    Ok(format!(
+        "{{\"cpu_throttling\": 4, \"builds\": [{}]}}",
+        out.join(", ")
+    ))
+}
+
+/// The objects of the `pages` array that `timeline-perf.js` prints, as JSON texts (objects nested in them
+/// kept whole).
+fn split_pages(json: &str) -> Result<Vec<String>, String> {
+    let start = json
+        .find("\"pages\":[")
+        .ok_or(format!("no pages in {json}"))?
+        + 9;
+    let mut pages = Vec::new();
+    let (mut depth, mut from) = (0usize, 0usize);
+    for (i, c) in json[start..].char_indices() {
+        match c {
+            '{' => {
+                if depth == 0 {
+                    from = start + i;
+                }
+                depth += 1;
+            }
+            '}' => {
+                depth -= 1;
+                if depth == 0 {
+                    pages.push(json[from..=start + i].to_owned());
+                }
+            }
+            ']' if depth == 0 => break,
+            _ => {}
+        }
+    }
+    Ok(pages)
+}
+
+/// The timeline's section of `BENCH.md` for [`timeline_figures`]'s JSON.
+fn timeline_section(figures: &str) -> String {
+    format!(
+        "## Timeline: first view, first paint and filter (4× CPU throttling, not asserted)\n\n\
+         `/timeline/` on the real content (`real`) and on the stress pack (`stress`: 2,000 notes and 5,000 \
+         events, generated, never shipped), built and measured in one run. `first_view_brotli`: the bytes a \
+         first visit transfers (the page and everything it loads). `first_contentful_paint`: on load (10 \
+         loads); `filter_change_painted`: from the click on a track's checkbox to the end of the first frame \
+         painted after it (4 changes per load, real pointer input). Medians with their 95% intervals \
+         (bootstrap). Goals: the stress pack's first view and filter change at most 1.5× the real content's, \
+         its first contentful paint within 10%, the real filter change at most 50 ms. With `--compare`, \
+         `cargo xtask bench --only timeline` also measures two earlier builds in the same run.\n\n\
+         ```json\n{figures}\n```\n\n"
     )
+}
+
+/// `cargo xtask bench --only timeline`: [`timeline_figures`] for the builds given, printed, and written
+/// into the timeline's section of `BENCH.md` and its entry in `bench/results.json` (the rest kept).
+pub fn run_timeline(root: &Path, builds: &[(&str, &Path, &Path)]) -> Result<(), String> {
+    let figures = timeline_figures(root, builds)?;
+    println!("{figures}");
+    let md_path = root.join("BENCH.md");
+    let md = fs::read_to_string(&md_path).map_err(|e| e.to_string())?;
+    let start = md
+        .find("## Timeline")
+        .ok_or("BENCH.md has no timeline section: run the whole bench")?;
+    let end = md[start + 2..]
+        .find("\n## ")
+        .map_or(md.len(), |i| start + 2 + i + 1);
+    let md = format!(
+        "{}{}{}",
+        &md[..start],
+        timeline_section(&figures),
+        &md[end..]
+    );
+    fs::write(&md_path, md).map_err(|e| e.to_string())?;
+    let json_path = root.join("bench/results.json");
+    if let Ok(json) = fs::read_to_string(&json_path) {
+        let json: Vec<String> = json
+            .lines()
+            .map(|line| {
+                if line.starts_with("  \"timeline_timings\": ") {
+                    format!("  \"timeline_timings\": {figures},")
+                } else {
+                    line.to_owned()
+                }
+            })
+            .collect();
+        fs::write(&json_path, json.join("\n") + "\n").map_err(|e| e.to_string())?;
+    }
+    Ok(())
 }
 
 /// Runs `tests/e2e/bench/note-latency.js` against the letter page; returns its JSON.

@@ -4,9 +4,10 @@
 //! - `cargo xtask test`: install what is missing, run every test (Rust, the HTML checker, the browser
 //!   suite in Chromium, the smoke journeys in Firefox and WebKit)
 //! - `cargo xtask build [--base /letter/] [--out DIR] [--origin URL] [--contact mailto:…|https://…]`: build
-//!   the static site
+//!   the static site; `cargo xtask build --stress`: build the generated stress pack into `dist-stress/`
 //! - `cargo xtask e2e [PLAYWRIGHT ARGS]`: only the browser suite, against the last builds
-//! - `cargo xtask bench`: measure each route's first-visit transfer into `bench/results.json` and `BENCH.md`
+//! - `cargo xtask bench`: measure each route's first-visit transfer into `bench/results.json` and `BENCH.md`;
+//!   `cargo xtask bench --only timeline [--no-build] [--compare REAL STRESS]`: only the timeline's figures
 //! - `cargo xtask fuzz [--minutes 10]`: property-test the content compiler (not part of `test`)
 //! - `cargo xtask content [DIR]`: check the content and list every error
 //! - `cargo xtask engines [firefox] [webkit]`: only the smoke journeys in Firefox and WebKit, on `dist/`
@@ -37,6 +38,9 @@ fn main() {
     };
     let result = match args.first().map(String::as_str) {
         Some("setup") => setup::run(args.iter().any(|a| a == "--tests")),
+        Some("build") if args.iter().any(|a| a == "--stress") => {
+            setup::run(false).and_then(|_| build_stress().map(|_| ()))
+        }
         Some("build") => setup::run(false).and_then(|_| {
             build_from(
                 &flag("--base").unwrap_or_else(|| "/".into()),
@@ -62,6 +66,9 @@ fn main() {
         Some("html") => setup::run(true).and_then(|_| {
             html_check::run(&args.get(1).map_or_else(|| root().join("dist"), PathBuf::from))
         }),
+        Some("bench") if flag("--only").as_deref() == Some("timeline") => {
+            setup::run(true).and_then(|_| bench_timeline(&args, flag("--compare")))
+        }
         Some("bench") => setup::run(true).and_then(|_| {
             setup::lighthouse()?;
             let dist = root().join("dist");
@@ -163,6 +170,45 @@ fn build_from(
     cmd.env("SITE_ORIGIN", origin.unwrap_or(""));
     cmd.env("SITE_CONTACT", contact.unwrap_or(""));
     run(&mut cmd)
+}
+
+/// `cargo xtask bench --only timeline [--no-build | --dirs REAL STRESS] [--compare REAL STRESS]`: builds the
+/// site and the stress pack (unless `--no-build`: the last `dist/` and `dist-stress/`, or `--dirs`: those), measures their timelines
+/// ([`bench::run_timeline`]) and, with `--compare`, two earlier builds' (the real content's and the stress
+/// pack's folders) in the same run.
+fn bench_timeline(args: &[String], compare: Option<String>) -> Result<(), String> {
+    let dir = |name: &str| root().join(name);
+    let (dist, stress) = match args.iter().position(|a| a == "--dirs") {
+        Some(i) => match (args.get(i + 1), args.get(i + 2)) {
+            (Some(real), Some(stress)) => (dir(real), dir(stress)),
+            _ => return Err("--dirs needs two folders: REAL STRESS".into()),
+        },
+        None => (dir("dist"), dir("dist-stress")),
+    };
+    if !args.iter().any(|a| a == "--no-build" || a == "--dirs") {
+        build_from(
+            "/",
+            &dist,
+            None,
+            Some(&format!("http://127.0.0.1:{BENCH_PORT}")),
+            None,
+        )?;
+        build_stress()?;
+    }
+    let mut builds = vec![("this build", dist.as_path(), stress.as_path())];
+    let before = compare.map(|real| {
+        let at = args.iter().position(|a| *a == real).map_or(0, |i| i + 1);
+        (root().join(real), args.get(at).map(|s| root().join(s)))
+    });
+    let before = match before {
+        Some((real, Some(stress))) => Some((real, stress)),
+        Some((_, None)) => return Err("--compare needs two folders: REAL STRESS".into()),
+        None => None,
+    };
+    if let Some((real, stress)) = &before {
+        builds.push(("compared", real.as_path(), stress.as_path()));
+    }
+    bench::run_timeline(&root(), &builds)
 }
 
 /// Builds the generated stress pack (2,000 notes, 5,000 events) into `dist-stress/`.

@@ -100,6 +100,24 @@ pub fn link_of(ev: &web_sys::Event) -> Option<Element> {
         .flatten()
 }
 
+/// True when a key press goes to a field the reader types in (a text box, a text area, a list, editable
+/// text), where a key is a character and never a shortcut. Checkboxes and buttons are not typed in.
+pub fn typing(ev: &web_sys::KeyboardEvent) -> bool {
+    ev.target()
+        .and_then(|t| t.dyn_into::<HtmlElement>().ok())
+        .is_some_and(|el| {
+            el.is_content_editable()
+                || match el.tag_name().as_str() {
+                    "TEXTAREA" | "SELECT" => true,
+                    "INPUT" => !matches!(
+                        el.get_attribute("type").unwrap_or_default().as_str(),
+                        "checkbox" | "radio" | "button" | "submit" | "reset"
+                    ),
+                    _ => false,
+                }
+        })
+}
+
 /// Shows or hides the element that matches `selector`.
 pub fn set_hidden(selector: &str, hidden: bool) {
     if let Some(el) = first(selector).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
@@ -115,6 +133,18 @@ pub fn focus_id(id: &str) {
             .get_element_by_id(&id)
             .and_then(|e| e.dyn_into::<HtmlElement>().ok())
         {
+            el.focus().or_log("focusing");
+        }
+    });
+    window()
+        .request_animation_frame(focus.unchecked_ref())
+        .or_log("waiting for a frame");
+}
+
+/// Focuses an element once the page has updated.
+pub fn focus_soon(element: Element) {
+    let focus = Closure::once_into_js(move || {
+        if let Ok(el) = element.dyn_into::<HtmlElement>() {
             el.focus().or_log("focusing");
         }
     });

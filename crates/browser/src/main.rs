@@ -41,7 +41,9 @@ fn main() {
             letter::start(&document, lang, open.map(str::to_owned), !dom::framed())
         }
         Route::EmbedLetter => letter::start(&document, lang, None, false),
-        Route::Timeline | Route::EmbedTimeline => timeline::start(&document, lang),
+        Route::Timeline | Route::TimelineYear(_) | Route::EmbedTimeline => {
+            timeline::start(&document, lang)
+        }
         _ => return,
     }
     page::fill_in_origin(&document);

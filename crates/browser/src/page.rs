@@ -6,7 +6,7 @@ use contract::dom as names;
 use contract::Route;
 use model::Lang;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, HtmlElement, HtmlTextAreaElement, KeyboardEvent};
+use web_sys::{Document, HtmlTextAreaElement, KeyboardEvent};
 
 /// Points the language switch at this very place in the other edition: the same note, filter and event.
 pub fn sync_language_switch(lang: Lang) {
@@ -44,13 +44,7 @@ pub fn fill_in_origin(document: &Document) {
 /// which focuses its box. Only the search page loads the search code and index.
 pub fn search_shortcut(document: &Document, lang: Lang) {
     dom::listen::<KeyboardEvent>(document.as_ref(), "keydown", move |ev| {
-        let typing = ev
-            .target()
-            .and_then(|t| t.dyn_into::<HtmlElement>().ok())
-            .is_some_and(|el| {
-                el.is_content_editable()
-                    || matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-            });
+        let typing = dom::typing(&ev);
         let modifier = ev.ctrl_key() || ev.meta_key();
         let key = ev.key();
         let slash = key == "/" && !typing && !modifier && !ev.alt_key();

@@ -28,6 +28,36 @@ pub const TIMELINE_FILTER: &str = "timeline-filter";
 pub const TRACKS_FIELD: &str = "tracks";
 /// Class of a year's section on the timeline.
 pub const YEAR: &str = "year";
+/// The id of a year's section on a timeline page (`year-2024`), a link target of the overview.
+pub fn year_id(year: u16) -> String {
+    format!("{YEAR_ID_PREFIX}{year}")
+}
+/// What a year section's id starts with (see [`year_id`]).
+const YEAR_ID_PREFIX: &str = "year-";
+/// The year a year section's id names (see [`year_id`]).
+pub fn year_of_id(id: &str) -> Option<u16> {
+    id.strip_prefix(YEAR_ID_PREFIX)?.parse().ok()
+}
+/// Attribute of an overview's year link: the year (the app reads it for `?from=`).
+pub const AXIS_YEAR: &str = "data-year";
+/// The URL parameter that opens the timeline at a year's first event (`?from=2024`).
+pub const FROM_FIELD: &str = "from";
+/// Attribute of the timeline's `<main>` on a page that does not hold every event: the URL of the event map
+/// (see `route::EVENT_MAP_FILE`), which the app reads to send a fragment it cannot find to its year's page.
+pub const EVENT_MAP: &str = "data-event-map";
+/// Class of the timeline's `<main>` while its filter is CSS alone (`:has()` over the checkboxes); the app
+/// takes it away and filters with [`FILTERING`] and [`showing_class`] instead.
+pub const CSS_FILTER: &str = "css-filter";
+/// Class the app gives the timeline's `<main>` when some track is switched off.
+pub const FILTERING: &str = "filtering";
+/// The class the app gives the timeline's `<main>` for each track shown while [`FILTERING`].
+pub fn showing_class(track: Track) -> String {
+    format!("show-{}", track_class(track))
+}
+/// Id of the timeline's polite live region, where moving between events by key is announced.
+pub const TIMELINE_ANNOUNCE: &str = "timeline-announce";
+/// Class of an event's title (the announcement reads it).
+pub const EVENT_TITLE: &str = "event-title";
 /// Class of an event on the timeline (its id is the event's).
 pub const EVENT: &str = "event";
 /// The attribute that names a timeline event by its id (in embeds its only name: an `id` would let the
@@ -144,5 +174,7 @@ mod tests {
             vec![Track::Us, Track::China]
         );
         assert_eq!(mark_id("market-share"), "mark-market-share");
+        assert_eq!(year_of_id(&year_id(2024)), Some(2024));
+        assert_eq!(year_of_id("y2024"), None);
     }
 }

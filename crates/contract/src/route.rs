@@ -12,8 +12,11 @@ use model::Lang;
 pub enum Route<'a> {
     /// The annotated letter, with the note of this id open or none.
     Letter(Option<&'a str>),
-    /// The timeline.
+    /// The timeline: every event, or on a large site the overview and the latest year (see
+    /// [`YEAR_PAGES_OVER`]).
     Timeline,
+    /// One year of the timeline, `/timeline/2024/`: every year has its page.
+    TimelineYear(u16),
     /// The list of sources.
     Sources,
     /// What the site is.
@@ -51,6 +54,7 @@ impl<'a> Route<'a> {
             [] => Route::Letter(None),
             ["notes", id] if model::is_slug(id) => Route::Letter(Some(id)),
             ["timeline"] => Route::Timeline,
+            ["timeline", year] => year_of(year).map_or(Route::NotFound, Route::TimelineYear),
             ["sources"] => Route::Sources,
             ["about"] => Route::About,
             ["corrections"] => Route::Corrections,
@@ -92,6 +96,7 @@ impl<'a> Route<'a> {
         match self {
             Route::Letter(_) => Route::Letter(None),
             Route::Timeline => Route::Timeline,
+            Route::TimelineYear(year) => Route::TimelineYear(year),
             Route::Sources => Route::Sources,
             Route::About => Route::About,
             Route::Corrections => Route::Corrections,
@@ -111,6 +116,7 @@ impl<'a> Route<'a> {
             Route::Letter(None) => at,
             Route::Letter(Some(id)) => format!("{at}notes/{id}/"),
             Route::Timeline => format!("{at}timeline/"),
+            Route::TimelineYear(year) => format!("{at}timeline/{year}/"),
             Route::Sources => format!("{at}sources/"),
             Route::About => format!("{at}about/"),
             Route::Corrections => format!("{at}corrections/"),
@@ -152,7 +158,11 @@ impl<'a> Route<'a> {
     pub fn has_app(self) -> bool {
         matches!(
             self,
-            Route::Letter(_) | Route::Timeline | Route::EmbedLetter | Route::EmbedTimeline
+            Route::Letter(_)
+                | Route::Timeline
+                | Route::TimelineYear(_)
+                | Route::EmbedLetter
+                | Route::EmbedTimeline
         )
     }
 
@@ -190,6 +200,37 @@ impl<'a> Route<'a> {
     }
 }
 
+/// A year as the timeline's year pages name it: four digits.
+fn year_of(segment: &str) -> Option<u16> {
+    (segment.len() == 4 && segment.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| segment.parse().ok())
+        .flatten()
+}
+
+/// Above this many events the timeline's own page (`/timeline/`) holds the overview and the latest year
+/// only, and an event's address is its year's page (`/timeline/2024/#<id>`); at or below it, the timeline's
+/// page holds every event and events are addressed there. Year pages exist either way.
+pub const YEAR_PAGES_OVER: usize = 400;
+
+/// The file, in an edition's timeline folder, that maps each year to the ids of its events (one line per
+/// year: the year, then its ids, separated by spaces): the browser reads it to send `/timeline/#<id>` to
+/// the page that holds the event.
+pub const EVENT_MAP_FILE: &str = "events.txt";
+
+/// The URL of an edition's event map (see [`EVENT_MAP_FILE`]).
+pub fn event_map_href(lang: Lang) -> String {
+    format!("{}{EVENT_MAP_FILE}", Route::Timeline.href(lang))
+}
+
+/// The year whose line in an event map (see [`EVENT_MAP_FILE`]) lists `id`.
+pub fn year_in_map(map: &str, id: &str) -> Option<u16> {
+    map.lines().find_map(|line| {
+        let mut words = line.split(' ');
+        let year = year_of(words.next()?)?;
+        words.any(|w| w == id).then_some(year)
+    })
+}
+
 /// The offline notice's file name in each edition's folder (see [`Route::Offline`]).
 pub const OFFLINE_FILE: &str = "offline.html";
 
@@ -206,9 +247,10 @@ pub fn card_file(lang: Lang, note_id: &str) -> String {
     card_href(lang, note_id)[BASE.len()..].to_owned()
 }
 
-/// The URL of an event on the timeline.
-pub fn event_href(lang: Lang, event_id: &str) -> String {
-    format!("{}#{event_id}", Route::Timeline.href(lang))
+/// The URL of an event on the timeline page that holds it (the timeline's own page, or its year's page:
+/// see [`YEAR_PAGES_OVER`]).
+pub fn event_href(lang: Lang, page: Route, event_id: &str) -> String {
+    format!("{}#{event_id}", page.href(lang))
 }
 
 /// The URL of an entry of the corrections log.
@@ -280,10 +322,11 @@ fn split_edition(path: &str) -> Option<(Lang, &str)> {
 mod tests {
     use super::*;
 
-    const EVERY: [Route<'static>; 11] = [
+    const EVERY: [Route<'static>; 12] = [
         Route::Letter(None),
         Route::Letter(Some("market-share")),
         Route::Timeline,
+        Route::TimelineYear(2024),
         Route::Sources,
         Route::About,
         Route::Corrections,
@@ -367,6 +410,8 @@ mod tests {
             "/notes/Not_A_Slug/",
             "/notes/a/b/",
             "/timeline/x/",
+            "/timeline/24/",
+            "/timeline/2024/x/",
             "/print/x/",
             "/es/nope/",
             "/es/es/",
@@ -376,6 +421,25 @@ mod tests {
             assert_eq!(Route::parse(&path).1, Route::NotFound, "{path}");
         }
         assert_eq!(Route::parse(&format!("{BASE}es/nope/")).0, Lang::Es);
+    }
+
+    #[test]
+    fn year_pages_and_the_event_map() {
+        assert_eq!(
+            Route::TimelineYear(2019).file(Lang::Es),
+            "es/timeline/2019/index.html"
+        );
+        assert_eq!(
+            event_map_href(Lang::Es),
+            format!("{BASE}es/timeline/events.txt")
+        );
+        let map = "2019 a b\n2024 c letter-2024\n";
+        assert_eq!(year_in_map(map, "b"), Some(2019));
+        assert_eq!(year_in_map(map, "letter-2024"), Some(2024));
+        assert_eq!(year_in_map(map, "2024"), None, "a year is not an id");
+        assert_eq!(year_in_map(map, "letter"), None, "whole ids only");
+        assert!(Route::TimelineYear(2019).has_app());
+        assert_eq!(Route::TimelineYear(2019).embed(), None);
     }
 
     #[test]

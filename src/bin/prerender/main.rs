@@ -138,6 +138,12 @@ fn write_edition(dir: &Path, template: &Template, search_module: &search_assets:
         }
         count += 1;
     }
+    // The event map the timeline's pages read to send `#<id>` to the page that holds the event.
+    let map = contract::route::event_map_href(lang);
+    write(
+        &dir.join(&map[contract::BASE.len()..]),
+        letter_explainer::route::event_map(),
+    );
     count
 }
 
