@@ -12,13 +12,7 @@ pub fn SourceCitation(
     source: usize,
 ) -> impl IntoView {
     let s = &sources()[source];
-    // The title's language (English unless the source says otherwise; a [bracketed] title is a description
-    // written for this site, in English), marked where it is not the page's.
-    let lang = match s.lang.as_deref() {
-        Some(lang) if !s.title.starts_with('[') => lang,
-        _ => "en",
-    };
-    let title_lang = (lang != t().lang).then_some(lang);
+    let title_lang = title_lang(source);
     view! {
         <span class="citation">
             <span class="publisher" lang=title_lang>{s.publisher.as_ref()}</span>
@@ -30,4 +24,15 @@ pub fn SourceCitation(
             {s.via.as_ref().map(|v| view! { <span class="via">" ("{t().via}" "<span lang=title_lang>{v.as_ref()}</span>")"</span> })}
         </span>
     }
+}
+
+/// The language of a source's title where it is not the page's: English unless the source says otherwise
+/// (a [bracketed] title is a description written for this site, in English).
+pub fn title_lang(source: usize) -> Option<&'static str> {
+    let s = &sources()[source];
+    let lang = match s.lang.as_deref() {
+        Some(lang) if !s.title.starts_with('[') => lang,
+        _ => "en",
+    };
+    (lang != t().lang).then_some(lang)
 }
