@@ -227,6 +227,7 @@ mod tests {
                 .expect("a claim");
             assert!(note_href(i).contains("/es/notes/"), "{}", note_href(i));
             let meta = map[&note_href(i)]["meta"].as_str().unwrap().to_owned();
+            assert!(meta.starts_with(t().kind(note.kind)), "{meta}");
             assert!(meta.contains("Veredicto: "), "{meta}");
             let item = &map[&event_href(0)];
             assert_eq!(item["meta"], t().date(events()[0].date));

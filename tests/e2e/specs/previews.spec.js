@@ -281,3 +281,14 @@ test('after one visit, previews work offline', async ({ page, context }) => {
   await link.hover();
   await expect(preview(page)).toBeVisible();
 });
+
+test('under a sub-path, previews find their files and their links', async ({ page }) => {
+  const sub = process.env.SUB_URL || 'http://127.0.0.1:4174/letter/';
+  await page.goto(`${sub}es/sources/`);
+  const link = page.locator('#afp-urdupoint-market-share .cited-in a[href="/letter/es/timeline/#chinese-brands-jan-nov-2024"]');
+  await link.hover();
+  await expect(preview(page).locator('.link-preview-meta')).toHaveText(/ de \d{4}$/);
+  const files = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => /previews?-/.test(p)));
+  expect(files.length).toBeGreaterThanOrEqual(3);
+  for (const file of files) expect(file).toMatch(/^\/letter\/previews?-/);
+});
