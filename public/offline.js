@@ -16,6 +16,23 @@ if (exit) {
   exit.firstElementChild.href = location.href;
 }
 
+// Link previews (of notes, events and sources; see preview.js): nothing of them loads until a mouse first
+// rests on a link or keyboard focus reaches one (never on touch); then their script takes it from there.
+const PREVIEWS = {}; // Their script and the edition's data files, written in by the prerenderer.
+const intent = (event) => {
+  const link = event.target.closest?.('a[href]');
+  if (!link || event.pointerType === 'touch' || (event.type === 'focusin' && !link.matches(':focus-visible'))) return;
+  removeEventListener('pointerover', intent);
+  removeEventListener('focusin', intent);
+  import(new URL(PREVIEWS.script, import.meta.url))
+    .then((previews) => previews.start(PREVIEWS.data, event))
+    .catch((error) => console.warn('Link previews are off:', error));
+};
+if (PREVIEWS.script) {
+  addEventListener('pointerover', intent);
+  addEventListener('focusin', intent);
+}
+
 const container = navigator.serviceWorker;
 // This script sits at the site's root, whatever the base path: so do sw.js and its scope.
 const base = new URL('./', import.meta.url).pathname;

@@ -4,7 +4,7 @@ use crate::content::sources;
 use crate::i18n::t;
 use crate::state::{link_target, NEW_TAB_REL};
 use leptos::prelude::*;
-use model::{Lang, Source};
+use model::Lang;
 
 /// A source's citation line.
 #[component]
@@ -13,7 +13,7 @@ pub fn SourceCitation(
     source: usize,
 ) -> impl IntoView {
     let s = &sources()[source];
-    let title_lang = title_lang(s);
+    let title_lang = title_lang(source);
     view! {
         <span class="citation">
             <span class="publisher" lang=title_lang>{s.publisher.as_ref()}</span>
@@ -27,11 +27,12 @@ pub fn SourceCitation(
     }
 }
 
-/// The `lang` attribute of a source's title where it is not the page's: the source's own language, else
-/// the original's (a [bracketed] title is a description written for this site, in the original's language).
-pub fn title_lang(source: &Source) -> Option<&str> {
-    let lang = match source.lang.as_deref() {
-        Some(lang) if !source.title.starts_with('[') => lang,
+/// The language of a source's title where it is not the page's: the original's (English) unless the source says otherwise
+/// (a [bracketed] title is a description written for this site, in the original's language).
+pub fn title_lang(source: usize) -> Option<&'static str> {
+    let s = &sources()[source];
+    let lang = match s.lang.as_deref() {
+        Some(lang) if !s.title.starts_with('[') => lang,
         _ => Lang::ORIGINAL.tag(),
     };
     (lang != t().lang).then_some(lang)

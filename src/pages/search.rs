@@ -80,7 +80,7 @@ fn AtoZ() -> impl IntoView {
             <ul class="az-list" aria-labelledby="az-sources">
                 {by_source.into_iter().map(|i| {
                     let source = &sources()[i];
-                    let title_lang = title_lang(source);
+                    let title_lang = title_lang(i);
                     view! {
                         <li>
                             <a href=source_href(i)><cite lang=title_lang>{source.title.as_ref()}</cite></a>

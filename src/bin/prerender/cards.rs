@@ -9,7 +9,7 @@ use contract::route::CARD_SIZE;
 use letter_explainer::content::notes;
 use letter_explainer::i18n::t;
 use letter_explainer::route::card_file;
-use model::{Assessment, NoteKind, Status, Verdict};
+use model::{Assessment, Note, NoteKind, Status, Verdict};
 use std::path::Path;
 
 const FONT: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans-Bold.ttf");
@@ -39,39 +39,43 @@ pub fn write_cards(dir: &Path) -> usize {
     notes().len()
 }
 
-/// The card of a note, as PNG.
-pub fn card(index: usize) -> Vec<u8> {
-    let note = &notes()[index];
+/// A note's kind with its verdict or status, in the edition being rendered: "Claim · Verdict: Supported",
+/// "Request 2 · Status: Not met", "Context" (on its card and in its link preview).
+pub fn label(note: &Note) -> String {
     let s = t();
-    let (judgement, colour) = match &note.assessment {
-        Assessment::Verdict { verdict, .. } => (
-            format!("{}: {}", s.verdict_label, s.verdict(*verdict)),
-            match verdict {
-                Verdict::Supported => OK,
-                Verdict::NeedsContext => WARN,
-                Verdict::Disputed => BAD,
-                Verdict::Unverifiable => NEUTRAL,
-            },
-        ),
-        Assessment::Status { status, .. } => (
-            format!("{}: {}", s.status_label, s.status(*status)),
-            match status {
-                Status::Met => OK,
-                Status::PartlyMet | Status::Unclear => WARN,
-                Status::NotMet => BAD,
-            },
-        ),
-        Assessment::None => (String::new(), NEUTRAL),
-    };
     let kind = match note.number {
         Some(n) => format!("{} {n}", s.kind(NoteKind::Request)),
         None => s.kind(note.kind).to_owned(),
     };
-    let label = if judgement.is_empty() {
-        kind
-    } else {
-        format!("{kind} · {judgement}")
+    match &note.assessment {
+        Assessment::Verdict { verdict, .. } => {
+            format!("{kind} · {}: {}", s.verdict_label, s.verdict(*verdict))
+        }
+        Assessment::Status { status, .. } => {
+            format!("{kind} · {}: {}", s.status_label, s.status(*status))
+        }
+        Assessment::None => kind,
+    }
+}
+
+/// The card of a note, as PNG.
+pub fn card(index: usize) -> Vec<u8> {
+    let note = &notes()[index];
+    let colour = match &note.assessment {
+        Assessment::Verdict { verdict, .. } => match verdict {
+            Verdict::Supported => OK,
+            Verdict::NeedsContext => WARN,
+            Verdict::Disputed => BAD,
+            Verdict::Unverifiable => NEUTRAL,
+        },
+        Assessment::Status { status, .. } => match status {
+            Status::Met => OK,
+            Status::PartlyMet | Status::Unclear => WARN,
+            Status::NotMet => BAD,
+        },
+        Assessment::None => NEUTRAL,
     };
+    let label = label(note);
 
     let (w, h) = CARD_SIZE;
     let mut canvas = Canvas::new(w, h);

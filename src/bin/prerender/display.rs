@@ -26,7 +26,7 @@ pub fn write(dir: &Path) -> String {
 fn code() -> String {
     DISPLAY_JS
         .lines()
-        .filter(|l| !crate::search_assets::is_comment(l))
+        .filter(|l| !crate::is_comment(l))
         .collect::<Vec<_>>()
         .join("\n")
 }

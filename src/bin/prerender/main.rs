@@ -7,6 +7,7 @@ mod cards;
 mod display;
 mod markers;
 mod offline;
+mod previews;
 mod search_assets;
 mod template;
 
@@ -33,9 +34,10 @@ fn main() {
     let template = Template::from_trunk(&template).unwrap_or_else(|e| fail(&e));
     let mut count = 0;
     let search_module = search_assets::write_module(&dir);
+    let preview_script = previews::write_script(&dir);
     for lang in Lang::ALL {
         count += edition::render(baked(), lang, || {
-            write_edition(&dir, &template, &search_module)
+            write_edition(&dir, &template, &search_module, &preview_script)
         });
     }
     let mut cards_written = 0;
@@ -75,11 +77,18 @@ fn main() {
 
 /// Writes every page of the edition being rendered (and its offline assets, oEmbed documents and
 /// annotations); returns how many pages.
-fn write_edition(dir: &Path, template: &Template, search_module: &search_assets::Module) -> usize {
+fn write_edition(
+    dir: &Path,
+    template: &Template,
+    search_module: &search_assets::Module,
+    preview_script: &previews::Script,
+) -> usize {
     let lang = edition::lang();
     // Every page links its edition's manifest and loads its offline script: pages without the app with
-    // a tag, pages with the app from their boot script, their only script (see `boot_script`).
-    let offline = offline::write_assets(dir);
+    // a tag, pages with the app from their boot script, their only script (see `boot_script`). The
+    // offline script also loads link previews, on intent (see `previews`).
+    let previews = previews::write_edition(dir, preview_script);
+    let offline = offline::write_assets(dir, &previews);
     let boot = template::boot_script(&template.loader, &offline.script);
     let (_, boot) = write_script(dir, "boot", &boot);
     let app_tags = format!("{}{boot}", offline.links);
@@ -174,6 +183,13 @@ fn write_script(dir: &Path, stem: &str, js: &str) -> (String, String) {
 /// the service worker and the page scripts).
 fn json_string(s: &str) -> String {
     serde_json::to_string(s).expect("a string always serialises")
+}
+
+/// A line of JavaScript that is only a comment (`// …` or a one-line `/** … */`): the scripts' comments are
+/// for people reading the source, and the prerenderer leaves them out of what it publishes.
+fn is_comment(line: &str) -> bool {
+    let line = line.trim_start();
+    line.starts_with("//") || (line.starts_with("/*") && line.ends_with("*/"))
 }
 
 /// Writes a stylesheet into `dir` as `<stem>-<hash>.css`; returns its tag, with subresource integrity.

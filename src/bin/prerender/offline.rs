@@ -5,7 +5,7 @@
 //! The two scripts are hand-written (`public/offline.js`, `public/sw.js`): they are not part of the wasm
 //! app, which only letter pages load, and the service worker cannot be wasm-bindgen output anyway.
 
-use crate::{base64, json_string, write, write_script};
+use crate::{base64, is_comment, json_string, write, write_script};
 use contract::edition::prefix;
 use contract::{asset, BASE};
 use leptos::prelude::*;
@@ -63,14 +63,15 @@ pub struct OfflineAssets {
     pub script_tag: String,
 }
 
-/// Writes the manifest, the icons and the registration script of the edition being rendered into `dir`.
-pub fn write_assets(dir: &Path) -> OfflineAssets {
+/// Writes the manifest, the icons and the registration script of the edition being rendered into `dir`;
+/// `previews` is what the script needs to load link previews on intent (see `previews::write_edition`).
+pub fn write_assets(dir: &Path, previews: &str) -> OfflineAssets {
     for (name, png, _, _) in ICONS {
         write(&dir.join("icons").join(name), png);
     }
     let manifest_file = format!("{}{MANIFEST_FILE}", prefix(edition::lang()));
     write(&dir.join(&manifest_file), manifest().as_bytes());
-    let (script, script_tag) = write_script(dir, "offline", &offline_js());
+    let (script, script_tag) = write_script(dir, "offline", &offline_js(previews));
     let links = view! {
         <link rel="manifest" href=asset(&manifest_file)/>
         <meta name="theme-color" content=THEME_COLOR/>
@@ -84,8 +85,9 @@ pub fn write_assets(dir: &Path) -> OfflineAssets {
     }
 }
 
-/// `offline.js` with the notices of the edition being rendered, from the catalog.
-fn offline_js() -> String {
+/// `offline.js` with the notices of the edition being rendered, from the catalog, and where its link
+/// previews are.
+fn offline_js(previews: &str) -> String {
     let s = t();
     let text = serde_json::json!({
         "ready": s.offline_ready,
@@ -104,7 +106,18 @@ fn offline_js() -> String {
         .lines()
         .find(|l| l.starts_with("const TEXT = {};"))
         .expect("public/offline.js declares `const TEXT = {};`");
-    OFFLINE_JS.replacen(line, &text, 1)
+    let previews_line = OFFLINE_JS
+        .lines()
+        .find(|l| l.starts_with("const PREVIEWS = {};"))
+        .expect("public/offline.js declares `const PREVIEWS = {};`");
+    let js = OFFLINE_JS.replacen(line, &text, 1).replacen(
+        previews_line,
+        &format!("const PREVIEWS = {previews};"),
+        1,
+    );
+    // Its comments are for people reading the source; every page's first view gets the code.
+    let code: Vec<&str> = js.lines().filter(|l| !is_comment(l)).collect();
+    code.join("\n") + "\n"
 }
 
 /// The web app manifest of the edition being rendered: names from its catalog, starting at its home page,
@@ -411,6 +424,21 @@ mod tests {
                 };
                 assert!(has("icon-512.png", "512x512", "any"), "{m}");
                 assert!(has("icon-maskable-512.png", "512x512", "maskable"), "{m}");
+            },
+        )
+    }
+
+    #[test]
+    fn the_offline_script_gets_its_notices_and_where_previews_are_without_comments() {
+        letter_explainer::edition::render(
+            letter_explainer::content::baked(),
+            model::Lang::Es,
+            || {
+                let js = offline_js(r#"{"script":"preview-1.js","data":[]}"#);
+                assert!(js.contains(r#"const PREVIEWS = {"script":"preview-1.js","data":[]};"#));
+                assert!(js.contains(&json_string(t().offline_ready)), "{js}");
+                assert!(!js.contains("const TEXT = {};") && !js.contains("const PREVIEWS = {};"));
+                assert!(!js.lines().any(is_comment), "{js}");
             },
         )
     }

@@ -6,7 +6,7 @@
 
 use crate::json_string;
 use crate::offline::short_hash;
-use crate::{fail, write, write_script};
+use crate::{fail, is_comment, write, write_script};
 use contract::{asset, dom, Route};
 use letter_explainer::content::site;
 use letter_explainer::edition;
@@ -156,12 +156,6 @@ fn page_script(module: &Module, index: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join("\n")
-}
-
-/// A line that is only a comment (`// …` or a one-line `/** … */`).
-pub(crate) fn is_comment(line: &str) -> bool {
-    let line = line.trim_start();
-    line.starts_with("//") || (line.starts_with("/*") && line.ends_with("*/"))
 }
 
 #[cfg(test)]
