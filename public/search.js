@@ -7,8 +7,10 @@
 
 const SEARCH = {}; // Settings and the edition's words, written in by the prerenderer.
 
-// Results listed per kind (the heading gives each kind's total).
+// Results listed per kind (the heading gives each kind's total), of which the first SHOWN at once and
+// the others with the kind's "more" button: a key press lays out and paints a few results, not forty.
 const LIMIT = 10;
+const SHOWN = 3;
 
 const byId = (id) => document.getElementById(id);
 const form = byId(SEARCH.form);
@@ -19,6 +21,8 @@ const none = byId(SEARCH.none);
 const index = byId(SEARCH.az);
 let engine = null;
 let urlTimer = 0;
+// The results string on screen.
+let onScreen = '';
 
 form.hidden = false;
 input.value = new URL(location.href).searchParams.get(SEARCH.field) || '';
@@ -69,27 +73,14 @@ function show() {
   urlTimer = setTimeout(writeUrl, 300);
   if (!engine) return;
   index.hidden = Boolean(query);
-  const found = query ? engine.search(query, LIMIT) : '';
-  const groups = [];
-  let total = 0;
-  let list = null;
-  // One string: results apart by \x1e, fields by \x1f, plain and matched parts by \x1d (search-wasm).
-  for (const record of found ? found.split('\x1e') : []) {
-    const [kind, ofKind, id, label, state, date, publisher, title, snippet] = record.split('\x1f');
-    const hit = { kind, id, label, state, date, publisher, title: title.split('\x1d'), snippet: snippet.split('\x1d') };
-    if (!list || list.dataset.kind !== kind) {
-      list = element('ul');
-      list.dataset.kind = kind;
-      const group = element('section', null, 'search-group');
-      group.append(element('h2', `${SEARCH.groups[kind]} (${ofKind})`), list);
-      groups.push(group);
-      total += Number(ofKind);
-    }
-    const item = element('li');
-    item.append(link(hit));
-    list.append(item);
+  const found = query ? engine.search(query, SHOWN) : '';
+  const groups = parse(found);
+  // The same results as on screen (a key that changes no result) are left as they are.
+  if (found !== onScreen) {
+    onScreen = found;
+    results.replaceChildren(...groups.map((g) => group(g, query)));
   }
-  results.replaceChildren(...groups);
+  const total = groups.reduce((n, g) => n + g.total, 0);
   none.hidden = !(query && total === 0);
   status.textContent = !query
     ? ''
@@ -98,6 +89,47 @@ function show() {
       : total === 1
         ? SEARCH.one
         : SEARCH.many.replace('{n}', total);
+}
+
+/** What the engine returns, as groups of hits: one string, results apart by \x1e, fields by \x1f (search-wasm). */
+function parse(found) {
+  const groups = [];
+  for (const record of found ? found.split('\x1e') : []) {
+    const [kind, ofKind, id, label, state, date, publisher, title, snippet] = record.split('\x1f');
+    if (groups.at(-1)?.kind !== kind) groups.push({ kind, total: Number(ofKind), hits: [] });
+    groups.at(-1).hits.push({ kind, id, label, state, date, publisher, title, snippet });
+  }
+  return groups;
+}
+
+// A kind's results: its heading with its total, its first SHOWN results, and a button for the rest of its
+// best LIMIT, which asks the engine for them when pressed.
+function group({ kind, total, hits }, query) {
+  const section = element('section', null, 'search-group');
+  const list = element('ul');
+  list.dataset.kind = kind;
+  list.append(...hits.map(item));
+  section.append(element('h2', `${SEARCH.groups[kind]} (${total})`), list);
+  const rest = Math.min(total, LIMIT) - hits.length;
+  if (rest > 0) {
+    const more = element('button', SEARCH.more.replace('{n}', rest).replace('{kind}', SEARCH.groups[kind]), 'search-more');
+    more.type = 'button';
+    more.addEventListener('click', () => {
+      const all = parse(engine.search(query, LIMIT)).find((g) => g.kind === kind).hits;
+      const items = all.slice(hits.length).map(item);
+      list.append(...items);
+      more.remove();
+      items[0].firstChild.focus();
+    });
+    section.append(more);
+  }
+  return section;
+}
+
+function item(hit) {
+  const li = element('li');
+  li.append(link(hit));
+  return li;
 }
 
 /** A result's link: where it leads, its title, what it is, and a snippet with the matched words. */
@@ -111,7 +143,7 @@ function link(hit) {
     source: `${SEARCH.sources}#${id}`,
   }[hit.kind];
   // A passage is shown by its text; the others by their title.
-  if (hit.kind !== 'passage') a.append(marked('search-title', hit.title));
+  if (hit.kind !== 'passage') a.append(marked('search-title', hit.title.split('\x1d')));
   const meta = {
     note: [SEARCH.labels[hit.label], SEARCH.labels[hit.state]],
     event: [when(hit.date)],
@@ -119,7 +151,7 @@ function link(hit) {
   }[hit.kind];
   const label = (meta || []).filter(Boolean).join(' · ');
   if (label) a.append(element('span', label, 'search-meta'));
-  if (hit.kind !== 'source') a.append(marked('search-snippet', hit.snippet));
+  if (hit.kind !== 'source') a.append(marked('search-snippet', hit.snippet.split('\x1d')));
   return a;
 }
 
@@ -146,9 +178,10 @@ function element(name, text, className) {
   return el;
 }
 
-/** Arrow keys between the box and the results, Escape clears, / and Ctrl+K (Cmd+K) come back to the box. */
+// Arrow keys between the box and the results (and "more" buttons), Escape clears, / and Ctrl+K (Cmd+K)
+// come back to the box.
 function keys(e) {
-  const links = [...results.querySelectorAll('a')];
+  const links = [...results.querySelectorAll('a, button')];
   const here = document.activeElement;
   const at = links.indexOf(here);
   const inSearch = here === input || at >= 0;

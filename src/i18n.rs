@@ -52,6 +52,9 @@ pub struct Strings {
     pub search_years: &'static str,
     /// A year's number of events, with `{n}`.
     pub search_year_events: &'static str,
+    /// A results group's button for the rest of its results, with `{n}` (how many) and `{kind}` (the
+    /// group's name).
+    pub search_more: &'static str,
     /// Label before the letter's authors.
     pub letter_from: &'static str,
     /// Label before the letter's addressee.
@@ -340,6 +343,7 @@ pub const EN: Strings = Strings {
     search_index_intro: "Every note and source in alphabetical order, and the timeline by year.",
     search_years: "The timeline by year",
     search_year_events: "{n} events",
+    search_more: "Show {n} more ({kind})",
     letter_from: "From",
     letter_to: "To",
     letter_dated: "Dated",
@@ -501,6 +505,7 @@ pub const ES: Strings = Strings {
     search_index_intro: "Cada nota y cada fuente en orden alfabético, y la cronología por año.",
     search_years: "La cronología por año",
     search_year_events: "{n} hechos",
+    search_more: "Mostrar {n} más ({kind})",
     letter_from: "De",
     letter_to: "Para",
     letter_dated: "Fechada el",

@@ -365,6 +365,39 @@ fn timeline_section(figures: &str) -> String {
     )
 }
 
+/// Measures only search (`cargo xtask bench --only search`) and writes its figures in place of the last
+/// run's: the `search` line of `bench/results.json` and the JSON block of BENCH.md's "Search" section.
+pub fn run_search(root: &Path, dist: &Path, stress: &Path) -> Result<(), String> {
+    let search = search_bench(root, dist, stress)?;
+    let results = root.join("bench/results.json");
+    let json = fs::read_to_string(&results).map_err(|e| format!("{}: {e}", results.display()))?;
+    let json = replace_search(&json, "\n  \"search\": ", ",\n", &search)?;
+    let md_path = root.join("BENCH.md");
+    let md = fs::read_to_string(&md_path).map_err(|e| format!("{}: {e}", md_path.display()))?;
+    let at = md
+        .find("\n## Search")
+        .ok_or("BENCH.md has no \"Search\" section")?;
+    let (head, tail) = md.split_at(at);
+    let tail = replace_search(tail, "```json\n", "\n```", &search)?;
+    fs::write(&results, json).map_err(|e| e.to_string())?;
+    fs::write(&md_path, format!("{head}{tail}")).map_err(|e| e.to_string())?;
+    println!("{search}");
+    Ok(())
+}
+
+/// `text` with what lies between the first `start` and the next `end` after it replaced by `with`.
+fn replace_search(text: &str, start: &str, end: &str, with: &str) -> Result<String, String> {
+    let from = text
+        .find(start)
+        .map(|i| i + start.len())
+        .ok_or_else(|| format!("no {start:?} to replace after"))?;
+    let to = text[from..]
+        .find(end)
+        .map(|i| from + i)
+        .ok_or_else(|| format!("no {end:?} after {start:?}"))?;
+    Ok(format!("{}{with}{}", &text[..from], &text[to..]))
+}
+
 /// `cargo xtask bench --only timeline`: [`timeline_figures`] for the builds given, printed, and written
 /// into the timeline's section of `BENCH.md` and its entry in `bench/results.json` (the rest kept).
 pub fn run_timeline(root: &Path, builds: &[(&str, &Path, &Path)]) -> Result<(), String> {
@@ -545,6 +578,22 @@ mod tests {
             "{err}"
         );
         let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn only_the_search_figures_are_replaced() {
+        let json = "{\n  \"lcp\": {\"a\": 1},\n  \"search\": {\"old\": 1},\n  \"print\": {}\n}\n";
+        let out = replace_search(json, "\n  \"search\": ", ",\n", "{\"new\": 2}").unwrap();
+        assert_eq!(
+            out,
+            "{\n  \"lcp\": {\"a\": 1},\n  \"search\": {\"new\": 2},\n  \"print\": {}\n}\n"
+        );
+        let md =
+            "## Search\n\ntext\n\n```json\n{\"old\": 1}\n```\n\n## Print\n\n```json\n{}\n```\n";
+        let out = replace_search(md, "```json\n", "\n```", "{\"new\": 2}").unwrap();
+        assert!(out.starts_with("## Search\n\ntext\n\n```json\n{\"new\": 2}\n```\n\n## Print"));
+        assert!(out.ends_with("```json\n{}\n```\n"), "{out}");
+        assert!(replace_search("no figures", "```json\n", "\n```", "x").is_err());
     }
 
     #[test]

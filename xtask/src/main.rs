@@ -4,10 +4,14 @@
 //! - `cargo xtask test`: install what is missing, run every test (Rust, the HTML checker, the browser
 //!   suite in Chromium, the smoke journeys in Firefox and WebKit)
 //! - `cargo xtask build [--base /letter/] [--out DIR] [--origin URL] [--contact mailto:…|https://…]`: build
-//!   the static site; `cargo xtask build --stress`: build the generated stress pack into `dist-stress/`
+//!   the static site; `cargo xtask build --stress`: the stress pack's site into `dist-stress/`, as the
+//!   benchmark builds it
 //! - `cargo xtask e2e [PLAYWRIGHT ARGS]`: only the browser suite, against the last builds
 //! - `cargo xtask bench`: measure each route's first-visit transfer into `bench/results.json` and `BENCH.md`;
-//!   `cargo xtask bench --only timeline [--no-build] [--compare REAL STRESS]`: only the timeline's figures
+//!   `--only timeline [--no-build] [--compare REAL STRESS]`: only the timeline's figures; `--only search
+//!   [--no-build]`: only the search figures, updated in place (`--no-build`: of the last `dist/` and
+//!   `dist-stress/`, so that only the measuring needs the browser lock)
+//! - `cargo xtask offline-bytes [DIR]`: what the service worker downloads after a first visit
 //! - `cargo xtask fuzz [--minutes 10]`: property-test the content compiler (not part of `test`)
 //! - `cargo xtask content [DIR]`: check the content and list every error
 //! - `cargo xtask engines [firefox] [webkit]`: only the smoke journeys in Firefox and WebKit, on `dist/`
@@ -39,7 +43,7 @@ fn main() {
     let result = match args.first().map(String::as_str) {
         Some("setup") => setup::run(args.iter().any(|a| a == "--tests")),
         Some("build") if args.iter().any(|a| a == "--stress") => {
-            setup::run(false).and_then(|_| build_stress().map(|_| ()))
+            setup::run(false).and_then(|_| build_stress().map(drop))
         }
         Some("build") => setup::run(false).and_then(|_| {
             build_from(
@@ -70,17 +74,30 @@ fn main() {
             setup::run(true).and_then(|_| bench_timeline(&args, flag("--compare")))
         }
         Some("bench") => setup::run(true).and_then(|_| {
-            setup::lighthouse()?;
+            let only = flag("--only");
+            if only.is_none() {
+                setup::lighthouse()?;
+            }
             let dist = root().join("dist");
-            build_from(
-                "/",
-                &dist,
-                None,
-                Some(&format!("http://127.0.0.1:{BENCH_PORT}")),
-                None,
-            )?;
-            let stress = build_stress()?;
-            bench::run(&root(), &dist, &stress)
+            let stress = if only.is_some() && args.iter().any(|a| a == "--no-build") {
+                root().join("dist-stress")
+            } else {
+                build_from(
+                    "/",
+                    &dist,
+                    None,
+                    Some(&format!("http://127.0.0.1:{BENCH_PORT}")),
+                    None,
+                )?;
+                build_stress()?
+            };
+            match only.as_deref() {
+                None => bench::run(&root(), &dist, &stress),
+                Some("search") => bench::run_search(&root(), &dist, &stress),
+                Some(other) => Err(format!(
+                    "bench --only {other}: only `timeline` and `search` can run alone"
+                )),
+            }
         }),
         Some("offline-bytes") => offline_bytes::measure(
             &args.get(1).map_or_else(|| root().join("dist"), PathBuf::from),

@@ -107,7 +107,7 @@ fn page_script(module: &Module, index: &str) -> String {
         "const SEARCH = {{\n  glue: {}, wasm: {}, index: {},\n  letter: {}, notes: {}, timeline: {}, sources: {}, passage: {},\n  \
          form: {}, input: {}, field: {}, status: {}, results: {}, none: {}, az: {}, ready: {},\n  \
          groups: {{ passage: {}, note: {}, event: {}, source: {} }},\n  labels: {{ {} }},\n  \
-         months: [{}], day: {}, month: {},\n  one: {}, many: {}, failed: {},\n}};",
+         months: [{}], day: {}, month: {},\n  one: {}, many: {}, more: {}, failed: {},\n}};",
         json_string(&module.glue),
         json_string(&module.wasm),
         json_string(index),
@@ -134,6 +134,7 @@ fn page_script(module: &Module, index: &str) -> String {
         json_string(s.date_month),
         json_string(s.search_one),
         json_string(s.search_many),
+        json_string(s.search_more),
         json_string(s.search_failed),
     );
     assert!(
@@ -142,8 +143,8 @@ fn page_script(module: &Module, index: &str) -> String {
             .any(|l| l.starts_with("const SEARCH = {};")),
         "public/search.js declares `const SEARCH = {{}};`"
     );
-    // Its comments are for people reading the source; the reader's browser gets the code (a tenth of the
-    // search code's byte budget).
+    // Its comments and indentation are for people reading the source; the reader's browser gets the code
+    // (a tenth of the search code's byte budget). No string in it spans lines.
     SEARCH_JS
         .lines()
         .filter(|l| !is_comment(l))
@@ -151,7 +152,7 @@ fn page_script(module: &Module, index: &str) -> String {
             if l.starts_with("const SEARCH = {};") {
                 settings.as_str()
             } else {
-                l
+                l.trim_start()
             }
         })
         .collect::<Vec<_>>()
@@ -174,6 +175,7 @@ mod tests {
             });
             assert!(!js.contains("const SEARCH = {};"), "{js}");
             assert!(!js.contains("// "), "comments are left out: {js}");
+            assert!(!js.contains("\n  const"), "indentation is left out: {js}");
             assert!(js.contains("glue: \"/search-1.js\""), "{js}");
             for slug in ["claim", "needs-context", "partly-met", "unverifiable"] {
                 assert!(js.contains(&format!("\"{slug}\": ")), "{slug}");

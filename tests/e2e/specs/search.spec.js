@@ -152,6 +152,42 @@ test('results show what a note is and when an event happened, in the edition\'s 
   expect(dates.some((d) => /^(\d{1,2} de )?[a-z]+ de \d{4}$|^\d{4}$/.test(d))).toBe(true);
 });
 
+for (const [lang, { prefix, more }] of Object.entries({
+  en: { prefix: '', more: (n) => `Show ${n} more (Notes)` },
+  es: { prefix: 'es/', more: (n) => `Mostrar ${n} más (Notas)` },
+})) {
+  test(`a group lists its best three, and its button the rest of its best ten, by keyboard (${lang})`, async ({ page }) => {
+    await page.goto(`${prefix}search/?q=mexico`);
+    await expect(status(page)).not.toHaveText('');
+    const items = page.locator('#search-results ul[data-kind="note"] > li');
+    await expect(items).toHaveCount(3);
+    const heading = await page.locator('#search-results section', { has: page.locator('ul[data-kind="note"]') }).locator('h2').textContent();
+    const total = Number(heading.match(/\((\d+)\)$/)[1]);
+    expect(total, heading).toBeGreaterThan(3);
+    const shown = Math.min(total, 10);
+    const button = page.getByRole('button', { name: more(shown - 3), exact: true });
+    await expect(button).toBeVisible();
+    // Arrow keys reach the button as they reach the results; Enter presses it.
+    await box(page).focus();
+    for (let i = 0; i < 10 && !(await button.evaluate((b) => b === document.activeElement)); i++) await page.keyboard.press('ArrowDown');
+    await expect(button).toBeFocused();
+    const firstThree = await items.locator('a').evaluateAll((links) => links.map((a) => a.href));
+    await page.keyboard.press('Enter');
+    await expect(items).toHaveCount(shown);
+    await expect(items.nth(3).locator('a')).toBeFocused();
+    await expect(button).toHaveCount(0);
+    // The first three stay where they were; the others follow, each a note of its own.
+    const all = await items.locator('a').evaluateAll((links) => links.map((a) => a.href));
+    expect(all.slice(0, 3)).toEqual(firstThree);
+    expect(new Set(all).size).toBe(shown);
+    // A new query lists three again.
+    await box(page).fill('');
+    await expect(items).toHaveCount(0);
+    await box(page).fill('mexico');
+    await expect(items).toHaveCount(3);
+  });
+}
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
   for (const [lang, { prefix }] of Object.entries(editions)) {
