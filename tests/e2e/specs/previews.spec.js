@@ -20,6 +20,7 @@ const eventLink = (page) => page.locator('#afp-urdupoint-market-share .cited-in 
 async function instrument(page) {
   await page.addInitScript(() => {
     window.__overs = [];
+    window.__outs = [];
     window.__shown = [];
     window.__shifts = [];
     addEventListener(
@@ -27,6 +28,14 @@ async function instrument(page) {
       (e) => {
         const link = e.target.closest?.('a[href]');
         if (link) window.__overs.push({ href: link.getAttribute('href'), type: e.pointerType, at: performance.now() });
+      },
+      true,
+    );
+    addEventListener(
+      'pointerout',
+      (e) => {
+        const link = e.target.closest?.('a[href]');
+        if (link && !link.contains(e.relatedTarget)) window.__outs.push({ href: link.getAttribute('href'), at: performance.now() });
       },
       true,
     );
@@ -42,11 +51,17 @@ async function instrument(page) {
     }).observe({ type: 'layout-shift', buffered: true });
   });
 }
-const log = (page) => page.evaluate(() => ({ overs: window.__overs, shown: window.__shown, shifts: window.__shifts }));
+const log = (page) => page.evaluate(() => ({ overs: window.__overs, outs: window.__outs, shown: window.__shown, shifts: window.__shifts }));
 
 /** Moves the mouse to a point in view that is neither a link nor a preview. */
 async function moveAway(page) {
-  const point = await page.evaluate(() => {
+  const point = await awayPoint(page);
+  await page.mouse.move(point.x, point.y);
+}
+
+/** A point in view that is neither a link nor a preview. */
+function awayPoint(page) {
+  return page.evaluate(() => {
     for (let y = 10; y < innerHeight; y += 17) {
       for (let x = 10; x < innerWidth; x += 23) {
         if (!document.elementFromPoint(x, y)?.closest('a, #link-preview')) return { x, y };
@@ -54,7 +69,6 @@ async function moveAway(page) {
     }
     return null;
   });
-  await page.mouse.move(point.x, point.y);
 }
 
 /** Whether two rectangles overlap. */
@@ -74,15 +88,25 @@ test('a mouse resting on a link shows its preview after about 300 ms, not before
   expect(await loaded()).toEqual([]);
 
   // A pointer that only passes over a link shows nothing.
-  await eventLink(page).hover();
-  await moveAway(page);
+  await eventLink(page).scrollIntoViewIfNeeded();
+  // The middle of its first line (a link wrapped over two lines has other text at its box's middle).
+  const passing = await eventLink(page).evaluate((el) => {
+    const r = el.getClientRects()[0];
+    return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+  });
+  const away = await awayPoint(page);
+  await page.mouse.move(passing.x, passing.y);
+  await page.mouse.move(away.x, away.y);
   const start = await page.evaluate(() => performance.now());
   await noteLink(page).hover();
   await expect(preview(page)).toBeVisible();
-  const { overs, shown, shifts } = await log(page);
-  expect(shown.map((s) => s.href), 'only the rested-on link previewed').toEqual([expect.stringMatching(/\/notes\/market-share\/$/)]);
+  const { overs, outs, shown, shifts } = await log(page);
+  // (A machine too busy to move the pointer on within the delay makes the pass a rest: then it may show.)
+  const passed = outs.find((o) => o.href.endsWith('#chinese-brands-jan-nov-2024')).at - overs.find((o) => o.href.endsWith('#chinese-brands-jan-nov-2024')).at;
+  if (passed < 290) expect(shown.map((s) => s.href), 'only the rested-on link previewed').toEqual([expect.stringMatching(/\/notes\/market-share\/$/)]);
   const over = overs.find((o) => o.at >= start && o.href.endsWith('/notes/market-share/'));
-  expect(shown[0].at - over.at, 'the preview waited for the pointer to rest').toBeGreaterThanOrEqual(290);
+  const rested = shown.find((s) => s.href.endsWith('/notes/market-share/'));
+  expect(rested.at - over.at, 'the preview waited for the pointer to rest').toBeGreaterThanOrEqual(290);
   // Only what it needs: the script, its stylesheet and the notes' data (not the events' or sources').
   const files = await loaded();
   expect(files.some((f) => /\/preview-[0-9a-f]{16}\.js$/.test(f)), files.join()).toBe(true);
@@ -258,6 +282,7 @@ test('the Spanish edition previews in Spanish', async ({ page }) => {
 });
 
 test('previews pass axe while one is open (light and dark)', async ({ page }) => {
+  test.slow(); // axe twice
   for (const scheme of ['light', 'dark']) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto('sources/');
@@ -291,4 +316,14 @@ test('under a sub-path, previews find their files and their links', async ({ pag
   const files = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => /previews?-/.test(p)));
   expect(files.length).toBeGreaterThanOrEqual(3);
   for (const file of files) expect(file).toMatch(/^\/letter\/previews?-/);
+});
+
+test('a preview fades in only for readers who have not asked for reduced motion', async ({ page }) => {
+  for (const [motion, animation] of [['reduce', 'none'], ['no-preference', 'link-preview-in']]) {
+    await page.emulateMedia({ reducedMotion: motion });
+    await page.goto('sources/');
+    await noteLink(page).hover();
+    await expect(preview(page)).toBeVisible();
+    expect(await preview(page).evaluate((el) => getComputedStyle(el).animationName), motion).toBe(animation);
+  }
 });
