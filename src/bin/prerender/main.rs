@@ -4,6 +4,7 @@
 //! what offline reading and installation need, the service worker last (see [`offline`]).
 
 mod cards;
+mod fragments;
 mod markers;
 mod offline;
 mod search_assets;
@@ -37,9 +38,13 @@ fn main() {
             write_edition(&dir, &template, &search_module)
         });
     }
+    // Cards only where they pay: a page names its card only when the build knows its origin (`og:image`
+    // is an absolute URL), so without one no crawler could find them and none is drawn.
     let mut cards_written = 0;
-    for lang in Lang::ALL {
-        cards_written += edition::render(baked(), lang, || cards::write_cards(&dir));
+    if !contract::ORIGIN.is_empty() {
+        for lang in Lang::ALL {
+            cards_written += edition::render(baked(), lang, || cards::write_cards(&dir));
+        }
     }
     write(
         &dir.join("_headers"),
@@ -61,13 +66,13 @@ fn main() {
     );
     let sw = offline::write_service_worker(&dir).unwrap_or_else(|e| fail(&e));
     println!(
-        "service worker version {} precaches {} files",
-        sw.version, sw.files
+        "service worker version {} precaches {} files ({} of them, {} bytes, after install)",
+        sw.version, sw.files, sw.later, sw.later_bytes
     );
 }
 
-/// Writes every page of the edition being rendered (and its offline assets, oEmbed documents and
-/// annotations); returns how many pages.
+/// Writes every page of the edition being rendered (and its offline assets, oEmbed documents,
+/// annotations and note fragments); returns how many pages.
 fn write_edition(dir: &Path, template: &Template, search_module: &search_assets::Module) -> usize {
     let lang = edition::lang();
     // Every page links its edition's manifest and loads its offline script: pages without the app with
@@ -123,6 +128,14 @@ fn write_edition(dir: &Path, template: &Template, search_module: &search_assets:
         write(&dir.join(route.file(lang)), &html);
         if route == Route::Letter(None) {
             write_annotations(dir, &html);
+        }
+        if let Route::Letter(Some(id)) = route {
+            if let Some(index) = letter_explainer::content::note_index(id) {
+                write(
+                    &dir.join(contract::route::note_fragment_file(lang, id)),
+                    fragments::note_fragment(index, route),
+                );
+            }
         }
         if route == Route::Corrections {
             if let Some(atom) = letter_explainer::feed::atom() {
