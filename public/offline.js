@@ -2,6 +2,9 @@
 // status region: "available offline" once the whole site is saved, "offline" while the network is gone,
 // and "a new version is available" with a Reload button. A new version waits until the reader presses
 // Reload; then every open page of the site reloads into it together, so none mixes two versions.
+// On a large site the worker saves the reading core at once and the rest later (sw.js, LATER): this script
+// asks for the rest on a connection that says it is not metered, and shows the "Save everything" control
+// (`[data-save-all]`, on the about page) with the size left while anything is left.
 // Hand-written JavaScript, like sw.js: it is not part of the wasm app, which only letter pages load.
 
 const TEXT = {}; // The page's language's notices, written in by the prerenderer from the catalog.
@@ -70,6 +73,7 @@ function start() {
     // The version could not be saved (the host changed its files): the site works online only. Said
     // for whoever maintains the site; readers have nothing to do about it.
     if (event.data?.type === 'failed') console.warn(`Offline reading is off: ${event.data.reason}.`);
+    if (event.data?.type === 'later') showLeft(event.data);
   });
   container.startMessages();
 
@@ -88,12 +92,41 @@ function start() {
     else worker.addEventListener('statechange', () => worker.state === 'installed' && offer(worker));
   };
 
+  // What is left to save of a large site: the control shows its size, or says everything is saved.
+  const control = document.querySelector('[data-save-all]');
+  const showLeft = ({ files, bytes }) => {
+    if (!control) return;
+    const [button, status] = [control.querySelector('button'), control.querySelector('[role="status"]')];
+    control.hidden = false;
+    const mb = (bytes / 1e6).toLocaleString(document.documentElement.lang, { maximumFractionDigits: 1 });
+    button.hidden = files === 0;
+    button.disabled = false;
+    button.textContent = `${TEXT.save_all} — ${mb} MB`;
+    status.textContent = files === 0 ? TEXT.saved_all : '';
+  };
+  const metered = () => {
+    const c = navigator.connection;
+    return !c || c.saveData || c.type === 'cellular';
+  };
+
   container
     .register(`${base}sw.js`, { scope: base })
     .then((registration) => {
       watch(registration.waiting);
       watch(registration.installing);
       registration.addEventListener('updatefound', () => watch(registration.installing));
+      return container.ready;
+    })
+    .then((registration) => {
+      const worker = registration.active;
+      if (!worker || !container.controller) return;
+      worker.postMessage({ type: 'later-size' });
+      if (!metered()) worker.postMessage({ type: 'save-later' });
+      control?.querySelector('button').addEventListener('click', (event) => {
+        event.currentTarget.disabled = true;
+        control.querySelector('[role="status"]').textContent = TEXT.saving_all;
+        worker.postMessage({ type: 'save-later' });
+      });
     })
     .catch(() => {
       // No service worker (a private window, storage off, no network on a first visit): the site works

@@ -1,11 +1,16 @@
 // The service worker: keeps one version of the whole site in one cache and answers from it, so every page
-// opens offline after a single visit. The prerenderer (src/bin/prerender/offline.rs) writes the four
+// opens offline after a single visit. The prerenderer (src/bin/prerender/offline.rs) writes the six
 // constants above this comment:
 //   VERSION   a hash of every file of the build (a changed file is a new version, a new cache)
 //   BASE      the site's base path ("/" or e.g. "/letter/"), the worker's scope
 //   EDITIONS  the path of every edition but the original under BASE (["es/"]), each with its 404 page
 //             and its offline notice (offline.html)
 //   FILES     every file of the build by URL path (pages as "<route>/"), with its SHA-256 integrity
+//   LATER     on a large site, the files not saved at install (note pages, embeds, oEmbed documents, the
+//             fragments of notes the letter does not mark): saved when a page asks (offline.js, on a
+//             connection that is not metered, or when the reader presses "Save everything"), or as they are
+//             read. Empty on a site small enough to save whole at once.
+//   LATER_BYTES their size in bytes, as built
 // A new version installs beside the old one and waits: the reader chooses when to switch (offline.js),
 // and until then every page, style and script comes from the old version's cache, never a mix: a file
 // missing from the cache is taken from the network only if it is this version's (its hash says so), and
@@ -17,6 +22,7 @@ const OURS = `offline ${BASE} `;
 // rewrites files): the browser tries to install the worker again on every page view, and this version
 // then gives up at once instead of downloading the whole site again. A new version tries afresh.
 const FAILED = `offline ${BASE} failed ${VERSION}`;
+const later = new Set(LATER);
 /** The file `name` of the edition an address is under (its 404 page, its offline notice). */
 const ofEdition = (path, name) => `${BASE}${EDITIONS.find((e) => path.startsWith(`${BASE}${e}`)) ?? ''}${name}`;
 
@@ -50,7 +56,11 @@ self.addEventListener('activate', (event) => {
 });
 
 self.addEventListener('message', (event) => {
-  if (event.data && event.data.type === 'skip-waiting') self.skipWaiting();
+  const type = event.data && event.data.type;
+  if (type === 'skip-waiting') self.skipWaiting();
+  // A page asks what is left to save, or to save it (see LATER).
+  if (type === 'later-size') event.waitUntil(left().then((paths) => event.source.postMessage(leftMessage(paths))));
+  if (type === 'save-later') event.waitUntil(saveLater());
 });
 
 self.addEventListener('fetch', (event) => {
@@ -70,18 +80,49 @@ self.addEventListener('fetch', (event) => {
   else event.respondWith(fetch(request).catch(() => notFoundPage(request, path)));
 });
 
-/** Fetches every file of this version, checked against its hash, into this version's cache; resolves to
- * the paths of the files that could not be had as built (none when the version is saved whole). */
+/** Fetches every file of this version but those saved later, checked against its hash, into this
+ * version's cache; resolves to the paths of the files that could not be had as built (none when the
+ * version is saved). */
 async function precache() {
   const cache = await caches.open(CACHE);
-  const results = await Promise.allSettled(
-    Object.entries(FILES).map(async ([path, integrity]) => {
-      const response = await fetch(path, { integrity, cache: 'reload' });
-      if (!response.ok) throw new Error(`${path}: ${response.status}`);
-      await cache.put(path, response);
-    }),
-  );
-  return Object.keys(FILES).filter((_, i) => results[i].status === 'rejected');
+  const paths = Object.keys(FILES).filter((path) => !later.has(path));
+  const results = await Promise.allSettled(paths.map((path) => save(cache, path)));
+  return paths.filter((_, i) => results[i].status === 'rejected');
+}
+
+/** Fetches one file of this version, checked against its hash, into the cache. */
+async function save(cache, path) {
+  const response = await fetch(path, { integrity: FILES[path], cache: 'reload' });
+  if (!response.ok) throw new Error(`${path}: ${response.status}`);
+  await cache.put(path, response);
+}
+
+/** The files of LATER not in the cache yet. */
+async function left() {
+  if (later.size === 0) return [];
+  const cached = new Set((await (await caches.open(CACHE)).keys()).map((r) => new URL(r.url).pathname));
+  return LATER.filter((path) => !cached.has(path));
+}
+
+/** What is left to save, for a page: how many files and about how many bytes. */
+function leftMessage(paths) {
+  return { type: 'later', files: paths.length, bytes: Math.round((LATER_BYTES * paths.length) / Math.max(1, LATER.length)) };
+}
+
+let saving = null;
+/** Saves the files of LATER that are not saved yet, a few at a time (one run at once); then tells the
+ * pages. A file that fails is left for a later run or for when it is read. */
+function saveLater() {
+  saving ??= (async () => {
+    const cache = await caches.open(CACHE);
+    const queue = await left();
+    const worker = async () => {
+      for (let path = queue.pop(); path; path = queue.pop()) await save(cache, path).catch(() => {});
+    };
+    await Promise.all([1, 2, 3, 4].map(worker));
+    await tell(leftMessage(await left()));
+  })().finally(() => (saving = null));
+  return saving;
 }
 
 /** Tells the open pages that everything is cached. */

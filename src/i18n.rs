@@ -78,6 +78,10 @@ pub struct Strings {
     pub gap: &'static str,
     /// Close button of a note.
     pub close_note: &'static str,
+    /// Above the passages a note page shows from the letter.
+    pub excerpt_label: &'static str,
+    /// A note page's link to the whole letter, at the note's mark.
+    pub read_whole_letter: &'static str,
     /// Label before a claim's verdict.
     pub verdict_label: &'static str,
     /// Label before a request's status.
@@ -224,6 +228,12 @@ pub struct Strings {
     pub offline_update: &'static str,
     /// The button that switches to the new version.
     pub offline_reload: &'static str,
+    /// The control that saves the rest of a large site for offline reading (its size is added).
+    pub save_all: &'static str,
+    /// Said while it saves.
+    pub saving_all: &'static str,
+    /// Said once everything is saved.
+    pub saved_all: &'static str,
     /// The offline notice page's title (shown in place of a page the device cannot open).
     pub offline_page_title: &'static str,
     /// Why the page cannot be shown.
@@ -309,6 +319,8 @@ pub const EN: Strings = Strings {
     legend_context: "background",
     gap: "Passage not published",
     close_note: "Close note",
+    excerpt_label: "From the letter:",
+    read_whole_letter: "Read the whole letter",
     verdict_label: "Verdict",
     status_label: "Status",
     as_of: "as of",
@@ -382,6 +394,9 @@ pub const EN: Strings = Strings {
     offline_offline: "You are offline. Every page of this site still opens.",
     offline_update: "A new version is available.",
     offline_reload: "Reload",
+    save_all: "Save everything for offline",
+    saving_all: "Saving everything for offline…",
+    saved_all: "Everything on this site is saved for offline reading.",
     offline_page_title: "This page cannot be shown",
     offline_page_text: "The copy of this page saved on this device is missing or damaged, and the network did not give this version of it: you may be offline, or a new version of the site has been published since this one was saved.",
     offline_page_update: "If a notice on this page says that a new version is available, press Reload to read it.",
@@ -449,6 +464,8 @@ pub const ES: Strings = Strings {
     legend_context: "contexto",
     gap: "Pasaje no publicado",
     close_note: "Cerrar la nota",
+    excerpt_label: "De la carta:",
+    read_whole_letter: "Leer la carta completa",
     verdict_label: "Veredicto",
     status_label: "Estado",
     as_of: "al",
@@ -522,6 +539,9 @@ pub const ES: Strings = Strings {
     offline_offline: "No hay conexión. Todas las páginas de este sitio siguen abriéndose.",
     offline_update: "Hay una versión nueva.",
     offline_reload: "Actualizar",
+    save_all: "Guardar todo para leer sin conexión",
+    saving_all: "Guardando todo para leer sin conexión…",
+    saved_all: "Todo el sitio está guardado para leer sin conexión.",
     offline_page_title: "Esta página no se puede mostrar",
     offline_page_text: "La copia de esta página guardada en este dispositivo falta o está dañada, y la red no dio esta versión de ella: quizá no haya conexión, o se haya publicado una versión nueva del sitio desde que se guardó esta.",
     offline_page_update: "Si un aviso en esta página dice que hay una versión nueva, pulse Actualizar para leerla.",

@@ -20,6 +20,12 @@ pub fn AboutPage() -> impl IntoView {
             <div lang=text_lang(about.fallback)><Blocks blocks=&about.body place=Place::Page/></div>
             <Scorecard/>
             <PrintLink/>
+            // Shown by the offline script once the service worker says what is left to save (see
+            // `public/offline.js`); without it there is nothing to offer.
+            <p class="save-all" data-save-all hidden>
+                <button type="button" hidden>{t().save_all}</button>
+                " "<span role="status"></span>
+            </p>
             <section id="corrections-policy" aria-labelledby="corrections-policy-h">
                 <h2 id="corrections-policy-h">{t().corrections_policy_heading}</h2>
                 <p>{t().corrections_policy}</p>

@@ -88,11 +88,14 @@ pub fn write_assets(dir: &Path) -> OfflineAssets {
 fn offline_js() -> String {
     let s = t();
     let text = format!(
-        "const TEXT = {{ ready: {}, offline: {}, update: {}, reload: {} }};",
+        "const TEXT = {{ ready: {}, offline: {}, update: {}, reload: {}, save_all: {}, saving_all: {}, saved_all: {} }};",
         json_string(s.offline_ready),
         json_string(s.offline_offline),
         json_string(s.offline_update),
-        json_string(s.offline_reload)
+        json_string(s.offline_reload),
+        json_string(s.save_all),
+        json_string(s.saving_all),
+        json_string(s.saved_all)
     );
     let line = OFFLINE_JS
         .lines()
@@ -137,9 +140,19 @@ fn manifest() -> String {
 pub struct ServiceWorker {
     /// The hash of every precached file (and the worker's own code).
     pub version: String,
-    /// How many files it precaches.
+    /// How many files it knows.
     pub files: usize,
+    /// How many of them it saves later, not at install (see [`SAVE_WHOLE_UP_TO`]).
+    pub later: usize,
+    /// Their bytes, as built.
+    pub later_bytes: u64,
 }
+
+/// A site whose files weigh at most this (raw bytes, the cards apart) is saved whole after one visit.
+/// Above it the service worker saves the reading core at install (every page and file but those
+/// [`saved_later`] names) and the rest when a page asks: on a connection that is not metered, or when the
+/// reader presses "Save everything" on the about page. The real site is a few MB; the stress pack ~100.
+pub const SAVE_WHOLE_UP_TO: u64 = 20_000_000;
 
 /// Writes `sw.js`: its precache list is every other file in `dir` that a host serves, so run it after
 /// everything else.
@@ -155,17 +168,71 @@ pub fn write_service_worker(dir: &Path) -> Result<ServiceWorker, String> {
             (url_path(path), integrity)
         })
         .collect();
-    let js = service_worker(&entries);
+    let total: u64 = files.iter().map(|(_, b)| b.len() as u64).sum();
+    let later: Vec<(String, u64)> = if total <= SAVE_WHOLE_UP_TO {
+        Vec::new()
+    } else {
+        let marked = marked_notes(dir);
+        files
+            .iter()
+            .filter(|(path, _)| saved_later(path, &marked))
+            .map(|(path, bytes)| (url_path(path), bytes.len() as u64))
+            .collect()
+    };
+    let js = service_worker(&entries, &later);
     write(&dir.join(SW_FILE), js.as_bytes());
     Ok(ServiceWorker {
         version: version(&entries),
         files: entries.len(),
+        later: later.len(),
+        later_bytes: later.iter().map(|(_, n)| n).sum(),
     })
 }
 
-/// The service worker for these (URL path, integrity) entries. `EDITIONS` lets it find each edition's
-/// `404.html` and offline notice (`offline.html`) by prefix.
-fn service_worker(entries: &[(String, String)]) -> String {
+/// On a large site, whether a file (path relative to the site's folder) waits until after install: note
+/// pages (the letter opens notes from their fragments), the fragments of notes the letter does not mark
+/// (`marked`: their ids), embeds and oEmbed documents. Everything else is the reading core: the letter,
+/// the timeline, the other pages, styles, scripts, the search index, and the fragments of the letter's
+/// notes. A page read online is saved as it is read.
+fn saved_later(path: &str, marked: &[String]) -> bool {
+    let path = Lang::ALL[1..]
+        .iter()
+        .find_map(|&l| path.strip_prefix(prefix(l)))
+        .unwrap_or(path);
+    let parts: Vec<&str> = path.split('/').collect();
+    match parts.as_slice() {
+        ["notes", _, "index.html"] | ["embed", "notes", ..] | ["oembed", ..] => true,
+        ["notes", id, contract::route::NOTE_FRAGMENT] => !marked.iter().any(|m| m == id),
+        _ => false,
+    }
+}
+
+/// The ids of the notes the letter's text marks, read from the built letter page (`index.html`).
+fn marked_notes(dir: &Path) -> Vec<String> {
+    let letter = fs::read_to_string(dir.join("index.html")).unwrap_or_default();
+    let class = format!("class=\"{} ", contract::dom::MARK);
+    let notes = format!("href=\"{}notes/", BASE);
+    let mut ids: Vec<String> = letter
+        .split("<a ")
+        .skip(1)
+        .filter_map(|rest| {
+            let tag = &rest[..rest.find('>')?];
+            if !tag.contains(&class) {
+                return None;
+            }
+            let start = tag.find(&notes)? + notes.len();
+            Some(tag[start..].split('/').next()?.to_owned())
+        })
+        .collect();
+    ids.sort();
+    ids.dedup();
+    ids
+}
+
+/// The service worker for these (URL path, integrity) entries, of which `later` (URL path, bytes) are
+/// saved after install. `EDITIONS` lets it find each edition's `404.html` and offline notice
+/// (`offline.html`) by prefix.
+fn service_worker(entries: &[(String, String)], later: &[(String, u64)]) -> String {
     let editions: Vec<String> = Lang::ALL[1..]
         .iter()
         .map(|&l| json_string(prefix(l)))
@@ -179,7 +246,15 @@ fn service_worker(entries: &[(String, String)]) -> String {
     for (path, integrity) in entries {
         let _ = writeln!(js, "  {}: {},", json_string(path), json_string(integrity));
     }
-    js.push_str("};\n\n");
+    js.push_str("};\nconst LATER = [\n");
+    for (path, _) in later {
+        let _ = writeln!(js, "  {},", json_string(path));
+    }
+    let _ = write!(
+        js,
+        "];\nconst LATER_BYTES = {};\n\n",
+        later.iter().map(|(_, n)| n).sum::<u64>()
+    );
     js.push_str(SW_JS);
     js
 }
@@ -286,14 +361,67 @@ mod tests {
 
     #[test]
     fn the_worker_lists_every_file_with_its_integrity() {
-        let js = service_worker(&[
-            ("/".into(), "sha256-x".into()),
-            ("/main.css".into(), "sha256-y".into()),
-        ]);
+        let js = service_worker(
+            &[
+                ("/".into(), "sha256-x".into()),
+                ("/main.css".into(), "sha256-y".into()),
+            ],
+            &[],
+        );
         assert!(js.starts_with("const VERSION = \""));
         assert!(js.contains(&format!("const BASE = \"{BASE}\";")));
         assert!(js.contains("  \"/\": \"sha256-x\",\n  \"/main.css\": \"sha256-y\",\n};"));
+        assert!(js.contains("const LATER = [\n];\nconst LATER_BYTES = 0;\n"));
         assert!(js.contains("self.addEventListener('fetch'"));
+        let js = service_worker(
+            &[("/notes/a/".into(), "sha256-x".into())],
+            &[("/notes/a/".into(), 1234)],
+        );
+        assert!(js.contains("const LATER = [\n  \"/notes/a/\",\n];\nconst LATER_BYTES = 1234;\n"));
+    }
+
+    #[test]
+    fn a_large_site_saves_the_reading_core_first() {
+        let marked = vec!["a".to_owned()];
+        for core in [
+            "index.html",
+            "es/index.html",
+            "timeline/index.html",
+            "es/timeline/index.html",
+            "about/index.html",
+            "main-1.css",
+            "notes/a/note.html",
+            "es/notes/a/note.html",
+            "search-en-0123456789abcdef.bin",
+        ] {
+            assert!(!saved_later(core, &marked), "{core}");
+        }
+        for later in [
+            "notes/a/index.html",
+            "es/notes/b/index.html",
+            "notes/b/note.html",
+            "es/notes/b/note.html",
+            "embed/notes/a/index.html",
+            "oembed/notes/a.json",
+            "es/oembed/notes/a.json",
+        ] {
+            assert!(saved_later(later, &marked), "{later}");
+        }
+    }
+
+    #[test]
+    fn the_letters_marked_notes_are_read_from_its_page() {
+        let dir = std::env::temp_dir().join(format!("marked-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        fs::write(
+            dir.join("index.html"),
+            format!(
+                "<p><a id=\"mark-b\" href=\"{BASE}notes/b/\" class=\"mark claim\">x</a> <a href=\"{BASE}notes/c/\">list</a> <a class=\"mark request\" href=\"{BASE}notes/a/\">y</a><a class=\"mark claim\" href=\"{BASE}notes/b/\">z</a></p>"
+            ),
+        )
+        .unwrap();
+        assert_eq!(marked_notes(&dir), vec!["a".to_owned(), "b".to_owned()]);
+        let _ = fs::remove_dir_all(&dir);
     }
 
     #[test]

@@ -321,3 +321,54 @@ installable('the site is installable: the browser finds no problem with its mani
   const { errors } = await cdp.send('Page.getAppManifest');
   expect(errors).toEqual([]);
 });
+
+for (const [lang, { prefix }] of Object.entries(editions)) {
+  test(`a site small enough is saved whole at once: its about page has nothing left to save (${lang})`, async ({ page }) => {
+    const sw = readFileSync(path.join(siteDir, 'sw.js'), 'utf8');
+    // The build put every file in the first save: nothing waits for later.
+    expect(sw).toContain('const LATER = [\n];\nconst LATER_BYTES = 0;\n');
+    // Without the offline script (before it runs, or without JavaScript) the control is not shown.
+    await page.goto(`${prefix}about/`);
+    await expect(page.locator('[data-save-all]')).toBeHidden();
+    await visitOnce(page, `${prefix}about/`, editions[lang].ready);
+    await page.reload();
+    const control = page.locator('[data-save-all]');
+    await expect(control).toBeVisible();
+    await expect(control.locator('[role="status"]')).toHaveText(lang === 'en' ? 'Everything on this site is saved for offline reading.' : 'Todo el sitio está guardado para leer sin conexión.');
+    await expect(control.locator('button')).toBeHidden();
+  });
+}
+
+test('on a large site the worker saves the reading core first and the rest when asked (the stress build)', async ({ page }) => {
+  const stressDir = path.resolve(here, '../../../dist-stress');
+  skipUnless(existsSync(path.join(stressDir, 'sw.js')), 'no stress build (cargo xtask stress)');
+  const sw = readFileSync(path.join(stressDir, 'sw.js'), 'utf8');
+  const later = JSON.parse(`[${/const LATER = \[\n([^]*?)\];/.exec(sw)[1].trim().replace(/,$/, '')}]`);
+  const bytes = Number(/const LATER_BYTES = (\d+);/.exec(sw)[1]);
+  expect(later.length).toBeGreaterThan(1000);
+  expect(later).toContain('/notes/n1999/');
+  expect(later).not.toContain('/');
+  expect(later).not.toContain('/timeline/');
+  expect(later).not.toContain('/notes/n0/note.html');
+  test.slow();
+  const site = await startSite(stressDir);
+  try {
+    // Save-Data on: the rest is not saved in the background, only when the reader asks.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setDataSaverOverride', { dataSaverEnabled: true });
+    await page.goto(`${site.url}about/`);
+    await expect(notice(page, 'ready')).toHaveText(editions.en.ready, { timeout: 120_000 });
+    await page.reload();
+    const control = page.locator('[data-save-all]');
+    const button = control.locator('button');
+    await expect(button).toBeVisible();
+    await expect(button).toHaveText(new RegExp(`^Save everything for offline — ${(bytes / 1e6).toFixed(1).replace(/\.0$/, '')} MB$`));
+    const saved = () => page.evaluate(async () => (await (await caches.open((await caches.keys())[0])).keys()).length);
+    const before = await saved();
+    await button.click();
+    await expect(control.locator('[role="status"]')).toHaveText('Everything on this site is saved for offline reading.', { timeout: 120_000 });
+    expect(await saved()).toBeGreaterThanOrEqual(before + later.length);
+  } finally {
+    await site.stop();
+  }
+});
