@@ -6,7 +6,9 @@
 //! - `cargo xtask build [--base /letter/] [--out DIR] [--origin URL] [--contact mailto:…|https://…]`: build
 //!   the static site
 //! - `cargo xtask e2e [PLAYWRIGHT ARGS]`: only the browser suite, against the last builds
-//! - `cargo xtask bench`: measure each route's first-visit transfer into `bench/results.json` and `BENCH.md`
+//! - `cargo xtask bench [--only scale]`: measure each route's first-visit transfer into `bench/results.json` and
+//!   `BENCH.md` (`--only scale`: only the content-scale figures, on the last builds)
+//! - `cargo xtask stress`: only build the generated stress pack into `dist-stress/` (what `bench` measures)
 //! - `cargo xtask fuzz [--minutes 10]`: property-test the content compiler (not part of `test`)
 //! - `cargo xtask content [DIR]`: check the content and list every error
 //! - `cargo xtask engines [firefox] [webkit]`: only the smoke journeys in Firefox and WebKit, on `dist/`
@@ -61,6 +63,14 @@ fn main() {
         Some("html") => setup::run(true).and_then(|_| {
             html_check::run(&args.get(1).map_or_else(|| root().join("dist"), PathBuf::from))
         }),
+        // Only the content-scale figures, on the last builds (`cargo xtask build --origin
+        // http://127.0.0.1:4175` into dist/, `cargo xtask stress`), spliced into BENCH.md.
+        Some("bench") if flag("--only").as_deref() == Some("scale") => setup::run(true)
+            .and_then(|_| {
+                let json = bench::scale(&root(), &root().join("dist"), &root().join("dist-stress"), None)?;
+                println!("{json}");
+                bench::splice_scale(&root(), &json)
+            }),
         Some("bench") => setup::run(true).and_then(|_| {
             setup::lighthouse()?;
             let dist = root().join("dist");
@@ -71,9 +81,12 @@ fn main() {
                 Some(&format!("http://127.0.0.1:{BENCH_PORT}")),
                 None,
             )?;
+            let started = std::time::Instant::now();
             let stress = build_stress()?;
-            bench::run(&root(), &dist, &stress)
+            let seconds = started.elapsed().as_secs_f64();
+            bench::run(&root(), &dist, &stress, Some(seconds))
         }),
+        Some("stress") => setup::run(false).and_then(|_| build_stress().map(drop)),
         Some("fuzz") => {
             let minutes: u64 = flag("--minutes").and_then(|m| m.parse().ok()).unwrap_or(10);
             fuzz(minutes)
@@ -85,7 +98,7 @@ fn main() {
                 .unwrap_or_else(|| root().join("content")),
         ),
         _ => Err(
-            "usage: cargo xtask <serve|test|e2e|engines|html|build|bench|content|icons|setup> (see xtask/src/main.rs)"
+            "usage: cargo xtask <serve|test|e2e|engines|html|build|bench|stress|content|icons|setup> (see xtask/src/main.rs)"
                 .into(),
         ),
     };
