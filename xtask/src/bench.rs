@@ -451,8 +451,15 @@ pub fn scale(
     let letter_first_view = |dir: &Path| first_view(dir, "index.html");
     let (real_letter, stress_letter) = (letter_first_view(dist)?, letter_first_view(stress)?);
     let precache = |dir: &Path| precache_bytes(dir);
-    let real_notes = node_bench(root, "note-latency.js", &[(dist, "/")])?;
-    let stress_notes = node_bench(root, "note-latency.js", &[(stress, "/")])?;
+    // `--no-browser` (see `main.rs`): the byte figures alone, without Chromium (and its lock).
+    let (real_notes, stress_notes) = if std::env::var_os("BENCH_NO_BROWSER").is_some() {
+        ("null".to_owned(), "null".to_owned())
+    } else {
+        (
+            node_bench(root, "note-latency.js", &[(dist, "/")])?,
+            node_bench(root, "note-latency.js", &[(stress, "/")])?,
+        )
+    };
     Ok(format!(
         "{{\n  \"stress_build_seconds\": {},\n  \"compression\": {{\"real\": {}, \"stress\": {}}},\n  \"site\": {{\"real\": {}, \"stress\": {}}},\n  \"precache\": {{\"real\": {}, \"stress\": {}}},\n  \"letter_first_view_brotli\": {{\"real\": {real_letter}, \"stress\": {stress_letter}, \"ratio\": {:.2}}},\n  \"note_opening\": {{\"real\": {real_notes}, \"stress\": {stress_notes}}}\n}}",
         build_seconds.map_or("null".to_owned(), |s| format!("{s:.0}")),

@@ -67,6 +67,9 @@ fn main() {
         // http://127.0.0.1:4175` into dist/, `cargo xtask stress`), spliced into BENCH.md.
         Some("bench") if flag("--only").as_deref() == Some("scale") => setup::run(true)
             .and_then(|_| {
+                if args.iter().any(|a| a == "--no-browser") {
+                    std::env::set_var("BENCH_NO_BROWSER", "1");
+                }
                 let json = bench::scale(&root(), &root().join("dist"), &root().join("dist-stress"), None)?;
                 println!("{json}");
                 bench::splice_scale(&root(), &json)
