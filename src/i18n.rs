@@ -81,6 +81,10 @@ pub struct Strings {
     pub gap: &'static str,
     /// Close button of a note.
     pub close_note: &'static str,
+    /// Above the passages a note page shows from the letter.
+    pub excerpt_label: &'static str,
+    /// A note page's link to the whole letter, at the note's mark.
+    pub read_whole_letter: &'static str,
     /// Label before a claim's verdict.
     pub verdict_label: &'static str,
     /// Label before a request's status.
@@ -357,6 +361,8 @@ pub const EN: Strings = Strings {
     legend_context: "background",
     gap: "Passage not published",
     close_note: "Close note",
+    excerpt_label: "From the letter:",
+    read_whole_letter: "Read the whole letter",
     verdict_label: "Verdict",
     status_label: "Status",
     as_of: "as of",
@@ -519,6 +525,8 @@ pub const ES: Strings = Strings {
     legend_context: "contexto",
     gap: "Pasaje no publicado",
     close_note: "Cerrar la nota",
+    excerpt_label: "De la carta:",
+    read_whole_letter: "Leer la carta completa",
     verdict_label: "Veredicto",
     status_label: "Estado",
     as_of: "al",

@@ -41,7 +41,7 @@ fn the_letter_marks_every_claim_and_request_as_a_link_to_its_note() {
 }
 
 #[test]
-fn a_note_route_renders_the_letter_with_that_note_open() {
+fn a_note_route_renders_the_note_beside_the_passage_that_marks_it() {
     en(|| {
         let i = notes()
             .iter()
@@ -56,6 +56,19 @@ fn a_note_route_renders_the_letter_with_that_note_open() {
             "the open note's mark is current"
         );
         assert!(html.contains("as of"), "a request shows its status date");
+        // Not the whole letter: its passage, and a link to the letter at its mark.
+        let letter = render(Route::Letter(None));
+        let marks = |h: &str| {
+            h.split("<a ")
+                .skip(1)
+                .filter(|tag| tag[..tag.find('>').unwrap_or(0)].contains("class=\"mark "))
+                .count()
+        };
+        assert!(marks(&html) >= 1 && marks(&html) < marks(&letter) / 2);
+        assert!(html.contains(&format!(
+            "<a href=\"/#mark-request-delegation\" class=\"{}\">",
+            contract::dom::WHOLE_LETTER
+        )));
     })
 }
 
@@ -294,6 +307,12 @@ fn spanish_pages_say_their_language_and_name_their_twin() {
             "href=\"/notes/{id}/\" hreflang=\"en\" lang=\"en\" data-language-switch"
         )));
         assert!(html.contains("30 de septiembre de 2024"));
+        // The note page holds its passage in both texts; the letter page the whole letter.
+        assert_eq!(
+            html.matches("lang=\"en\" class=\"original\"").count(),
+            html.matches("class=\"translation\"").count()
+        );
+        let html = render_es(Route::Letter(None));
         // The original and the translation, with the same marks in both.
         let original = html.matches("lang=\"en\" class=\"original\"").count();
         assert!(original > 5, "passage by passage");
@@ -367,6 +386,7 @@ fn pages_carry_every_name_the_browser_app_reads() {
             dom::MARK,
             dom::EMBED_SNIPPET,
             dom::COPY_BUTTON,
+            dom::WHOLE_LETTER,
         ] {
             assert!(has_class(&letter, class), "the letter has no .{class}");
         }
@@ -420,7 +440,14 @@ fn every_passage_the_search_index_names_has_its_anchor_on_the_letter_page_in_bot
                 .filter(|d| d.kind == search::Kind::Passage)
                 .count();
             assert!(passages > 0);
-            for route in [Route::Letter(None), Route::Letter(Some(note_id(0)))] {
+            // A note page shows only the passages marking its note, without anchors: the letter's
+            // numbering is the letter page's alone.
+            let note_page = render(Route::Letter(Some(note_id(0))));
+            assert!(
+                !note_page.contains("id=\"p-"),
+                "{lang:?}: a note page has no passage anchor"
+            );
+            for route in [Route::Letter(None)] {
                 let html = render(route);
                 for n in 1..=passages {
                     let id = format!("id=\"{}\"", contract::dom::passage_id(n));

@@ -36,7 +36,7 @@ pub fn NotePanel(
                 <p class=kind_class>{kind_label}</p>
                 <h2 id=dom::NOTE_TITLE tabindex="-1" lang=text_lang(n.fallback)>{n.title.as_ref()}</h2>
                 {(!embed).then(|| view! {
-                    <a class=dom::NOTE_CLOSE href=href(Route::Letter(None))>
+                    <a class=dom::NOTE_CLOSE href=close_href(note)>
                         <span aria-hidden="true">"×"</span>
                         <span class="vh">{t().close_note}</span>
                     </a>
@@ -79,6 +79,19 @@ pub fn NotePanel(
             <NoteReview note/>
             {(!embed).then(|| view! { <NoteLinks note/><EmbedControl route=Route::EmbedNote(note_id(note))/><CiteControl note/> })}
         </article>
+    }
+}
+
+/// Where a note's close link leads without the app: the letter at the note's mark (the letter's top for a
+/// note it does not mark).
+fn close_href(note: usize) -> String {
+    match notes()[note].passage {
+        Some(_) => format!(
+            "{}#{}",
+            href(Route::Letter(None)),
+            crate::state::mark_id(note)
+        ),
+        None => href(Route::Letter(None)),
     }
 }
 

@@ -1,4 +1,6 @@
-//! The annotated letter, with the open note beside it (`/` and `/notes/<id>/`).
+//! The annotated letter (`/`), and a note's own page (`/notes/<id>/`): the note beside the passages of the
+//! letter that mark it, with a link to the letter at its mark. A note page does not carry the whole letter,
+//! so the site's bytes grow with its notes, not with notes × letter.
 
 use crate::components::clean_reading::CleanReading;
 use crate::components::copy_link::CopyStatus;
@@ -17,7 +19,7 @@ use crate::route::{event_href, href, Route};
 use crate::state::{link_target, own_link_rel, OpenNote, Passages};
 use contract::dom;
 use leptos::prelude::*;
-use model::{Lang, Track};
+use model::{Block, Inline, Lang, Target, Track};
 
 /// The letter page; `open` is the note open when the page loads.
 #[component]
@@ -29,7 +31,12 @@ pub fn LetterPage(
     embed: bool,
 ) -> impl IntoView {
     provide_context(OpenNote(open));
-    provide_context(Passages::default());
+    // A note's own page shows the passages that mark it, not the whole letter; the letter and its embed
+    // show it all, each passage with its anchor.
+    let excerpt = open.filter(|_| !embed);
+    if excerpt.is_none() {
+        provide_context(Passages::default());
+    }
     let letter = &letter();
     view! {
         <main id="main" class="letter-page" class:embedded=embed>
@@ -39,7 +46,7 @@ pub fn LetterPage(
                     <FallbackNotice on=letter.fallback/>
                     <LetterMeta/>
                     <p class="partial">{t().letter_partial}</p>
-                    {(!embed).then(|| view! { <Scorecard/> })}
+                    {(!embed && excerpt.is_none()).then(|| view! { <Scorecard/> })}
                     {(!embed).then(|| view! { <CleanReading/> })}
                     <Legend/>
                     {(!embed).then(|| view! {
@@ -47,11 +54,12 @@ pub fn LetterPage(
                         <PrintLink/>
                     })}
                 </header>
-                {match &letter.translation {
-                    None => view! {
+                {match (excerpt, &letter.translation) {
+                    (Some(note), _) => view! { <LetterExcerpt note/> }.into_any(),
+                    (None, None) => view! {
                         <div class=dom::LETTER_TEXT lang=Lang::ORIGINAL.tag()><Blocks blocks=&letter.body place=Place::Letter/></div>
                     }.into_any(),
-                    Some(translation) => view! {
+                    (None, Some(translation)) => view! {
                         <ParallelText original=&letter.body translation columns=Columns {
                             original: Place::Original,
                             translation: Place::Letter,
@@ -60,6 +68,7 @@ pub fn LetterPage(
                         }/>
                     }.into_any(),
                 }}
+                {excerpt.is_none().then(|| view! {
                 <section class="letter-sources" aria-labelledby="letter-sources-h">
                     <h2 id="letter-sources-h">{t().letter_sources}</h2>
                     <ul>
@@ -80,10 +89,92 @@ pub fn LetterPage(
                         }).collect_view()}
                     </ul>
                 </section>
+                })}
             </div>
             <aside id=dom::NOTES class="notes-column" aria-label=t().notes_region><NotesColumn open/></aside>
             {(!embed).then(|| view! { <CopyStatus/> })}
         </main>
+    }
+}
+
+/// On a note's own page, the letter's passages that mark the note (in Spanish, each beside its
+/// translation), with gaps between them, and a link to the whole letter at the note's mark; for a note the
+/// letter does not mark, the link alone.
+#[component]
+fn LetterExcerpt(
+    /// The note whose page this is.
+    note: usize,
+) -> impl IntoView {
+    let letter = &letter();
+    let rows: Vec<usize> = (0..letter.body.len())
+        .filter(|&i| block_marks(&letter.body[i], note))
+        .collect();
+    let at_mark = if rows.is_empty() {
+        href(Route::Letter(None))
+    } else {
+        format!(
+            "{}#{}",
+            href(Route::Letter(None)),
+            crate::state::mark_id(note)
+        )
+    };
+    let passages = rows
+        .iter()
+        .map(|&i| match &letter.translation {
+            None => {
+                view! { <Blocks blocks=std::slice::from_ref(&letter.body[i]) place=Place::Letter/> }
+                    .into_any()
+            }
+            Some(translation) => view! {
+                <div class="parallel-row">
+                    <div class="original" lang=Lang::ORIGINAL.tag()>
+                        <Blocks blocks=std::slice::from_ref(&letter.body[i]) place=Place::Original/>
+                    </div>
+                    <div class="translation">
+                        <Blocks blocks=std::slice::from_ref(&translation[i]) place=Place::Letter/>
+                    </div>
+                </div>
+            }
+            .into_any(),
+        })
+        .collect_view();
+    let class = match letter.translation {
+        None => format!("{} excerpt", dom::LETTER_TEXT),
+        Some(_) => format!("{} excerpt parallel", dom::LETTER_TEXT),
+    };
+    let lang = letter.translation.is_none().then_some(Lang::ORIGINAL.tag());
+    view! {
+        <div class=class lang=lang>
+            {letter.translation.is_some().then(|| view! {
+                <p class="translation-note"><strong>{t().translation_label}</strong>". "{t().translation_note}</p>
+            })}
+            {(!rows.is_empty()).then(|| view! { <p class="excerpt-label">{t().excerpt_label}</p> })}
+            {passages}
+        </div>
+        <p class="whole-letter">
+            <a class=dom::WHOLE_LETTER href=at_mark>{t().read_whole_letter}</a>
+        </p>
+    }
+}
+
+/// True when a block of the letter marks the note.
+fn block_marks(block: &Block, note: usize) -> bool {
+    fn inline(i: &Inline, note: usize) -> bool {
+        match i {
+            Inline::Link { target, children } => {
+                *target == Target::Note(note) || children.iter().any(|c| inline(c, note))
+            }
+            Inline::Emph(v) | Inline::Strong(v) => v.iter().any(|c| inline(c, note)),
+            _ => false,
+        }
+    }
+    match block {
+        Block::Paragraph(v) | Block::Heading(v) => v.iter().any(|i| inline(i, note)),
+        Block::List { items, .. } => items
+            .iter()
+            .any(|item| item.iter().any(|b| block_marks(b, note))),
+        Block::Quote(v) => v.iter().any(|b| block_marks(b, note)),
+        Block::Gap => false,
     }
 }
 

@@ -145,7 +145,12 @@ pub fn check_budgets(dist: &Path) -> Result<(), String> {
 
 /// Measures the routes of the site built in `dist` and the timeline of the stress build (both at base `/`),
 /// times them in Chromium, runs Lighthouse on the main routes, and writes the results.
-pub fn run(root: &Path, dist: &Path, stress: &Path) -> Result<(), String> {
+pub fn run(
+    root: &Path,
+    dist: &Path,
+    stress: &Path,
+    stress_build_seconds: Option<f64>,
+) -> Result<(), String> {
     let routes = [
         ("/", dist, "index.html"),
         ("/es/", dist, "es/index.html"),
@@ -214,18 +219,14 @@ pub fn run(root: &Path, dist: &Path, stress: &Path) -> Result<(), String> {
     let lcp = node_bench(root, "lcp-ratio.js", &[(dist, "/")])?;
     let search = search_bench(root, dist, stress)?;
     let lighthouse = lighthouse(root, dist)?;
+    let scale = scale(root, dist, stress, stress_build_seconds)?;
     let print = node_bench(
         root,
         "print-pdf.js",
         &[(dist, "/print/"), (dist, "/es/print/")],
     )?;
-    let offline = format!(
-        "{{\"real\": {}, \"stress\": {}}}",
-        crate::offline_bytes::measure(dist)?,
-        crate::offline_bytes::measure(stress)?
-    );
     json.push_str(&format!(
-        "  ],\n  \"offline_after_one_visit\": {offline},\n  \"timeline_timings\": {timings},\n  \"mark_to_note_painted\": {latency},\n  \"lcp_against_static_html\": {lcp},\n  \"search\": {search},\n  \"print_edition_pdf\": {print},\n  \"lighthouse\": {lighthouse}\n}}\n"
+        "  ],\n  \"timeline_timings\": {timings},\n  \"mark_to_note_painted\": {latency},\n  \"lcp_against_static_html\": {lcp},\n  \"search\": {search},\n  \"print_edition_pdf\": {print},\n  \"scale\": {scale},\n  \"lighthouse\": {lighthouse}\n}}\n"
     ));
     let timeline = timeline_section(&timings);
     fs::create_dir_all(root.join("bench")).map_err(|e| e.to_string())?;
@@ -255,13 +256,8 @@ pub fn run(root: &Path, dist: &Path, stress: &Path) -> Result<(), String> {
          on the stress pack's; median with its 95% interval (bootstrap). Budget: 30 ms, and the stress pack \
          at most 1.5× the real content.\n\n```json\n{search}\n```\n\n\
          ## The print edition as a PDF (Chromium, A4, not asserted)\n\n\
-         `/print/` and `/es/print/` printed by headless Chromium (`page.pdf()`): pages and bytes.\n\n```json\n{print}\n```\n\n\
-         ## Offline after one visit (bytes exact)\n\n\
-         What the service worker downloads: `at_install`, when it installs after a first visit (the whole site \
-         when `at_once`, else the reading core: every page but notes and embeds, every script, style and icon); \
-         `everything`, with the rest (saved on a connection known not to be metered, or when the reader \
-         presses \"Save everything for offline\" on the about page). Raw, and brotli at the quality a host \
-         compressing on the fly uses. Goal for the stress pack: at most 15 MB.\n\n```json\n{offline}\n```\n"
+         `/print/` and `/es/print/` printed by headless Chromium (`page.pdf()`): pages and bytes.\n\n```json\n{print}\n```\n\n{}",
+        scale_section(&scale)
     );
     fs::write(root.join("BENCH.md"), md).map_err(|e| e.to_string())?;
     print!("{table}");
@@ -543,6 +539,164 @@ fn run_node(dir: &Path, script: &str, args: &[String]) -> Result<String, String>
         ));
     }
     Ok(String::from_utf8_lossy(&out.stdout).trim().to_owned())
+}
+
+/// The heading of the section [`scale`] writes in `BENCH.md` (also spliced in alone by
+/// `cargo xtask bench --only scale`).
+const SCALE_HEADING: &str = "## At a hundred times the content (stress pack)";
+
+/// The figures of issue #16's content-scale goals, on the real build (`dist`) and the stress build
+/// (`stress`), as JSON: how both compress (is the stress text honest?), how the site's bytes grow, what
+/// the service worker saves, the letter's first view, and the note opening against its floor on both
+/// letters. `build_seconds` is the stress build's wall time when this run built it.
+pub fn scale(
+    root: &Path,
+    dist: &Path,
+    stress: &Path,
+    build_seconds: Option<f64>,
+) -> Result<String, String> {
+    let compression = |dir: &Path| -> Result<String, String> {
+        let timeline = sizes(
+            &fs::read(dir.join("timeline/index.html")).map_err(|e| format!("timeline: {e}"))?,
+        );
+        let html = html_files(dir)?;
+        // Every tenth page (by path) at quality 11, each on its own as it is served.
+        let (mut raw, mut br) = (0, 0);
+        for bytes in html.iter().step_by(10) {
+            let s = sizes(bytes);
+            raw += s.raw;
+            br += s.brotli;
+        }
+        Ok(format!(
+            "{{\"timeline\": {{\"raw\": {}, \"brotli\": {}, \"ratio\": {:.2}}}, \"html_sample\": {{\"pages\": {}, \"raw\": {raw}, \"brotli\": {br}, \"ratio\": {:.2}}}}}",
+            timeline.raw,
+            timeline.brotli,
+            timeline.raw as f64 / timeline.brotli as f64,
+            html.len().div_ceil(10),
+            raw as f64 / br.max(1) as f64
+        ))
+    };
+    let site = |dir: &Path| -> Result<String, String> {
+        let mut files = Vec::new();
+        walk(dir, dir, &mut files)?;
+        let total: u64 = files.iter().map(|(_, n)| n).sum();
+        let cards: u64 = files
+            .iter()
+            .filter(|(p, _)| p.ends_with("/card.png"))
+            .map(|(_, n)| n)
+            .sum();
+        let note_pages: Vec<u64> = files
+            .iter()
+            .filter(|(p, _)| p.starts_with("notes/") && p.ends_with("/index.html"))
+            .map(|(_, n)| *n)
+            .collect();
+        let fragments: Vec<u64> = files
+            .iter()
+            .filter(|(p, _)| p.starts_with("notes/") && p.ends_with("/note.html"))
+            .map(|(_, n)| *n)
+            .collect();
+        let mean = |v: &[u64]| v.iter().sum::<u64>() / (v.len().max(1) as u64);
+        Ok(format!(
+            "{{\"files\": {}, \"raw_bytes\": {total}, \"card_bytes\": {cards}, \"note_pages\": {}, \"note_page_mean_raw\": {}, \"note_fragment_mean_raw\": {}}}",
+            files.len(),
+            note_pages.len(),
+            mean(&note_pages),
+            mean(&fragments)
+        ))
+    };
+    let letter_first_view = |dir: &Path| first_view(dir, "index.html");
+    let (real_letter, stress_letter) = (letter_first_view(dist)?, letter_first_view(stress)?);
+    let precache = crate::offline_bytes::measure;
+    // `--no-browser` (see `main.rs`): the byte figures alone, without Chromium (and its lock).
+    let (real_notes, stress_notes) = if std::env::var_os("BENCH_NO_BROWSER").is_some() {
+        ("null".to_owned(), "null".to_owned())
+    } else {
+        (
+            node_bench(root, "note-latency.js", &[(dist, "/")])?,
+            node_bench(root, "note-latency.js", &[(stress, "/")])?,
+        )
+    };
+    Ok(format!(
+        "{{\n  \"stress_build_seconds\": {},\n  \"compression\": {{\"real\": {}, \"stress\": {}}},\n  \"site\": {{\"real\": {}, \"stress\": {}}},\n  \"precache\": {{\"real\": {}, \"stress\": {}}},\n  \"letter_first_view_brotli\": {{\"real\": {real_letter}, \"stress\": {stress_letter}, \"ratio\": {:.2}}},\n  \"note_opening\": {{\"real\": {real_notes}, \"stress\": {stress_notes}}}\n}}",
+        build_seconds.map_or("null".to_owned(), |s| format!("{s:.0}")),
+        compression(dist)?,
+        compression(stress)?,
+        site(dist)?,
+        site(stress)?,
+        precache(dist)?,
+        precache(stress)?,
+        stress_letter as f64 / real_letter as f64,
+    ))
+}
+
+/// The scale section of `BENCH.md` for [`scale`]'s JSON.
+pub fn scale_section(json: &str) -> String {
+    format!(
+        "{SCALE_HEADING}\n\n\
+         Issue #16's content-scale figures, on the real content and on the stress pack (2,000 notes, 5,000 \
+         events, 200 of the notes marked in a generated letter of 200 sentences in 20 paragraphs; its words \
+         drawn from a word chain learnt from the real content's prose, `crates/content/src/stress.rs`). \
+         `compression`: brotli (quality 11) against raw bytes of the timeline page and of every tenth HTML \
+         file, each compressed on its own. `site`: every file of the build, the link-preview cards apart, \
+         and the mean raw size of a note page and of a note's fragment. `precache`: what the service worker \
+         downloads after a first visit: `at_install` (the whole site when `at_once`, else the reading core), \
+         and `everything` with the rest (saved on a connection known not to be metered, or when the reader \
+         presses \"Save everything for offline\"); raw, and brotli at quality 5 as a host compressing on \
+         the fly. Goal for the stress pack: at most 15 MB. \
+         `letter_first_view_brotli`: `/` and everything it loads. `note_opening`: `note-latency.js` on each \
+         letter (4× CPU, medians of 40): `over_floor` is each case's median over the floor's, the browser's \
+         own cost of inserting the same article on the same click.\n\n```json\n{json}\n```\n"
+    )
+}
+
+/// Writes the scale section into `BENCH.md`, in place of the one there (or at its end).
+pub fn splice_scale(root: &Path, json: &str) -> Result<(), String> {
+    let path = root.join("BENCH.md");
+    let md = fs::read_to_string(&path).unwrap_or_default();
+    let section = scale_section(json);
+    let md = match md.find(SCALE_HEADING) {
+        Some(start) => {
+            let rest = &md[start + SCALE_HEADING.len()..];
+            let end = rest
+                .find("\n## ")
+                .map_or(md.len(), |e| start + SCALE_HEADING.len() + e + 1);
+            format!("{}{section}{}", &md[..start], &md[end..])
+        }
+        None => format!("{}\n{section}", md.trim_end()),
+    };
+    fs::write(&path, md).map_err(|e| e.to_string())
+}
+
+/// Every HTML file under `dir`, sorted by path.
+fn html_files(dir: &Path) -> Result<Vec<Vec<u8>>, String> {
+    let mut files = Vec::new();
+    walk(dir, dir, &mut files)?;
+    files.retain(|(p, _)| p.ends_with(".html"));
+    files.sort();
+    files
+        .iter()
+        .map(|(p, _)| fs::read(dir.join(p)).map_err(|e| format!("{p}: {e}")))
+        .collect()
+}
+
+/// Every file under `dir` as (path relative to `root`, size).
+fn walk(root: &Path, dir: &Path, out: &mut Vec<(String, u64)>) -> Result<(), String> {
+    for entry in fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))? {
+        let entry = entry.map_err(|e| e.to_string())?;
+        let path = entry.path();
+        if path.is_dir() {
+            walk(root, &path, out)?;
+        } else {
+            let rel = path
+                .strip_prefix(root)
+                .expect("under the root")
+                .to_string_lossy()
+                .replace('\\', "/");
+            let size = entry.metadata().map_err(|e| e.to_string())?.len();
+            out.push((rel, size));
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

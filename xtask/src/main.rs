@@ -8,7 +8,8 @@
 //!   benchmark builds it
 //! - `cargo xtask e2e [PLAYWRIGHT ARGS]`: only the browser suite, against the last builds
 //! - `cargo xtask bench`: measure each route's first-visit transfer into `bench/results.json` and `BENCH.md`;
-//!   `--only timeline [--no-build] [--compare REAL STRESS]`: only the timeline's figures; `--only search
+//!   `--only timeline [--no-build] [--compare REAL STRESS]`: only the timeline's figures; `--only scale
+//!   [--no-browser]`: only the content-scale figures, on the last builds; `--only search
 //!   [--no-build]`: only the search figures, updated in place (`--no-build`: of the last `dist/` and
 //!   `dist-stress/`, so that only the measuring needs the browser lock)
 //! - `cargo xtask offline-bytes [DIR]`: what the service worker downloads after a first visit
@@ -73,12 +74,24 @@ fn main() {
         Some("bench") if flag("--only").as_deref() == Some("timeline") => {
             setup::run(true).and_then(|_| bench_timeline(&args, flag("--compare")))
         }
+        // Only the content-scale figures, on the last builds (`cargo xtask build --origin
+        // http://127.0.0.1:4175` into dist/, `cargo xtask build --stress`), spliced into BENCH.md.
+        Some("bench") if flag("--only").as_deref() == Some("scale") => setup::run(true)
+            .and_then(|_| {
+                if args.iter().any(|a| a == "--no-browser") {
+                    std::env::set_var("BENCH_NO_BROWSER", "1");
+                }
+                let json = bench::scale(&root(), &root().join("dist"), &root().join("dist-stress"), None)?;
+                println!("{json}");
+                bench::splice_scale(&root(), &json)
+            }),
         Some("bench") => setup::run(true).and_then(|_| {
             let only = flag("--only");
             if only.is_none() {
                 setup::lighthouse()?;
             }
             let dist = root().join("dist");
+            let mut stress_build_seconds = None;
             let stress = if only.is_some() && args.iter().any(|a| a == "--no-build") {
                 root().join("dist-stress")
             } else {
@@ -89,13 +102,16 @@ fn main() {
                     Some(&format!("http://127.0.0.1:{BENCH_PORT}")),
                     None,
                 )?;
-                build_stress()?
+                let started = std::time::Instant::now();
+                let stress = build_stress()?;
+                stress_build_seconds = Some(started.elapsed().as_secs_f64());
+                stress
             };
             match only.as_deref() {
-                None => bench::run(&root(), &dist, &stress),
+                None => bench::run(&root(), &dist, &stress, stress_build_seconds),
                 Some("search") => bench::run_search(&root(), &dist, &stress),
                 Some(other) => Err(format!(
-                    "bench --only {other}: only `timeline` and `search` can run alone"
+                    "bench --only {other}: only `timeline`, `scale` and `search` can run alone"
                 )),
             }
         }),

@@ -1,6 +1,7 @@
-//! The letter page. A plain click on a link to a note (a mark, a link in a note, the background list)
-//! opens the note in place: its article is taken from the note's own prerendered page (fetched once, from
-//! the service worker's cache when offline). The page is fetched before the click: when a mark has been on
+//! The letter page (and a note's own page, which shows the passages marking its note). A plain click on a
+//! link to a note (a mark, a link in a note, the background list) opens the note in place: its article is
+//! taken from the note's prerendered fragment (`notes/<id>/note.html`: the article alone, a few KB; fetched
+//! once, from the service worker's cache when offline). The page is fetched before the click: when a mark has been on
 //! screen and the browser is idle (unless the reader asked to save data), and when a pointer or focus
 //! reaches a link to a note. It is parsed and its article adopted at once, so opening the note only
 //! inserts it. The URL, the title, `aria-current` on its marks and focus follow; Back, Forward, Escape and
@@ -41,7 +42,7 @@ struct Now {
     pushed: bool,
     /// The note whose mark gets focus back when the note closes.
     return_to: Option<String>,
-    /// Each note page asked for, by URL path: a promise of its [`Prepared`] note.
+    /// Each note fragment asked for, by URL path: a promise of its [`Prepared`] note.
     pages: HashMap<String, js_sys::Promise>,
 }
 
@@ -66,7 +67,7 @@ pub fn start(document: &Document, lang: Lang, open: Option<String>, history: boo
     let target: &web_sys::EventTarget = document.as_ref();
     let l = letter.clone();
     dom::listen::<MouseEvent>(target, "click", move |ev| on_click(&l, ev));
-    // Intent: fetch a note's page before the click.
+    // Intent: fetch a note before the click.
     for kind in ["pointerover", "focusin"] {
         let l = letter.clone();
         dom::listen::<web_sys::Event>(target, kind, move |ev| prefetch_target(&l, &ev));
@@ -94,16 +95,23 @@ pub fn start(document: &Document, lang: Lang, open: Option<String>, history: boo
     });
 }
 
-/// An address naming a passage (`#p-3`, where a search result leads) focuses the passage's first mark;
-/// the browser has already scrolled to the passage.
+/// An address naming a passage (`#p-3`, where a search result leads) focuses the passage's first mark,
+/// and one naming a mark (`#mark-<id>`, where a note page's "whole letter" link leads) focuses that mark;
+/// the browser has already scrolled to it.
 fn focus_passage(document: &Document) {
     let (_, _, fragment) = dom::here();
-    let Some(id) = fragment
-        .strip_prefix('#')
-        .filter(|f| f.starts_with(names::PASSAGE_PREFIX))
-    else {
+    let Some(id) = fragment.strip_prefix('#') else {
         return;
     };
+    if id.starts_with(&names::mark_id("")) {
+        if let Some(mark) = document.get_element_by_id(id) {
+            dom::focus_quietly(mark);
+        }
+        return;
+    }
+    if !id.starts_with(names::PASSAGE_PREFIX) {
+        return;
+    }
     let mark = document.get_element_by_id(id).and_then(|p| {
         p.query_selector(&format!(".{}", names::MARK))
             .ok()
@@ -119,6 +127,11 @@ impl Letter {
     /// that does not exist leads to its page's address, which the host answers with the not-found page.
     fn note_path(&self, id: &str) -> String {
         Route::Letter(Some(id)).href(self.lang)
+    }
+
+    /// The URL path of a note's fragment in the edition shown (see [`contract::route::note_fragment_href`]).
+    fn fragment_path(&self, id: &str) -> String {
+        contract::route::note_fragment_href(self.lang, id)
     }
 
     /// The note id of a link to a note page in the edition shown, if it is one.
@@ -177,7 +190,7 @@ fn prefetch_target(letter: &State, ev: &web_sys::Event) {
     }
 }
 
-/// Asks for a note's page ahead of a click (see [`note_page`]: its promise never rejects, and a failure
+/// Asks for a note's fragment ahead of a click (see [`note_page`]: its promise never rejects, and a failure
 /// is logged there).
 fn prefetch(letter: &State, id: &str) {
     let _ready = note_page(letter, id);
@@ -247,7 +260,8 @@ fn open_note(letter: &State, id: String) {
     show(letter, Some(id));
 }
 
-/// Closes the open note: Back if this page opened it, else to the letter's own address.
+/// Closes the open note: Back if this page opened it; on a note's own page (which holds only the
+/// passages marking it) to the whole letter at its mark; else to the letter's own address.
 fn close(letter: &State) {
     let pushed = letter.now.borrow().pushed;
     if letter.history {
@@ -255,6 +269,21 @@ fn close(letter: &State) {
             if pushed {
                 // popstate shows the letter.
                 h.back().or_log("going back");
+                return;
+            }
+            let whole = dom::first(&format!("a.{}", names::WHOLE_LETTER))
+                .and_then(|link| link.get_attribute("href"));
+            if let Some(whole) = whole {
+                // The letter at the note's mark, keeping the reader's clean reading.
+                let kept = crate::clean::kept_query();
+                let whole = match whole.split_once('#') {
+                    Some((page, mark)) => format!("{page}{kept}#{mark}"),
+                    None => format!("{whole}{kept}"),
+                };
+                dom::window()
+                    .location()
+                    .assign(&whole)
+                    .or_log("going to the letter");
                 return;
             }
             let home = format!(
@@ -270,16 +299,16 @@ fn close(letter: &State) {
 }
 
 /// A note ready to show, fetched once (and again only after a failure): a promise of its [`Prepared`]
-/// article and title, or of nothing when its page could not be had.
+/// article and title, or of nothing when its fragment could not be had.
 fn note_page(letter: &State, id: &str) -> js_sys::Promise {
-    let path = letter.note_path(id);
+    let path = letter.fragment_path(id);
     if let Some(promise) = letter.now.borrow().pages.get(&path) {
         return promise.clone();
     }
     let l = letter.clone();
     let key = path.clone();
     let promise = future_to_promise(async move {
-        match fetch_page(&key, !l.history).await {
+        match fetch_note(&key, !l.history).await {
             Ok(note) => Ok(note.into_js()),
             // A failed page resolves to nothing (not a rejection nobody handles): `show` then goes to
             // the note's own page. It is forgotten, so a later click asks again.
@@ -315,9 +344,9 @@ impl Prepared {
     }
 }
 
-/// Fetches a note's page and adopts its article; `outside` (inside a frame) makes its links open in a new
-/// tab, as the embed's own links do.
-async fn fetch_page(path: &str, outside: bool) -> Result<Prepared, JsValue> {
+/// Fetches a note's fragment and adopts its article; `outside` (inside a frame) makes its links open in a
+/// new tab, as the embed's own links do.
+async fn fetch_note(path: &str, outside: bool) -> Result<Prepared, JsValue> {
     let response: web_sys::Response = JsFuture::from(dom::window().fetch_with_str(path))
         .await?
         .dyn_into()?;
@@ -331,8 +360,8 @@ async fn fetch_page(path: &str, outside: bool) -> Result<Prepared, JsValue> {
     let page =
         web_sys::DomParser::new()?.parse_from_string(&html, web_sys::SupportedType::TextHtml)?;
     let article = page
-        .query_selector(&article_selector())?
-        .ok_or_else(|| JsValue::from_str("the page has no note"))?;
+        .query_selector(&format!("article.{}", names::NOTE))?
+        .ok_or_else(|| JsValue::from_str("the fragment has no note"))?;
     let article = dom::document()
         .adopt_node(&article)?
         .dyn_into::<Element>()?;

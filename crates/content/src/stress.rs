@@ -1,19 +1,27 @@
 //! A generated content pack for load tests and benchmarks only (never shipped): many notes and events,
 //! valid by construction, shaped like the real content (marks in the letter, notes linked from events,
-//! events on every track and at every date precision).
+//! events on every track and at every date precision). Its words are honest: every title, sentence and
+//! link text is drawn from a word chain learnt from the real content's prose (`content/`, read once at
+//! generation time; English from the originals, Spanish from the translations), so the generated pages
+//! compress about as well as the real ones (a pack of one repeated sentence compresses ~47×, real prose
+//! 5–8×). Ids, dates, tracks, counts and structure stay as they were, so figures stay comparable.
 
 use crate::files::{ContentTree, File, Translations};
+use std::collections::HashMap;
 use std::fmt::Write;
+use std::sync::OnceLock;
 
 /// A valid pack with `notes` notes and `events` events.
 pub fn pack(notes: usize, events: usize) -> ContentTree {
     let notes = notes.max(3);
     let mut sources = String::new();
     let source_count = (events / 4).max(notes / 4).max(10);
+    let (en, es) = chains();
     for s in 0..source_count {
         let _ = write!(
             sources,
-            "[[source]]\nid = \"s{s}\"\ntitle = \"Generated source {s}\"\npublisher = \"Publisher {}\"\ndate = \"20{:02}-{:02}-{:02}\"\nurl = \"https://example.org/stress/{s}\"\n\n",
+            "[[source]]\nid = \"s{s}\"\ntitle = \"{}\"\npublisher = \"Publisher {}\"\ndate = \"20{:02}-{:02}-{:02}\"\nurl = \"https://example.org/stress/{s}\"\n\n",
+            en.words(seed(1, s), 4, 10),
             s % 37,
             15 + s % 11,
             1 + s % 12,
@@ -25,42 +33,81 @@ pub fn pack(notes: usize, events: usize) -> ContentTree {
     let letter = marked_letter(
         "+++\ntitle = \"Generated letter\"\ndate = \"2024-09-30\"\npublished = \"2024-10-01\"\nfrom = \"Generated\"\nto = \"Generated\"\nsources = [\"s0\"]\n+++\n\n",
         marked,
-        |n| format!("Sentence {n} makes [a generated claim number {n}](note:n{n}). "),
+        |n| {
+            format!(
+                "{} [{}](note:n{n}). ",
+                en.words(seed(2, n), 6, 18),
+                en.words(seed(3, n), 3, 8)
+            )
+        },
         "\n\n1. [Request one](note:n0)\n",
     );
     // The Spanish edition translates everything, with the same marks.
     let letter_es = marked_letter(
         "+++\ntitle = \"Carta generada\"\nfrom = \"Generada\"\nto = \"Generada\"\n+++\n\n",
         marked,
-        |n| format!("La frase {n} hace [una afirmación generada número {n}](note:n{n}). "),
+        |n| {
+            format!(
+                "{} [{}](note:n{n}). ",
+                es.words(seed(2, n), 6, 18),
+                es.words(seed(3, n), 3, 8)
+            )
+        },
         "\n\n1. [Petición uno](note:n0)\n",
     );
     let notes_es = (0..notes)
         .map(|n| File {
             path: format!("stress/notes/n{n}.es.md"),
             text: format!(
-                "+++\ntitle = \"Nota generada {n}\"\nsummary = \"Una nota generada para pruebas de carga.\"\n{}+++\n\nUn párrafo con *énfasis*, una [fuente](source:s{}) y [otra nota](note:n{}).\n\n- un elemento\n- otro elemento\n\n### Un encabezado\n\nUn segundo párrafo de texto generado, tan largo como el de una nota real, para que tamaños y tiempos signifiquen algo.\n",
-                if n % 3 == 0 { "verdict_reason = \"Generada.\"\n" } else { "" },
+                "+++\ntitle = \"{}\"\nsummary = \"{}\"\n{}+++\n\n{} *{}*, [{}](source:s{}) [{}](note:n{}).\n\n- {}\n- {}\n\n### {}\n\n{}\n",
+                es.words(seed(4, n), 3, 9),
+                es.sentences(seed(5, n), 1),
+                if n % 3 == 0 {
+                    format!("verdict_reason = \"{}\"\n", es.sentences(seed(6, n), 1))
+                } else {
+                    String::new()
+                },
+                es.sentences(seed(7, n), 2),
+                es.words(seed(8, n), 1, 3),
+                es.words(seed(9, n), 2, 5),
                 (n + 2) % source_count,
-                (n + 1) % notes
+                es.words(seed(10, n), 2, 5),
+                (n + 1) % notes,
+                es.words(seed(11, n), 4, 12),
+                es.words(seed(12, n), 4, 12),
+                es.words(seed(13, n), 2, 6),
+                es.sentences(seed(14, n), 3),
             ),
         })
         .collect();
     let note_files = (0..notes)
         .map(|n| {
             let kind = match n % 3 {
-                0 => "kind = \"claim\"\nverdict = \"needs-context\"\nverdict_reason = \"Generated.\"",
-                1 => "kind = \"request\"\nstatus = \"unclear\"\nstatus_as_of = \"2026-06-01\"",
-                _ => "kind = \"context\"",
+                0 => format!(
+                    "kind = \"claim\"\nverdict = \"needs-context\"\nverdict_reason = \"{}\"",
+                    en.sentences(seed(6, n), 1)
+                ),
+                1 => "kind = \"request\"\nstatus = \"unclear\"\nstatus_as_of = \"2026-06-01\"".into(),
+                _ => "kind = \"context\"".into(),
             };
             File {
                 path: format!("stress/notes/n{n}.md"),
                 text: format!(
-                    "+++\ntitle = \"Generated note {n}\"\n{kind}\nsummary = \"A generated note for load tests.\"\nsources = [\"s{}\", \"s{}\"]\n+++\n\nA paragraph with *emphasis*, a [source](source:s{}) and [another note](note:n{}).\n\n- a list item\n- another item\n\n### A heading\n\nA second paragraph of generated text to give the note a realistic length, about as long as a real note's paragraph, so sizes and timings mean something.\n",
+                    "+++\ntitle = \"{}\"\n{kind}\nsummary = \"{}\"\nsources = [\"s{}\", \"s{}\"]\n+++\n\n{} *{}*, [{}](source:s{}) [{}](note:n{}).\n\n- {}\n- {}\n\n### {}\n\n{}\n",
+                    en.words(seed(4, n), 3, 9),
+                    en.sentences(seed(5, n), 1),
                     n % source_count,
                     (n + 1) % source_count,
+                    en.sentences(seed(7, n), 2),
+                    en.words(seed(8, n), 1, 3),
+                    en.words(seed(9, n), 2, 5),
                     (n + 2) % source_count,
-                    (n + 1) % notes
+                    en.words(seed(10, n), 2, 5),
+                    (n + 1) % notes,
+                    en.words(seed(11, n), 4, 12),
+                    en.words(seed(12, n), 4, 12),
+                    en.words(seed(13, n), 2, 6),
+                    en.sentences(seed(14, n), 3),
                 ),
             }
         })
@@ -71,7 +118,10 @@ pub fn pack(notes: usize, events: usize) -> ContentTree {
     for e in 0..events {
         let _ = write!(
             timeline_es,
-            "[[event]]\nid = \"e{e}\"\ntitle = \"Evento generado {e}\"\nbody = \"Algo ocurrió; véase [una nota](note:n{}).\"\n\n",
+            "[[event]]\nid = \"e{e}\"\ntitle = \"{}\"\nbody = \"{} [{}](note:n{}).\"\n\n",
+            es.words(seed(20, e), 4, 12),
+            es.sentences(seed(21, e), 1),
+            es.words(seed(22, e), 2, 5),
             e % notes
         );
         let year = 2015 + e % 12;
@@ -82,7 +132,10 @@ pub fn pack(notes: usize, events: usize) -> ContentTree {
         };
         let _ = write!(
             timeline,
-            "[[event]]\nid = \"e{e}\"\ndate = \"{date}\"\ntitle = \"Generated event {e}\"\nbody = \"Something happened, see [a note](note:n{}).\"\ntracks = [\"{}\", \"{}\"]\nsources = [\"s{}\"]\nnotes = [\"n{}\"]\n\n",
+            "[[event]]\nid = \"e{e}\"\ndate = \"{date}\"\ntitle = \"{}\"\nbody = \"{} [{}](note:n{}).\"\ntracks = [\"{}\", \"{}\"]\nsources = [\"s{}\"]\nnotes = [\"n{}\"]\n\n",
+            en.words(seed(20, e), 4, 12),
+            en.sentences(seed(21, e), 1),
+            en.words(seed(22, e), 2, 5),
             e % notes,
             tracks[e % 6],
             tracks[(e / 6) % 5],
@@ -153,6 +206,230 @@ fn marked_letter(
     }
     letter.push_str(request);
     letter
+}
+
+/// A seed for one field (`field`) of one item (`item`), so each field varies on its own.
+fn seed(field: u64, item: usize) -> u64 {
+    (field << 32) ^ (item as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ 0xD1B5_4A32_D192_ED03
+}
+
+/// A small deterministic generator (xorshift64*): the pack is the same on every run.
+struct Rng(u64);
+
+impl Rng {
+    fn new(seed: u64) -> Rng {
+        let mut r = Rng(seed | 1);
+        r.next();
+        r
+    }
+
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+/// A word chain learnt from real prose: which words follow each pair of words (order 2), so that
+/// generated text has the real text's words, phrases and letter statistics without repeating it.
+pub struct Chain {
+    /// The words that start a sentence.
+    starts: Vec<(u32, u32)>,
+    /// For each pair of words, the words seen after it.
+    next: HashMap<(u32, u32), Vec<u32>>,
+    /// Every distinct word; index 0 is the empty start marker.
+    words: Vec<String>,
+}
+
+impl Chain {
+    /// Learns from `prose`: plain text, sentences ending in `.`, `?` or `!`.
+    pub fn learn(prose: &str) -> Chain {
+        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut words = vec![String::new()];
+        let mut chain = Chain {
+            starts: Vec::new(),
+            next: HashMap::new(),
+            words: Vec::new(),
+        };
+        let mut prev = (0, 0);
+        for word in prose.split_whitespace() {
+            let id = *ids.entry(word.to_owned()).or_insert_with(|| {
+                words.push(word.to_owned());
+                (words.len() - 1) as u32
+            });
+            if prev == (0, 0) {
+                chain.starts.push((0, id));
+            }
+            chain.next.entry(prev).or_default().push(id);
+            prev = if ends_sentence(word) { (0, 0) } else { (0, id) };
+        }
+        chain.words = words;
+        chain
+    }
+
+    /// Between `min` and `max` words, without a sentence's closing punctuation (a title, a link's text).
+    pub fn words(&self, seed: u64, min: usize, max: usize) -> String {
+        let mut rng = Rng::new(seed);
+        let want = min + rng.below(max - min + 1);
+        let mut out: Vec<&str> = Vec::new();
+        let mut state = self.starts[rng.below(self.starts.len())];
+        out.push(&self.words[state.1 as usize]);
+        while out.len() < want {
+            let Some(after) = self.next.get(&state).filter(|a| !a.is_empty()) else {
+                state = self.starts[rng.below(self.starts.len())];
+                out.push(&self.words[state.1 as usize]);
+                continue;
+            };
+            let w = after[rng.below(after.len())];
+            out.push(&self.words[w as usize]);
+            state = (0, w);
+        }
+        let text = out.join(" ");
+        let text = no_block_start(&text).trim_matches(|c: char| !c.is_alphanumeric());
+        if text.is_empty() {
+            "text".to_owned()
+        } else {
+            text.to_owned()
+        }
+    }
+
+    /// `count` whole sentences.
+    pub fn sentences(&self, seed: u64, count: usize) -> String {
+        let mut rng = Rng::new(seed);
+        let mut out: Vec<&str> = Vec::new();
+        for _ in 0..count {
+            let mut state = self.starts[rng.below(self.starts.len())];
+            out.push(&self.words[state.1 as usize]);
+            // Real sentences end; a generated one is cut at 60 words.
+            for _ in 0..60 {
+                if ends_sentence(&self.words[state.1 as usize]) {
+                    break;
+                }
+                let Some(after) = self.next.get(&state).filter(|a| !a.is_empty()) else {
+                    break;
+                };
+                let w = after[rng.below(after.len())];
+                out.push(&self.words[w as usize]);
+                state = (0, w);
+            }
+            if !out.last().is_some_and(|w| ends_sentence(w)) {
+                out.push(".");
+            }
+        }
+        let text = no_block_start(&out.join(" ").replace(" .", ".")).to_owned();
+        if text.is_empty() {
+            // Only a list marker came out: another draw.
+            return self.sentences(seed.wrapping_add(1), count);
+        }
+        text
+    }
+}
+
+/// The text without leading words that Markdown would read as the start of a list, a quote or a heading
+/// (`3.`, `1)`, `-`): generated text stays one paragraph.
+fn no_block_start(mut text: &str) -> &str {
+    while !text.is_empty() {
+        let (first, rest) = text.split_once(' ').unwrap_or((text, ""));
+        let digits = first.trim_end_matches(['.', ')']);
+        let marker =
+            (first != digits && !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
+                || !first.chars().any(char::is_alphanumeric);
+        if !marker {
+            return text;
+        }
+        text = rest;
+    }
+    text
+}
+
+fn ends_sentence(word: &str) -> bool {
+    word.ends_with(['.', '?', '!'])
+}
+
+/// The English and Spanish chains, learnt once from the real content.
+pub fn chains() -> &'static (Chain, Chain) {
+    static CHAINS: OnceLock<(Chain, Chain)> = OnceLock::new();
+    CHAINS.get_or_init(|| {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
+        let tree = ContentTree::read(&dir).unwrap_or_else(|e| {
+            panic!(
+                "the stress pack learns its words from {}: {e}",
+                dir.display()
+            )
+        });
+        let en = tree
+            .letter
+            .iter()
+            .chain(&tree.notes)
+            .chain(&tree.timeline)
+            .chain(&tree.about);
+        let es = tree
+            .es
+            .letter
+            .iter()
+            .chain(&tree.es.notes)
+            .chain(&tree.es.timeline)
+            .chain(&tree.es.about);
+        (Chain::learn(&prose(en)), Chain::learn(&prose(es)))
+    })
+}
+
+/// The prose of content files as plain text: Markdown bodies without front matter and the `title`,
+/// `summary`, `body` and reason strings of TOML, links reduced to their text, and nothing the generated
+/// Markdown or TOML could misread (brackets, emphasis, quotes, backslashes, angle brackets).
+fn prose<'a>(files: impl Iterator<Item = &'a File>) -> String {
+    let mut out = String::new();
+    for file in files {
+        let (head, body) = match file.text.strip_prefix("+++") {
+            Some(rest) => rest.split_once("+++").unwrap_or((rest, "")),
+            None if file.path.ends_with(".toml") => (file.text.as_str(), ""),
+            None => ("", file.text.as_str()),
+        };
+        for line in head.lines() {
+            let Some((key, value)) = line.split_once(" = \"") else {
+                continue;
+            };
+            if ["title", "summary", "body", "verdict_reason", "passage"].contains(&key.trim()) {
+                out.push_str(&plain(value.trim_end_matches('"')));
+                out.push('\n');
+            }
+        }
+        for line in body.lines() {
+            let line = line.trim_start_matches(['#', '-', '>', ' ', '*']);
+            if line.is_empty() || line.starts_with("+++") {
+                continue;
+            }
+            out.push_str(&plain(line));
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// Markdown links `[text](target)` as their text; characters that mean something in Markdown or TOML
+/// strings dropped.
+fn plain(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(open) = rest.find("](") {
+        let close = rest[open..].find(')').map_or(rest.len(), |c| open + c + 1);
+        out.push_str(&rest[..open]);
+        rest = &rest[close..];
+    }
+    out.push_str(rest);
+    out.chars()
+        .filter(|c| {
+            !matches!(
+                c,
+                '[' | ']' | '*' | '_' | '"' | '\\' | '<' | '>' | '`' | '|' | '#' | '{' | '}'
+            )
+        })
+        .collect()
 }
 
 impl ContentTree {

@@ -19,6 +19,9 @@ pub const NO_NOTE: &str = "no-note";
 pub const NOTE_CLOSE: &str = "note-close";
 /// Class of the letter's text (and of its parallel original and translation).
 pub const LETTER_TEXT: &str = "letter-text";
+/// Class of a note page's link to the whole letter at the note's mark: a note page holds only the passages
+/// marking its note, so closing the note there goes to this link.
+pub const WHOLE_LETTER: &str = "whole-letter";
 /// Class of a mark: a link from the letter's text to a note.
 pub const MARK: &str = "mark";
 /// Id of the timeline's filter form.

@@ -247,6 +247,20 @@ pub fn card_file(lang: Lang, note_id: &str) -> String {
     card_href(lang, note_id)[BASE.len()..].to_owned()
 }
 
+/// The URL path of a note's fragment in an edition: its article alone, in a small HTML document titled
+/// like the note's page, which the letter page's app fetches to open the note in place.
+pub fn note_fragment_href(lang: Lang, note_id: &str) -> String {
+    format!("{}{NOTE_FRAGMENT}", Route::Letter(Some(note_id)).href(lang))
+}
+
+/// Where the prerenderer writes a note's fragment, relative to the site's root folder.
+pub fn note_fragment_file(lang: Lang, note_id: &str) -> String {
+    note_fragment_href(lang, note_id)[BASE.len()..].to_owned()
+}
+
+/// A note fragment's file name in its note's folder (see [`note_fragment_href`]).
+pub const NOTE_FRAGMENT: &str = "note.html";
+
 /// The URL of an event on the timeline page that holds it (the timeline's own page, or its year's page:
 /// see [`YEAR_PAGES_OVER`]).
 pub fn event_href(lang: Lang, page: Route, event_id: &str) -> String {

@@ -1,7 +1,8 @@
 //! A link-preview card per note and edition (`notes/<id>/card.png`, 1200 × 630): the site's name, the
 //! note's kind with its verdict or status, and its title, drawn at build time with DejaVu Sans Bold
 //! (vendored in `assets/fonts/`, with its licence). Crawlers fetch them; readers never need them, so the
-//! service worker does not save them (see `offline::precached`).
+//! service worker does not save them (see `offline::precached`). Drawn only by a build that knows its origin:
+//! only then does a page name its card (`og:image` is an absolute URL).
 
 use crate::write;
 use ab_glyph::{Font, FontRef, PxScale, ScaleFont};

@@ -5,6 +5,7 @@
 
 mod cards;
 mod display;
+mod fragments;
 mod markers;
 mod offline;
 mod previews;
@@ -40,9 +41,13 @@ fn main() {
             write_edition(&dir, &template, &search_module, &preview_script)
         });
     }
+    // Cards only where they pay: a page names its card only when the build knows its origin (`og:image`
+    // is an absolute URL), so without one no crawler could find them and none is drawn.
     let mut cards_written = 0;
-    for lang in Lang::ALL {
-        cards_written += edition::render(baked(), lang, || cards::write_cards(&dir));
+    if !contract::ORIGIN.is_empty() {
+        for lang in Lang::ALL {
+            cards_written += edition::render(baked(), lang, || cards::write_cards(&dir));
+        }
     }
     write(
         &dir.join("_headers"),
@@ -133,6 +138,14 @@ fn write_edition(
         write(&dir.join(route.file(lang)), &html);
         if route == Route::Letter(None) {
             write_annotations(dir, &html);
+        }
+        if let Route::Letter(Some(id)) = route {
+            if let Some(index) = letter_explainer::content::note_index(id) {
+                write(
+                    &dir.join(contract::route::note_fragment_file(lang, id)),
+                    fragments::note_fragment(index, route),
+                );
+            }
         }
         if route == Route::Corrections {
             if let Some(atom) = letter_explainer::feed::atom() {

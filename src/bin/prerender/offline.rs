@@ -11,6 +11,7 @@ use contract::{asset, BASE};
 use leptos::prelude::*;
 use letter_explainer::content::info;
 use letter_explainer::edition;
+use letter_explainer::html_tokens::{tokens, Token};
 use letter_explainer::i18n::t;
 use model::Lang;
 use sha2::{Digest, Sha256};
@@ -182,13 +183,14 @@ pub fn write_service_worker(dir: &Path) -> Result<ServiceWorker, String> {
     collect(dir, dir, &mut files)?;
     files.retain(|(path, _)| path != SW_FILE && precached(path));
     files.sort();
+    let marked = marked_notes(dir);
     let entries: Vec<Entry> = files
         .iter()
         .map(|(path, bytes)| Entry {
             path: url_path(path),
             integrity: format!("sha256-{}", base64(&Sha256::digest(bytes))),
             bytes: bytes.len(),
-            later: later(path),
+            later: later(path, &marked),
         })
         .collect();
     let at_once = entries.iter().map(|e| e.bytes).sum::<usize>() <= AT_ONCE_LIMIT;
@@ -243,14 +245,39 @@ fn version(entries: &[Entry]) -> String {
 }
 
 /// Whether a file (path under the build, in any edition) is outside the reading core: the note pages
-/// (the letter opens notes in place, and a page read is saved as it is read), the embeds and the oEmbed
-/// documents (for other sites). Everything else, every script, style and icon included, is the core.
-fn later(file: &str) -> bool {
+/// (a page read is saved as it is read), the fragments of the notes the letter does not mark (`marked`:
+/// the ids of those it does, whose fragments the letter opens in place, offline too), the embeds and the
+/// oEmbed documents (for other sites). Everything else, every script, style and icon included, is the core.
+fn later(file: &str, marked: &[String]) -> bool {
     let path = Lang::ALL[1..]
         .iter()
         .find_map(|&l| file.strip_prefix(prefix(l)))
         .unwrap_or(file);
-    matches!(path.split('/').next(), Some("notes" | "embed" | "oembed"))
+    let parts: Vec<&str> = path.split('/').collect();
+    match parts.as_slice() {
+        ["notes", id, contract::route::NOTE_FRAGMENT] => !marked.iter().any(|m| m == id),
+        ["notes" | "embed" | "oembed", _, ..] => true,
+        _ => false,
+    }
+}
+
+/// The ids of the notes the letter's text marks, read from the built letter page (`index.html`) with the
+/// site's HTML tokenizer.
+fn marked_notes(dir: &Path) -> Vec<String> {
+    let letter = fs::read_to_string(dir.join("index.html")).unwrap_or_default();
+    let notes = format!("{BASE}notes/");
+    let mut ids: Vec<String> = tokens(&letter)
+        .filter_map(|(_, token)| match token {
+            Token::Start(tag) if tag.is("a") && tag.has_class(contract::dom::MARK) => {
+                let id = tag.attr("href")?.strip_prefix(&notes)?.split('/').next()?;
+                Some(id.to_owned())
+            }
+            _ => None,
+        })
+        .collect();
+    ids.sort();
+    ids.dedup();
+    ids
 }
 
 /// The URL path a file is served at: a page (`<route>/index.html`) by its folder, everything else by
@@ -374,18 +401,23 @@ mod tests {
 
     #[test]
     fn the_reading_core_is_every_file_but_notes_embeds_and_oembed_in_every_edition() {
+        let marked = ["a".to_owned()];
         for file in [
             "notes/a/index.html",
             "es/notes/a/index.html",
+            "notes/b/note.html",
+            "es/notes/b/note.html",
             "embed/notes/a/index.html",
             "es/embed/timeline/index.html",
             "oembed/notes/a.json",
         ] {
-            assert!(later(file), "{file}");
+            assert!(later(file, &marked), "{file}");
         }
         for file in [
             "index.html",
             "es/index.html",
+            "notes/a/note.html",
+            "es/notes/a/note.html",
             "timeline/index.html",
             "es/sources/index.html",
             "offline.html",
@@ -396,8 +428,23 @@ mod tests {
             "icons/icon-192.png",
             "notes.html",
         ] {
-            assert!(!later(file), "{file}");
+            assert!(!later(file, &marked), "{file}");
         }
+    }
+
+    #[test]
+    fn the_letters_marked_notes_are_read_from_its_page() {
+        let dir = std::env::temp_dir().join(format!("marked-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        fs::write(
+            dir.join("index.html"),
+            format!(
+                "<p><a id=\"mark-b\" href=\"{BASE}notes/b/\" class=\"mark claim\">x</a> <a href=\"{BASE}notes/c/\">list</a> <a class=\"mark request\" href=\"{BASE}notes/a/\">y</a><a class=\"mark claim\" href=\"{BASE}notes/b/\">z</a></p>"
+            ),
+        )
+        .unwrap();
+        assert_eq!(marked_notes(&dir), ["a", "b"]);
+        let _ = fs::remove_dir_all(&dir);
     }
 
     #[test]

@@ -6,7 +6,12 @@
 //   again       the same marks opened again.
 //   cold        nothing fetched before the click: the reader's browser asks to save data (the app then
 //               fetches no note ahead), and the mark is clicked by script the moment it is in view, without
-//               a pointer over it. The note's page is fetched and parsed after the click.
+//               a pointer over it. The note's fragment is fetched and parsed after the click.
+//   floor       the browser's own cost of showing a note: the same article element (the note's fragment,
+//               fetched, parsed and adopted before the click) inserted into the same page, its prompt
+//               hidden and its title focused by a bare script listening for the click (the app's listener
+//               never sees it), with the same real pointer input and the same measurement.
+// The ratios of each case to the floor are in `over_floor`.
 // Each time runs from the click event's timestamp to the end of the first frame painted with the note in
 // the page: a mutation observer sees the note's title arrive, then a task posted from that frame's
 // animation-frame callback runs once the frame is painted.
@@ -16,6 +21,7 @@ import { median, medianInterval } from './stats.js';
 
 const RUNS = 40;
 const round = (x) => Math.round(x * 10) / 10;
+const round2 = (x) => Math.round(x * 100) / 100;
 const summary = (xs) => ({ median_ms: round(median(xs)), median_95: medianInterval(xs).map(round), max_ms: round(Math.max(...xs)) });
 const browser = await launch();
 
@@ -78,6 +84,42 @@ while (first.length < RUNS) {
   await page.close();
 }
 
+// The floor: a bare script does what the app does on a click, with everything it needs ready.
+const floor = [];
+while (floor.length < RUNS) {
+  const { page, marks } = await letter(process.argv[2], { saveData: true });
+  for (const id of marks) {
+    if (floor.length >= RUNS) break;
+    await page.evaluate(async (id) => {
+      const mark = document.getElementById(id);
+      const url = mark.getAttribute('href') + 'note.html';
+      const parsed = new DOMParser().parseFromString(await (await fetch(url)).text(), 'text/html');
+      const article = document.adoptNode(parsed.querySelector('article.note'));
+      mark.addEventListener(
+        'click',
+        (ev) => {
+          ev.preventDefault();
+          ev.stopImmediatePropagation();
+          document.getElementById('notes').append(article);
+          document.querySelector('#notes .no-note').hidden = true;
+          document.getElementById('note-title').focus();
+        },
+        { capture: true, once: true },
+      );
+      mark.scrollIntoView({ block: 'center' });
+    }, id);
+    await page.waitForTimeout(200);
+    await page.evaluate(arm);
+    await page.locator(`#${id}`).click();
+    floor.push(await page.evaluate(() => window.__painted));
+    await page.evaluate(() => {
+      document.querySelector('#notes article.note').remove();
+      document.querySelector('#notes .no-note').hidden = false;
+    });
+  }
+  await page.close();
+}
+
 const cold = [];
 while (cold.length < RUNS) {
   const { page, marks } = await letter(process.argv[2], { saveData: true });
@@ -102,5 +144,11 @@ console.log(
     first_open: summary(first),
     again: summary(again),
     cold: summary(cold),
+    floor: summary(floor),
+    over_floor: {
+      first_open: round2(median(first) / median(floor)),
+      again: round2(median(again) / median(floor)),
+      cold: round2(median(cold) / median(floor)),
+    },
   }),
 );

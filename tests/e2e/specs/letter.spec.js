@@ -92,42 +92,80 @@ test('by keyboard: Tab to a mark, Enter opens, Escape closes and focus returns',
   await expect(page).toHaveURL(/\/$/);
 });
 
-test('a deep link opens the letter with the note open, with its own title and description', async ({ page }) => {
+test('a note page shows the note beside the passage that marks it, with its own title and description', async ({ page }) => {
   const response = await page.goto('notes/request-security-review/');
   expect(response.status()).toBe(200);
   await ready(page);
   await expect(page.locator('#note-title')).toBeVisible();
   await expect(page.locator('article.note .note-kind')).toHaveText('Request 2');
   await expect(page.locator('.letter-text')).toContainText('Establish a national security review process');
+  await expect(page.locator('#mark-request-security-review')).toHaveAttribute('aria-current', 'true');
   const note = notes().find((n) => n.id === 'request-security-review');
   expect(await page.title()).toContain(note.title);
   // Its description is the note's own summary, for search results and link previews.
   await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', note.summary);
   await expect(page.locator('meta[property="og:description"]')).toHaveAttribute('content', note.summary);
-  // Closing a note that the page was loaded with goes to the letter.
+  // Only that passage of the letter, not the whole letter, and a link to the letter at the mark.
+  await expect(page.locator('.letter-text')).not.toContainText('As you prepare to take office');
+  await expect(page.locator('.letter-text [id^="p-"]')).toHaveCount(0);
+  await expect(page.locator('a.whole-letter')).toHaveAttribute('href', '/#mark-request-security-review');
+  // Closing the note goes to the whole letter, at the note's mark.
   await page.locator('.note-close').click();
-  await expect(page).toHaveURL(/\/$/);
+  await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/#mark-request-security-review$/);
+  await ready(page);
   await expect(page.locator('article.note')).toHaveCount(0);
+  await expect(page.locator('.letter-text')).toContainText('As you prepare to take office');
+  await expect(page.locator('#mark-request-security-review')).toBeFocused();
 });
 
-test('Back and Forward after closing a note the page was loaded with', async ({ page }) => {
+test('Escape on a note page goes to the letter at the mark, and Back returns to the note page', async ({ page }) => {
   const note = notes().find((n) => n.id === 'request-security-review');
   await page.goto('notes/request-security-review/');
   await ready(page);
-  await page.locator('.note-close').click();
-  await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/$/);
+  await page.keyboard.press('Escape');
+  await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/#mark-request-security-review$/);
+  await ready(page);
   await expect(page.locator('article.note')).toHaveCount(0);
-  // Back returns to the note, in place (the same document), and Forward closes it again.
-  await page.evaluate(() => (window.__samePage = true));
   await page.goBack();
   await expect(page).toHaveURL(/\/notes\/request-security-review\/$/);
+  await ready(page);
   await expect(page.locator('#note-title')).toHaveText(note.title);
   await expect(page.locator('#mark-request-security-review')).toHaveAttribute('aria-current', 'true');
-  await page.goForward();
-  await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/$/);
-  await expect(page.locator('article.note')).toHaveCount(0);
-  await expect(page.locator('.letter-text a.mark[aria-current]')).toHaveCount(0);
-  expect(await page.evaluate(() => window.__samePage)).toBe(true);
+});
+
+test('every note page holds its note and the passages marking it, never the whole letter', async ({ request }) => {
+  const letter = await (await request.get('./')).text();
+  const marksIn = (html) => (html.match(/<a [^>]*class="mark /g) || []).length;
+  expect(marksIn(letter)).toBeGreaterThan(10);
+  for (const note of notes()) {
+    const html = await (await request.get(`notes/${note.id}/`)).text();
+    expect(marksIn(html), note.id).toBeLessThan(marksIn(letter) / 2);
+    expect(html, note.id).not.toContain('id="p-1"');
+    expect(html, note.id).toContain('class="whole-letter"');
+    // A note the letter marks has its mark on its page, and the link to the letter goes to that mark.
+    if (letter.includes(`id="mark-${note.id}"`)) {
+      expect(html, note.id).toContain(`id="mark-${note.id}"`);
+      expect(html, note.id).toContain(`href="/#mark-${note.id}"`);
+    }
+  }
+});
+
+test('the app opens a note from its fragment, the article alone, never from the note page', async ({ page }) => {
+  const asked = [];
+  page.on('request', (req) => {
+    if (req.resourceType() === 'fetch') asked.push(new URL(req.url()).pathname);
+  });
+  await page.goto('./');
+  await ready(page);
+  await page.locator('#mark-market-share').click();
+  await expect(page.locator('#note-title')).toBeFocused();
+  expect(asked).toContain('/notes/market-share/note.html');
+  expect(asked.filter((p) => /^\/notes\/[^/]+\/$/.test(p))).toEqual([]);
+  const fragment = await (await page.request.get('notes/market-share/note.html')).text();
+  expect(fragment).toMatch(/^<!DOCTYPE html><html lang="en">/);
+  expect(fragment).not.toContain('letter-text');
+  expect(fragment).not.toContain('<script');
+  expect(fragment.length).toBeLessThan(20000);
 });
 
 test('Forward after Back opens the notes again, in order', async ({ page }) => {
@@ -238,12 +276,11 @@ test('a note opened in place is the article of its own page', async ({ page }) =
 });
 
 test('with its page unreachable, a note link still leads to the note', async ({ page, guard }) => {
-  guard.allow404(/\/notes\/[a-z0-9-]+\/$/);
-  // The app cannot fetch any note's page (neither ahead nor on the click); a click then goes to the note's
-  // page the ordinary way.
+  guard.allow404(/\/notes\/[a-z0-9-]+\/note\.html$/);
+  // The app cannot fetch any note (neither ahead nor on the click); a click then goes to the note's page
+  // the ordinary way.
   let refused = 0;
-  await page.route('**/notes/*/', (route) => {
-    if (route.request().resourceType() === 'document') return route.continue();
+  await page.route('**/notes/*/note.html', (route) => {
     refused += 1;
     return route.fulfill({ status: 404, body: '' });
   });
@@ -257,12 +294,13 @@ test('with its page unreachable, a note link still leads to the note', async ({ 
   expect(refused).toBeGreaterThan(0);
 });
 
-/** The note pages a page asks for with fetch (not as documents), by path, as they are requested. */
+/** The notes a page asks for with fetch (their fragments), by their page's path, as they are requested. */
 function noteFetches(page) {
   const paths = [];
   page.on('request', (req) => {
     const url = new URL(req.url());
-    if (req.resourceType() === 'fetch' && /^\/notes\/[^/]+\/$/.test(url.pathname)) paths.push(url.pathname);
+    const note = url.pathname.match(/^(\/notes\/[^/]+\/)note\.html$/);
+    if (req.resourceType() === 'fetch' && note) paths.push(note[1]);
   });
   return paths;
 }

@@ -407,6 +407,7 @@ test('where a translation is missing, the Spanish pages show the English text wi
     await expect(article.locator('.fallback-notice')).toHaveText(notice);
     await expect(article.locator('.fallback-notice')).toBeVisible();
     // Where the letter lists it, its title is marked as English too.
+    await page.goto(`${site.url}es/`);
     await expect(page.locator(`main a[href="/es/notes/${note.id}/"] [lang="en"]`).first()).toHaveText(note.title);
 
     // The timeline: the one untranslated event, and no other, is the English with the notice.

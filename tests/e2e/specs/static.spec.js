@@ -10,9 +10,26 @@ test('with JavaScript off the letter, its marks and the note pages work', async 
   await expect(page).toHaveURL(/\/notes\/market-share\/$/);
   await expect(page.locator('#note-title')).toBeVisible();
   await expect(page.locator('article.note .note-sources li').first()).toBeVisible();
+  // The note page holds the passage that marks it, not the whole letter; closing the note, or "Read the
+  // whole letter", goes to the letter at the mark.
+  await expect(page.locator('.letter-text')).toContainText('more than tripling their share');
+  await expect(page.locator('.letter-text')).not.toContainText('As you prepare to take office');
   await page.locator('.note-close').click();
-  await expect(page).toHaveURL(/\/$/);
+  await expect(page).toHaveURL(/\/#mark-market-share$/);
   await expect(page.locator('article.note')).toHaveCount(0);
+  await expect(page.locator('.letter-text')).toContainText('As you prepare to take office');
+  await page.goBack();
+  await page.locator('a.whole-letter').click();
+  await expect(page).toHaveURL(/\/#mark-market-share$/);
+  // Another mark in a note page's passage leads to that note's page.
+  await page.goto('notes/request-security-review/');
+  const other = page.locator('.letter-text a.mark:not([aria-current])').first();
+  if (await other.count()) {
+    const href = await other.getAttribute('href');
+    await other.click();
+    await expect(page).toHaveURL(new RegExp(`${href}$`));
+    await expect(page.locator('#note-title')).toBeVisible();
+  }
 });
 
 test('with JavaScript off the timeline, sources and about pages are complete', async ({ page }) => {
