@@ -282,6 +282,9 @@ function shown(text, s) {
       const after = text.slice(m.index + m[0].length);
       const nameGoesOn = /^ \p{Lu}/u.test(after);
       const nameBegan = /(?:^|[^\p{L}\p{N}])\p{Lu}[\p{L}\p{N}]* $/u.test(before);
+      // A URL's parameter name (`?from=2024`) is an address the reader types, not a word of the interface.
+      const parameter = /[?&]$/.test(before) && after.startsWith('=');
+      if (parameter) return false;
       return s.includes(' ') || (!nameGoesOn && !nameBegan);
     })
     .map((m) => text.slice(Math.max(0, m.index - 60), m.index + m[0].length + 60).replace(/\s+/g, ' '));
