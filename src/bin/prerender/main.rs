@@ -24,6 +24,15 @@ use std::path::{Path, PathBuf};
 use std::{env, fs, process};
 use template::Template;
 
+/// The timeline pages' own rules (linked after `style/main.css`).
+const TIMELINE_CSS: &str = include_str!("../../../style/timeline.css");
+/// The search page's own rules.
+const SEARCH_CSS: &str = include_str!("../../../style/search.css");
+/// The corrections log's own rules.
+const CORRECTIONS_CSS: &str = include_str!("../../../style/corrections.css");
+/// The print edition's own rules.
+const PRINT_EDITION_CSS: &str = include_str!("../../../style/print-edition.css");
+
 fn main() {
     let dir = env::args_os()
         .nth(1)
@@ -104,9 +113,20 @@ fn write_edition(
         "{static_tags}{}",
         search_assets::write_edition(dir, search_module)
     );
-    // The print edition also has the stylesheet its printed pages' margins read (see `margin_css`).
-    let print_css = write_stylesheet(dir, "print", &letter_explainer::pages::print::margin_css());
-    let print_tags = format!("{}{print_css}{}", offline.links, offline.script_tag);
+    // Rules that only some pages use are in sheets of their own, linked after the common one (trunk's,
+    // `style/main.css`) on those pages only; the print edition's also has what its printed pages'
+    // margins read (see `margin_css`, which starts with the `@charset` rule).
+    let timeline_css = write_stylesheet(dir, "timeline", TIMELINE_CSS);
+    let search_css = write_stylesheet(dir, "search", SEARCH_CSS);
+    let corrections_css = write_stylesheet(dir, "corrections", CORRECTIONS_CSS);
+    let print_css = write_stylesheet(
+        dir,
+        "print",
+        &format!(
+            "{}{PRINT_EDITION_CSS}",
+            letter_explainer::pages::print::margin_css()
+        ),
+    );
     // Every page of the full site applies the reader's theme and clean reading before its first paint;
     // embeds follow their host's `?theme=` instead (see `display`).
     let display = display::write(dir);
@@ -114,18 +134,24 @@ fn write_edition(
     for route in letter_explainer::route::all() {
         // Only the letter and the timeline have the app, and search its own script; every other page is
         // plain HTML and CSS.
-        let tags = if route.has_app() {
-            &app_tags
+        let (sheet, tags) = if route.has_app() {
+            let timeline = matches!(
+                route,
+                Route::Timeline | Route::TimelineYear(_) | Route::EmbedTimeline
+            );
+            (if timeline { timeline_css.as_str() } else { "" }, &app_tags)
         } else if route == Route::Search {
-            &search_tags
+            (search_css.as_str(), &search_tags)
         } else if route == Route::Print {
-            &print_tags
+            (print_css.as_str(), &static_tags)
+        } else if route == Route::Corrections {
+            (corrections_css.as_str(), &static_tags)
         } else {
-            &static_tags
+            ("", &static_tags)
         };
         let display = if route.is_embed() { "" } else { &display };
         let template = template
-            .with_head_tags(&format!("{display}{tags}"))
+            .with_head_tags(&format!("{sheet}{display}{tags}"))
             .unwrap_or_else(|e| fail(&e));
         // Each page under its own owner (a child of the edition's), so nothing of one page outlives it.
         let (head, body) = Owner::new().with(|| {
