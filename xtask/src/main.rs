@@ -11,7 +11,9 @@
 //!   `--only timeline [--no-build] [--compare REAL STRESS]`: only the timeline's figures; `--only scale
 //!   [--no-browser]`: only the content-scale figures, on the last builds; `--only search
 //!   [--no-build]`: only the search figures, updated in place (`--no-build`: of the last `dist/` and
-//!   `dist-stress/`, so that only the measuring needs the browser lock)
+//!   `dist-stress/`, so that only the measuring needs the browser lock); `--only transfer [--no-build]`:
+//!   only the first-view table (bytes, no browser); `--only lcp [--no-build]`: only the letter against
+//!   static HTML
 //! - `cargo xtask offline-bytes [DIR]`: what the service worker downloads after a first visit
 //! - `cargo xtask fuzz [--minutes 10]`: property-test the content compiler (not part of `test`)
 //! - `cargo xtask content [DIR]`: check the content and list every error
@@ -25,9 +27,9 @@ mod html_check;
 mod icons;
 mod next;
 mod offline_bytes;
-mod search_wasm;
 mod server;
 mod setup;
+mod wasm_modules;
 mod workflows;
 
 use std::path::{Path, PathBuf};
@@ -102,6 +104,10 @@ fn main() {
                     Some(&format!("http://127.0.0.1:{BENCH_PORT}")),
                     None,
                 )?;
+                if only.as_deref() == Some("lcp") {
+                    // The letter alone: no stress pack to build.
+                    return bench::run_lcp(&root(), &dist);
+                }
                 let started = std::time::Instant::now();
                 let stress = build_stress()?;
                 stress_build_seconds = Some(started.elapsed().as_secs_f64());
@@ -110,8 +116,10 @@ fn main() {
             match only.as_deref() {
                 None => bench::run(&root(), &dist, &stress, stress_build_seconds),
                 Some("search") => bench::run_search(&root(), &dist, &stress),
+                Some("transfer") => bench::run_transfer(&root(), &dist, &stress),
+                Some("lcp") => bench::run_lcp(&root(), &dist),
                 Some(other) => Err(format!(
-                    "bench --only {other}: only `timeline`, `scale` and `search` can run alone"
+                    "bench --only {other}: only `timeline`, `scale`, `search`, `transfer` and `lcp` can run alone"
                 )),
             }
         }),
@@ -164,7 +172,7 @@ pub fn run(cmd: &mut Command) -> Result<(), String> {
     }
 }
 
-/// Builds the static site for `base` into `out` (the search module first, see [`search_wasm`]; then trunk
+/// Builds the static site for `base` into `out` (the search and timeline modules first, see [`wasm_modules`]; then trunk
 /// builds the app's wasm and the CSS and its post-build hook prerenders every route), optionally from
 /// another content folder (`SITE_CONTENT`, for the stress pack), for a known origin (`SITE_ORIGIN`:
 /// absolute URLs, oEmbed documents, annotations, the corrections feed) and with a contact for error
@@ -195,7 +203,7 @@ fn build_from(
     ])
     .arg(out)
     .env("SITE_BASE", &base)
-    .env(search_wasm::ENV, search_wasm::build()?)
+    .envs(wasm_modules::build_all(&base, origin.unwrap_or(""))?)
     .env("PATH", setup::tool_path());
     if let Some(dir) = content_dir {
         cmd.env("SITE_CONTENT", dir);

@@ -46,7 +46,7 @@ pub fn build(out: &Path) -> Result<(), String> {
             .arg(tmp.join("index.html"))
             .env("SITE_BASE", "/")
             .env("SITE_CONTENT", tmp.join("content"))
-            .env(crate::search_wasm::ENV, crate::search_wasm::build()?)
+            .envs(crate::wasm_modules::build_all("/", "")?)
             .env("PATH", setup::tool_path()))
     });
     let _ = fs::remove_dir_all(&tmp);

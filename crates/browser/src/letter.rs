@@ -15,7 +15,6 @@ use contract::dom as names;
 use contract::Route;
 use model::Lang;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -42,8 +41,10 @@ struct Now {
     pushed: bool,
     /// The note whose mark gets focus back when the note closes.
     return_to: Option<String>,
-    /// Each note fragment asked for, by URL path: a promise of its [`Prepared`] note.
-    pages: HashMap<String, js_sys::Promise>,
+    /// Each note fragment asked for, by URL path: a promise of its [`Prepared`] note. A list, not a hash
+    /// map: a letter marks tens of notes (hundreds at most), and a hash map's code would weigh more in the
+    /// wasm than scanning them costs.
+    pages: Vec<(String, js_sys::Promise)>,
 }
 
 type State = Rc<Letter>;
@@ -61,7 +62,7 @@ pub fn start(document: &Document, lang: Lang, open: Option<String>, history: boo
             return_to: open.clone(),
             open,
             pushed: false,
-            pages: HashMap::new(),
+            pages: Vec::new(),
         }),
     });
     let target: &web_sys::EventTarget = document.as_ref();
@@ -302,7 +303,7 @@ fn close(letter: &State) {
 /// article and title, or of nothing when its fragment could not be had.
 fn note_page(letter: &State, id: &str) -> js_sys::Promise {
     let path = letter.fragment_path(id);
-    if let Some(promise) = letter.now.borrow().pages.get(&path) {
+    if let Some((_, promise)) = letter.now.borrow().pages.iter().find(|(p, _)| *p == path) {
         return promise.clone();
     }
     let l = letter.clone();
@@ -314,12 +315,12 @@ fn note_page(letter: &State, id: &str) -> js_sys::Promise {
             // the note's own page. It is forgotten, so a later click asks again.
             Err(e) => {
                 dom::warn(&format!("fetching {key}"), &e);
-                l.now.borrow_mut().pages.remove(&key);
+                l.now.borrow_mut().pages.retain(|(p, _)| *p != key);
                 Ok(JsValue::UNDEFINED)
             }
         }
     });
-    letter.now.borrow_mut().pages.insert(path, promise.clone());
+    letter.now.borrow_mut().pages.push((path, promise.clone()));
     promise
 }
 

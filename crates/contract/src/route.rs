@@ -166,6 +166,15 @@ impl<'a> Route<'a> {
         )
     }
 
+    /// True for the routes whose page loads the timeline's binary of the browser app rather than the
+    /// letter's (each page downloads only its own behaviour).
+    pub fn has_timeline_app(self) -> bool {
+        matches!(
+            self,
+            Route::Timeline | Route::TimelineYear(_) | Route::EmbedTimeline
+        )
+    }
+
     /// The embed route a full-site page can be embedded as, if any.
     pub fn embed(self) -> Option<Route<'a>> {
         match self {
@@ -453,6 +462,9 @@ mod tests {
         assert_eq!(year_in_map(map, "2024"), None, "a year is not an id");
         assert_eq!(year_in_map(map, "letter"), None, "whole ids only");
         assert!(Route::TimelineYear(2019).has_app());
+        assert!(Route::TimelineYear(2019).has_timeline_app());
+        assert!(Route::EmbedTimeline.has_timeline_app());
+        assert!(!Route::Letter(None).has_timeline_app() && !Route::EmbedLetter.has_timeline_app());
         assert_eq!(Route::TimelineYear(2019).embed(), None);
     }
 

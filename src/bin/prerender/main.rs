@@ -7,9 +7,11 @@ mod cards;
 mod display;
 mod fragments;
 mod markers;
+mod modules;
 mod offline;
 mod previews;
 mod search_assets;
+mod stylesheets;
 mod template;
 
 use leptos::prelude::*;
@@ -33,6 +35,9 @@ const CORRECTIONS_CSS: &str = include_str!("../../../style/corrections.css");
 /// The print edition's own rules.
 const PRINT_EDITION_CSS: &str = include_str!("../../../style/print-edition.css");
 
+/// The variable `cargo xtask build` sets to the folder with the timeline binary's glue and wasm.
+const TIMELINE_MODULE_ENV: &str = "TIMELINE_WASM_DIR";
+
 fn main() {
     let dir = env::args_os()
         .nth(1)
@@ -41,13 +46,31 @@ fn main() {
         .unwrap_or_else(|| fail("usage: prerender <site-folder> (or set TRUNK_STAGING_DIR)"));
     let template = fs::read_to_string(dir.join("index.html"))
         .unwrap_or_else(|e| fail(&format!("cannot read {}/index.html: {e}", dir.display())));
-    let template = Template::from_trunk(&template).unwrap_or_else(|e| fail(&e));
+    let mut template = Template::from_trunk(&template).unwrap_or_else(|e| fail(&e));
+    template.html = stylesheets::compact_trunks(&dir, &template.html).unwrap_or_else(|e| fail(&e));
     let mut count = 0;
     let search_module = search_assets::write_module(&dir);
+    // The timeline's binary of the app, named like trunk names the letter's (see `modules`).
+    let timeline = modules::copy(
+        &dir,
+        TIMELINE_MODULE_ENV,
+        "timeline",
+        "letter-explainer",
+        "_bg.wasm",
+    );
+    let timeline_loader = template
+        .loader_of(&timeline.glue, &timeline.wasm)
+        .unwrap_or_else(|e| fail(&e));
     let preview_script = previews::write_script(&dir);
     for lang in Lang::ALL {
         count += edition::render(baked(), lang, || {
-            write_edition(&dir, &template, &search_module, &preview_script)
+            write_edition(
+                &dir,
+                &template,
+                &timeline_loader,
+                &search_module,
+                &preview_script,
+            )
         });
     }
     // Cards only where they pay: a page names its card only when the build knows its origin (`og:image`
@@ -90,11 +113,13 @@ fn main() {
 }
 
 /// Writes every page of the edition being rendered (and its offline assets, oEmbed documents and
-/// annotations); returns how many pages.
+/// annotations); returns how many pages. The letter's pages start trunk's binary of the app
+/// (`template.loader`), the timeline's start theirs (`timeline_loader`).
 fn write_edition(
     dir: &Path,
     template: &Template,
-    search_module: &search_assets::Module,
+    timeline_loader: &str,
+    search_module: &modules::Module,
     preview_script: &previews::Script,
 ) -> usize {
     let lang = edition::lang();
@@ -103,9 +128,11 @@ fn write_edition(
     // offline script also loads link previews, on intent (see `previews`).
     let previews = previews::write_edition(dir, preview_script);
     let offline = offline::write_assets(dir, &previews);
-    let boot = template::boot_script(&template.loader, &offline.script);
-    let (_, boot) = write_script(dir, "boot", &boot);
-    let app_tags = format!("{}{boot}", offline.links);
+    let boot = |loader: &str| {
+        let (_, tag) = write_script(dir, "boot", &template::boot_script(loader, &offline.script));
+        format!("{}{tag}", offline.links)
+    };
+    let (letter_tags, timeline_tags) = (boot(&template.loader), boot(timeline_loader));
     let static_tags = format!("{}{}", offline.links, offline.script_tag);
     // The search page loads its own script (and, from it, the search module and the edition's index); no
     // other page names any of them.
@@ -116,10 +143,10 @@ fn write_edition(
     // Rules that only some pages use are in sheets of their own, linked after the common one (trunk's,
     // `style/main.css`) on those pages only; the print edition's also has what its printed pages'
     // margins read (see `margin_css`, which starts with the `@charset` rule).
-    let timeline_css = write_stylesheet(dir, "timeline", TIMELINE_CSS);
-    let search_css = write_stylesheet(dir, "search", SEARCH_CSS);
-    let corrections_css = write_stylesheet(dir, "corrections", CORRECTIONS_CSS);
-    let print_css = write_stylesheet(
+    let timeline_css = stylesheets::write_sheet(dir, "timeline", TIMELINE_CSS);
+    let search_css = stylesheets::write_sheet(dir, "search", SEARCH_CSS);
+    let corrections_css = stylesheets::write_sheet(dir, "corrections", CORRECTIONS_CSS);
+    let print_css = stylesheets::write_sheet(
         dir,
         "print",
         &format!(
@@ -132,14 +159,12 @@ fn write_edition(
     let display = display::write(dir);
     let mut count = 0;
     for route in letter_explainer::route::all() {
-        // Only the letter and the timeline have the app, and search its own script; every other page is
-        // plain HTML and CSS.
-        let (sheet, tags) = if route.has_app() {
-            let timeline = matches!(
-                route,
-                Route::Timeline | Route::TimelineYear(_) | Route::EmbedTimeline
-            );
-            (if timeline { timeline_css.as_str() } else { "" }, &app_tags)
+        // Only the letter and the timeline have the app (each its own binary), and search its own script;
+        // every other page is plain HTML and CSS.
+        let (sheet, tags) = if route.has_timeline_app() {
+            (timeline_css.as_str(), &timeline_tags)
+        } else if route.has_app() {
+            ("", &letter_tags)
         } else if route == Route::Search {
             (search_css.as_str(), &search_tags)
         } else if route == Route::Print {
@@ -229,18 +254,6 @@ fn json_string(s: &str) -> String {
 fn is_comment(line: &str) -> bool {
     let line = line.trim_start();
     line.starts_with("//") || (line.starts_with("/*") && line.ends_with("*/"))
-}
-
-/// Writes a stylesheet into `dir` as `<stem>-<hash>.css`; returns its tag, with subresource integrity.
-fn write_stylesheet(dir: &Path, stem: &str, css: &str) -> String {
-    use sha2::{Digest, Sha384};
-    let name = format!("{stem}-{}.css", offline::short_hash(css.as_bytes()));
-    write(&dir.join(&name), css);
-    let integrity = format!("sha384-{}", base64(&Sha384::digest(css.as_bytes())));
-    format!(
-        "<link rel=\"stylesheet\" href=\"{}\" integrity=\"{integrity}\">",
-        contract::asset(&name)
-    )
 }
 
 /// Standard base64 with padding (as subresource integrity wants).

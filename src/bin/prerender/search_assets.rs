@@ -5,8 +5,9 @@
 //! of the version, and only the search page names any of them: no other page loads search.
 
 use crate::json_string;
+use crate::modules::Module;
 use crate::offline::short_hash;
-use crate::{fail, is_comment, write, write_script};
+use crate::{is_comment, write, write_script};
 use contract::{asset, dom, Route};
 use letter_explainer::content::site;
 use letter_explainer::edition;
@@ -20,34 +21,10 @@ const SEARCH_JS: &str = include_str!("../../../public/search.js");
 /// The variable `cargo xtask build` sets to the folder with the search module's glue and wasm.
 const MODULE_ENV: &str = "SEARCH_WASM_DIR";
 
-/// The search module's files in the site, by URL path.
-pub struct Module {
-    glue: String,
-    wasm: String,
-}
-
-/// Copies the search module's glue and wasm into `dir` under hashed names.
+/// Copies the search module's glue and wasm into `dir` under hashed names (`search-<hash>.js`,
+/// `search-<hash>.wasm`).
 pub fn write_module(dir: &Path) -> Module {
-    let from = std::env::var_os(MODULE_ENV).unwrap_or_else(|| {
-        fail(&format!(
-            "{MODULE_ENV} is not set: build with `cargo xtask build`, which builds the search module first"
-        ))
-    });
-    let read = |name: &str| {
-        let path = Path::new(&from).join(name);
-        std::fs::read(&path)
-            .unwrap_or_else(|e| fail(&format!("cannot read {}: {e}", path.display())))
-    };
-    let (glue, wasm) = (read("search_wasm.js"), read("search_wasm_bg.wasm"));
-    let hashed = |bytes: &[u8], ext: &str| {
-        let name = format!("search-{}.{ext}", short_hash(bytes));
-        write(&dir.join(&name), bytes);
-        asset(&name)
-    };
-    Module {
-        glue: hashed(&glue, "js"),
-        wasm: hashed(&wasm, "wasm"),
-    }
+    crate::modules::copy(dir, MODULE_ENV, "search_wasm", "search", ".wasm")
 }
 
 /// Writes the index of the edition being rendered and the search page's script; returns the script's

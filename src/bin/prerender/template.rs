@@ -27,6 +27,30 @@ impl Template {
         Ok(Self { html, loader })
     }
 
+    /// Trunk's loader made to start another binary of the app: the same code with the glue and the wasm
+    /// it names replaced by `glue` and `wasm` (URL paths). Fails if the loader does not name them as
+    /// expected.
+    pub fn loader_of(&self, glue: &str, wasm: &str) -> Result<String, String> {
+        let mut js = self.loader.clone();
+        for (after, with) in [("await import(", glue), ("module_or_path: ", wasm)] {
+            let start = js
+                .find(after)
+                .ok_or(format!("trunk's loader has no `{after}`"))?
+                + after.len();
+            let quote = &js[start..start + 1];
+            if quote != "'" && quote != "\"" {
+                return Err(format!("trunk's loader has no quoted path after `{after}`"));
+            }
+            let end = start
+                + 1
+                + js[start + 1..]
+                    .find(quote)
+                    .ok_or(format!("unclosed path after `{after}`"))?;
+            js.replace_range(start + 1..end, with);
+        }
+        Ok(js)
+    }
+
     /// The template with `tags` at the end of its `<head>`.
     pub fn with_head_tags(&self, tags: &str) -> Result<String, String> {
         let end = self
@@ -155,6 +179,24 @@ mod tests {
         assert!(t.loader.contains("await import('/app.js')"), "{}", t.loader);
         assert!(Template::from_trunk(&t.html).is_err(), "no loader");
         assert!(drop_preloads(&t.html).is_err(), "no preloads");
+    }
+
+    #[test]
+    fn the_loader_starts_another_binary_by_its_glue_and_wasm() {
+        let t = Template::from_trunk(TRUNK).unwrap();
+        let js = t.loader_of("/other-2.js", "/other-2_bg.wasm").unwrap();
+        assert_eq!(
+            js,
+            t.loader
+                .replace("/app.js", "/other-2.js")
+                .replace("/app.wasm", "/other-2_bg.wasm")
+        );
+        assert!(!js.contains("/app"), "{js}");
+        let broken = Template {
+            html: String::new(),
+            loader: "console.log(1)".into(),
+        };
+        assert!(broken.loader_of("/a.js", "/a.wasm").is_err());
     }
 
     #[test]

@@ -358,6 +358,28 @@ test('a reader who asks to save data fetches a note only on intent', async ({ pa
   await expect.poll(() => fetched).toEqual([await mark.getAttribute('href')]);
 });
 
+test('the letter and the timeline each load only their own wasm and stylesheets', async ({ page }) => {
+  const loaded = async (path) => {
+    await page.goto(path);
+    await ready(page);
+    const files = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
+    const sheets = await page.locator('link[rel="stylesheet"]').evaluateAll((l) => l.map((e) => new URL(e.href).pathname));
+    return { wasm: files.filter((f) => f.endsWith('.wasm')), sheets };
+  };
+  const letter = await loaded('./');
+  const note = await loaded('notes/market-share/');
+  const timeline = await loaded('timeline/');
+  const year = await loaded('timeline/2024/');
+  // One binary each: the letter's pages share one, the timeline's pages another (none of the letter's code).
+  for (const { wasm } of [letter, note, timeline, year]) expect(wasm).toHaveLength(1);
+  expect(note.wasm).toEqual(letter.wasm);
+  expect(year.wasm).toEqual(timeline.wasm);
+  expect(timeline.wasm).not.toEqual(letter.wasm);
+  // The letter links the common stylesheet only; the timeline also its own, after it.
+  expect(letter.sheets).toHaveLength(1);
+  expect(timeline.sheets).toEqual([letter.sheets[0], expect.stringMatching(/\/timeline-[0-9a-f]{16}\.css$/)]);
+});
+
 test('a page with the app loads nothing of it before its first paint', async ({ page }) => {
   for (const path of ['./', 'timeline/', 'es/notes/market-share/']) {
     await page.goto(path);

@@ -252,6 +252,25 @@ test("offline, a missing or damaged page is the site's offline notice in its lan
   }
 });
 
+test("offline, the timeline runs on its own wasm, saved with the rest", async ({ page, context }) => {
+  await visitOnce(page, './');
+  await context.setOffline(true);
+  const response = await page.goto('timeline/?tracks=us');
+  expect(response.fromServiceWorker()).toBe(true);
+  await ready(page);
+  // Its behaviour runs: the filter follows the address.
+  await expect(page.locator('#track-us')).toBeChecked();
+  await expect(page.locator('#track-mexico')).not.toBeChecked();
+  const wasm = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('.wasm')));
+  expect(wasm).toHaveLength(1);
+  // Not the letter's binary: the letter's page names that one in its boot script.
+  await page.goto('./');
+  await ready(page);
+  const letterWasm = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('.wasm')));
+  expect(letterWasm).toHaveLength(1);
+  expect(letterWasm).not.toEqual(wasm);
+});
+
 test('the notices respect reduced motion', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await visitOnce(page, './');
