@@ -120,7 +120,8 @@ pub struct Budget {
 
 /// Each route's first-view budget, checked by `cargo xtask test`. Issues #14 and #15 hold the letter to
 /// what it transferred when they were filed (`/` 44.6 KB, `/es/` 46.9 KB) plus #15's 2 KB for its reading
-/// tools; every other budget is the route's first view when it was set, rounded up to the next 0.1 KB, so
+/// tools; every other budget is the route's first view when it was set (the larger of a build with and
+/// without an origin), rounded up to the next 0.1 KB, so
 /// that no route grows back unnoticed. A change that makes a route heavier fails here; lower a figure
 /// when its route gets lighter.
 pub const BUDGETS: [Budget; 9] = [
@@ -142,7 +143,7 @@ pub const BUDGETS: [Budget; 9] = [
     },
     Budget {
         page: "sources/index.html",
-        bytes: 20_992,
+        bytes: 21_094,
     },
     Budget {
         page: "search/index.html",
@@ -150,15 +151,15 @@ pub const BUDGETS: [Budget; 9] = [
     },
     Budget {
         page: "embed/notes/market-share/index.html",
-        bytes: 10_240,
+        bytes: 10_342,
     },
     Budget {
         page: "print/index.html",
-        bytes: 36_762,
+        bytes: 36_967,
     },
     Budget {
         page: "es/print/index.html",
-        bytes: 42_291,
+        bytes: 42_394,
     },
 ];
 
