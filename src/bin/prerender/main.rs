@@ -85,7 +85,7 @@ fn main() {
 fn write_edition(
     dir: &Path,
     template: &Template,
-    search_module: &search_assets::Module,
+    search_module: &search_assets::Modules,
     preview_script: &previews::Script,
 ) -> usize {
     let lang = edition::lang();

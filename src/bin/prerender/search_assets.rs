@@ -1,7 +1,7 @@
-//! Search: each edition's index (built here from the baked content with the `search` crate), the search
-//! module's glue and wasm (built by `cargo xtask build` before trunk, found through `$SEARCH_WASM_DIR`),
-//! and the search page's script (`public/search.js`, with the edition's words and the files' URLs
-//! written in). Every file is named by its content's hash, so the service worker lists it with the rest
+//! Search: each edition's index and texts (built here from the baked content with the `search` crate),
+//! its search module's glue and wasm (built by `cargo xtask build` before trunk, one per edition with
+//! only its stemmer, found through `$SEARCH_WASM_DIR`), and the search page's script
+//! (`public/search.js`, with the edition's words and the files' URLs written in). Every file is named by its content's hash, so the service worker lists it with the rest
 //! of the version, and only the search page names any of them: no other page loads search.
 
 use crate::json_string;
@@ -20,58 +20,89 @@ const SEARCH_JS: &str = include_str!("../../../public/search.js");
 /// The variable `cargo xtask build` sets to the folder with the search module's glue and wasm.
 const MODULE_ENV: &str = "SEARCH_WASM_DIR";
 
-/// The search module's files in the site, by URL path.
+/// One edition's search module in the site, by URL path.
 pub struct Module {
     glue: String,
     wasm: String,
 }
 
-/// Copies the search module's glue and wasm into `dir` under hashed names.
-pub fn write_module(dir: &Path) -> Module {
+/// Each edition's search module, in [`model::Lang::ALL`]'s order.
+pub struct Modules(Vec<Module>);
+
+/// Copies each edition's search module (glue and wasm) into `dir` under hashed names: the wasm as
+/// `search-<lang>-<hash>.wasm`, the glue as `search-<hash>.js` (the editions' glue is the same code, so
+/// one file when it is).
+pub fn write_module(dir: &Path) -> Modules {
     let from = std::env::var_os(MODULE_ENV).unwrap_or_else(|| {
         fail(&format!(
             "{MODULE_ENV} is not set: build with `cargo xtask build`, which builds the search module first"
         ))
     });
-    let read = |name: &str| {
-        let path = Path::new(&from).join(name);
-        std::fs::read(&path)
-            .unwrap_or_else(|e| fail(&format!("cannot read {}: {e}", path.display())))
-    };
-    let (glue, wasm) = (read("search_wasm.js"), read("search_wasm_bg.wasm"));
-    let hashed = |bytes: &[u8], ext: &str| {
-        let name = format!("search-{}.{ext}", short_hash(bytes));
+    let hashed = |bytes: &[u8], prefix: &str, ext: &str| {
+        let name = format!("{prefix}{}.{ext}", short_hash(bytes));
         write(&dir.join(&name), bytes);
         asset(&name)
     };
-    Module {
-        glue: hashed(&glue, "js"),
-        wasm: hashed(&wasm, "wasm"),
-    }
+    Modules(
+        model::Lang::ALL
+            .iter()
+            .map(|lang| {
+                let read = |name: &str| {
+                    let path = Path::new(&from).join(lang.tag()).join(name);
+                    std::fs::read(&path)
+                        .unwrap_or_else(|e| fail(&format!("cannot read {}: {e}", path.display())))
+                };
+                Module {
+                    glue: hashed(&read("search_wasm.js"), "search-", "js"),
+                    wasm: hashed(
+                        &read("search_wasm_bg.wasm"),
+                        &format!("search-{}-", lang.tag()),
+                        "wasm",
+                    ),
+                }
+            })
+            .collect(),
+    )
 }
 
-/// Writes the index of the edition being rendered and the search page's script; returns the script's
-/// tag (with its integrity) for the search page.
-pub fn write_edition(dir: &Path, module: &Module) -> String {
+/// Writes the index and texts of the edition being rendered and the search page's script; returns the
+/// script's tag (with its integrity) for the search page.
+pub fn write_edition(dir: &Path, modules: &Modules) -> String {
     let lang = edition::lang();
     let started = std::time::Instant::now();
     let docs = search::documents(site());
-    let index = search::build(lang, &docs);
+    let built = search::build(lang, &docs);
     println!(
-        "search index ({}): {} documents, {} bytes, indexed in {} ms",
+        "search index ({}): {} documents, index {} bytes, texts {} bytes, indexed in {} ms",
         lang.tag(),
         docs.len(),
-        index.len(),
+        built.index.len(),
+        built.texts.len(),
         started.elapsed().as_millis()
     );
-    let name = format!("search-{}-{}.bin", lang.tag(), short_hash(&index));
-    write(&dir.join(&name), &index);
-    let (_, tag) = write_script(dir, "search-page", &page_script(module, &asset(&name)));
+    let index = format!("search-{}-{}.bin", lang.tag(), short_hash(&built.index));
+    write(&dir.join(&index), &built.index);
+    let texts = format!(
+        "search-text-{}-{}.bin",
+        lang.tag(),
+        short_hash(&built.texts)
+    );
+    write(&dir.join(&texts), &built.texts);
+    let module = model::Lang::ALL
+        .iter()
+        .position(|&l| l == lang)
+        .and_then(|i| modules.0.get(i))
+        .unwrap_or_else(|| fail("no search module for this edition"));
+    let (_, tag) = write_script(
+        dir,
+        "search-page",
+        &page_script(module, &asset(&index), &asset(&texts)),
+    );
     tag
 }
 
 /// `search.js` with its settings: where its files are, where results lead, and the edition's words.
-fn page_script(module: &Module, index: &str) -> String {
+fn page_script(module: &Module, index: &str, texts: &str) -> String {
     let lang = edition::lang();
     let s = t();
     let list = |items: &[&str]| {
@@ -104,13 +135,14 @@ fn page_script(module: &Module, index: &str) -> String {
         ));
     }
     let settings = format!(
-        "const SEARCH = {{\n  glue: {}, wasm: {}, index: {},\n  letter: {}, notes: {}, timeline: {}, sources: {}, passage: {},\n  \
+        "const SEARCH = {{\n  glue: {}, wasm: {}, index: {}, texts: {},\n  letter: {}, notes: {}, timeline: {}, sources: {}, passage: {},\n  \
          form: {}, input: {}, field: {}, status: {}, results: {}, none: {}, az: {}, ready: {},\n  \
          groups: {{ passage: {}, note: {}, event: {}, source: {} }},\n  labels: {{ {} }},\n  \
          months: [{}], day: {}, month: {},\n  one: {}, many: {}, more: {}, failed: {},\n}};",
         json_string(&module.glue),
         json_string(&module.wasm),
         json_string(index),
+        json_string(texts),
         json_string(&Route::Letter(None).href(lang)),
         json_string(&format!("{}notes/", Route::Letter(None).href(lang))),
         json_string(&Route::Timeline.href(lang)),
@@ -171,12 +203,13 @@ mod tests {
         };
         for lang in model::Lang::ALL {
             let js = edition::render(letter_explainer::content::baked(), lang, || {
-                page_script(&module, "/search-en-1.bin")
+                page_script(&module, "/search-en-1.bin", "/search-text-en-1.bin")
             });
             assert!(!js.contains("const SEARCH = {};"), "{js}");
             assert!(!js.contains("// "), "comments are left out: {js}");
             assert!(!js.contains("\n  const"), "indentation is left out: {js}");
             assert!(js.contains("glue: \"/search-1.js\""), "{js}");
+            assert!(js.contains("texts: \"/search-text-en-1.bin\""), "{js}");
             for slug in ["claim", "needs-context", "partly-met", "unverifiable"] {
                 assert!(js.contains(&format!("\"{slug}\": ")), "{slug}");
             }
