@@ -8,9 +8,9 @@
 //! folded, no case or accents, and stemmed with the edition's Snowball stemmer; a sorted front-coded
 //! term list; delta-coded postings that flag title words) and the texts results show. In the browser
 //! [`Index::load`] reads the index, [`Index::load_texts`] the texts, and [`Index::search`] answers a
-//! query: every word must match (AND), the last one also as the
-//! start of a longer word while the reader is typing it, title matches rank above body matches, and
-//! results come grouped by kind with a snippet and the matched words marked.
+//! query: every word must match (AND), the last one also as the start of a longer word while the reader
+//! is typing it, title matches rank above body matches, and results come grouped by kind with a snippet
+//! and the matched words marked.
 //!
 //! The same analysis ([`text::Analyzer`]) runs on both sides, so "vehiculos" typed in a query and
 //! "vehículos" in a note become the same key. Any text is a valid query; bytes that are not an index are

@@ -2,7 +2,7 @@
 //! serde, no regex, no Unicode tables beyond the standard library's.
 
 use crate::bytes::{LoadError, Reader};
-use crate::index::{fingerprint, lang_byte, MAGIC, TEXTS_MAGIC};
+use crate::index::{fingerprint, kind_byte, lang_byte, MAGIC, TEXTS_MAGIC};
 use crate::text::{ends_in_word, fold, words, Analyzer};
 use crate::{Doc, Kind};
 use model::Lang;
@@ -289,23 +289,34 @@ impl Index {
             first_bytes: &first_bytes,
         };
 
-        let mut found: Vec<usize> = (0..n).filter(|&d| alive[d]).collect();
-        found.sort_unstable_by_key(|&d| (self.docs[d].kind, std::cmp::Reverse(score[d]), d));
+        // Each kind's matches in document order; only each kind's best `limit` are sorted (a prefix of one
+        // letter can match thousands of documents, of which a dozen are shown).
+        let mut by_kind: [Vec<usize>; 4] = Default::default();
+        for d in (0..n).filter(|&d| alive[d]) {
+            by_kind[kind_byte(self.docs[d].kind) as usize].push(d);
+        }
+        let rank = |&d: &usize| (std::cmp::Reverse(score[d]), d);
         let mut groups: Vec<Group> = Vec::new();
-        for d in found {
-            let kind = self.docs[d].kind;
-            if groups.last().is_none_or(|g| g.kind != kind) {
-                groups.push(Group {
-                    kind,
-                    total: 0,
-                    hits: Vec::new(),
-                });
+        for (kind, mut found) in Kind::ALL.into_iter().zip(by_kind) {
+            let total = found.len();
+            if total == 0 {
+                continue;
             }
-            let group = groups.last_mut().expect("pushed above");
-            group.total += 1;
-            if group.hits.len() < limit {
-                group.hits.push(self.hit(d, score[d], &matched));
+            if limit < total {
+                if limit > 0 {
+                    found.select_nth_unstable_by_key(limit - 1, rank);
+                }
+                found.truncate(limit);
             }
+            found.sort_unstable_by_key(rank);
+            groups.push(Group {
+                kind,
+                total,
+                hits: found
+                    .into_iter()
+                    .map(|d| self.hit(d, score[d], &matched))
+                    .collect(),
+            });
         }
         Results { groups }
     }
@@ -351,6 +362,13 @@ impl Index {
 
     /// True when a word of a document is one of the matched terms.
     fn is_match(&self, word: &str, matched: &Matched) -> bool {
+        // Most words start with an ASCII letter or digit, whose folded form is its lower case: ruled out
+        // here without folding the word.
+        if let Some(&b) = word.as_bytes().first().filter(|b| b.is_ascii()) {
+            if !matched.first_bytes.contains(&b.to_ascii_lowercase()) {
+                return false;
+            }
+        }
         let folded = fold(word);
         // Stemming keeps a word's first letter: most words are ruled out before being stemmed.
         if !folded

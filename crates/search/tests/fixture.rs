@@ -514,3 +514,25 @@ fn an_empty_site_has_an_empty_index() {
     let index = Index::load_both(&build(Lang::En, &[])).unwrap();
     assert!(index.search("anything", 10).is_empty());
 }
+
+#[test]
+fn any_limit_gives_the_first_hits_of_the_full_ranking() {
+    for lang in Lang::ALL {
+        let index = index(lang);
+        for query in ["m", "mexico", "a", "byd", "t", "la "] {
+            let all = index.search(query, 100);
+            for limit in 0..5 {
+                let some = index.search(query, limit);
+                assert_eq!(some.groups.len(), all.groups.len(), "{query}");
+                for (s, a) in some.groups.iter().zip(&all.groups) {
+                    assert_eq!((s.kind, s.total), (a.kind, a.total), "{query}");
+                    assert_eq!(
+                        s.hits[..],
+                        a.hits[..limit.min(a.hits.len())],
+                        "{query} {limit}"
+                    );
+                }
+            }
+        }
+    }
+}
