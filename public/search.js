@@ -77,7 +77,8 @@ function show() {
   clearTimeout(urlTimer);
   urlTimer = setTimeout(writeUrl, 300);
   if (!engine) return;
-  index.hidden = Boolean(query);
+  // Attributes are written only when they change: a key press invalidates as little style as it can.
+  if (index.hidden !== Boolean(query)) index.hidden = Boolean(query);
   const found = query ? engine.search(query, SHOWN) : '';
   const groups = parse(found);
   // The same results as on screen (a key that changes no result) are left as they are.
@@ -86,7 +87,8 @@ function show() {
     results.replaceChildren(...groups.map((g) => group(g, query)));
   }
   const total = groups.reduce((n, g) => n + g.total, 0);
-  none.hidden = !(query && total === 0);
+  const noneHidden = !(query && total === 0);
+  if (none.hidden !== noneHidden) none.hidden = noneHidden;
   status.textContent = !query
     ? ''
     : total === 0
