@@ -1,5 +1,6 @@
-// The search page's behaviour (only /search/ loads it): shows the form, loads the search module (wasm)
-// and this edition's index, and lists results as the reader types, grouped by kind, matched words in
+// The search page's behaviour (only /search/ loads it): shows the form, loads the search module (wasm),
+// this edition's index (what a query needs to find and count) and its texts (what results show), and
+// lists results as the reader types, grouped by kind, matched words in
 // <mark> elements built as DOM nodes (never HTML). Arrow keys move through results, Enter opens one,
 // Escape clears; the count is announced by a polite live region; the query is kept in the URL (?q=).
 // Hand-written JavaScript over the search wasm: the page's few listeners in Rust would cost the module
@@ -41,19 +42,23 @@ load().catch((e) => {
   console.warn('search could not load:', e);
 });
 
+// The index and the texts are fetched together: a result shown needs both (the engine could count with
+// the index alone, but a count without results would be announced before anything is there to read).
 async function load() {
-  const [glue, bytes] = await Promise.all([
-    import(SEARCH.glue),
-    fetch(SEARCH.index).then((r) => {
-      if (!r.ok) throw new Error(`${SEARCH.index}: ${r.status}`);
-      return r.arrayBuffer();
-    }),
-  ]);
+  const [glue, index, texts] = await Promise.all([import(SEARCH.glue), bytes(SEARCH.index), bytes(SEARCH.texts)]);
   await glue.default({ module_or_path: SEARCH.wasm });
-  engine = new glue.Search(new Uint8Array(bytes));
+  const search = new glue.Search(index);
+  search.texts(texts);
+  engine = search;
   show();
   // Tells tests and the benchmark that search is ready, as the app does on its pages.
   document.documentElement.setAttribute(SEARCH.ready, 'true');
+}
+
+async function bytes(url) {
+  const r = await fetch(url);
+  if (!r.ok) throw new Error(`${url}: ${r.status}`);
+  return new Uint8Array(await r.arrayBuffer());
 }
 
 /** Puts the query in the box into the URL (?q=), replacing the entry: Back, reload and sharing keep it. */
@@ -72,7 +77,8 @@ function show() {
   clearTimeout(urlTimer);
   urlTimer = setTimeout(writeUrl, 300);
   if (!engine) return;
-  index.hidden = Boolean(query);
+  // Attributes are written only when they change: a key press invalidates as little style as it can.
+  if (index.hidden !== Boolean(query)) index.hidden = Boolean(query);
   const found = query ? engine.search(query, SHOWN) : '';
   const groups = parse(found);
   // The same results as on screen (a key that changes no result) are left as they are.
@@ -81,7 +87,8 @@ function show() {
     results.replaceChildren(...groups.map((g) => group(g, query)));
   }
   const total = groups.reduce((n, g) => n + g.total, 0);
-  none.hidden = !(query && total === 0);
+  const noneHidden = !(query && total === 0);
+  if (none.hidden !== noneHidden) none.hidden = noneHidden;
   status.textContent = !query
     ? ''
     : total === 0

@@ -20,11 +20,20 @@ pub const PART: char = '\u{1d}';
 
 #[wasm_bindgen]
 impl Search {
-    /// Loads an index's bytes; bytes that are not an index are an error.
+    /// Loads an index's bytes ([`search::Built::index`]); bytes that are not an index are an error.
+    /// Queries count and rank at once; titles and snippets come with [`Search::texts`].
     #[wasm_bindgen(constructor)]
     pub fn new(bytes: &[u8]) -> Result<Search, JsError> {
         Index::load(bytes)
             .map(Search)
+            .map_err(|e| JsError::new(e.reason()))
+    }
+
+    /// Loads the texts built with the index ([`search::Built::texts`]); texts of another build are an
+    /// error.
+    pub fn texts(&mut self, bytes: &[u8]) -> Result<(), JsError> {
+        self.0
+            .load_texts(bytes)
             .map_err(|e| JsError::new(e.reason()))
     }
 
@@ -34,7 +43,7 @@ impl Search {
     /// `source`, in that order), how many results of that kind there are in all, id, a note's kind slug,
     /// its verdict or status slug, a date (ISO 8601 at its precision), a publisher, the title and the
     /// snippet. Title and snippet are parts separated by [`PART`], plain and matched words in turn, plain
-    /// first. Content holds no control characters (the compiler refuses them), so the separators are
+    /// first; until [`Search::texts`] has loaded, every text field is empty (kinds and counts are right). Content holds no control characters (the compiler refuses them), so the separators are
     /// never in the text. Any text is a query.
     pub fn search(&self, query: &str, limit: usize) -> String {
         let index = &self.0;

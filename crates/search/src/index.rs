@@ -1,13 +1,17 @@
-//! The indexer (build time) and the index's layout.
+//! The indexer (build time) and the layout of its two files.
 //!
-//! Layout, in order (integers LEB128, texts and blobs length-prefixed):
-//! `LXS` + format version, the language (0 English, 1 Spanish), the document count, each document's kind
-//! (one byte), then each text field for every document in turn (all ids, all titles, all bodies…), the
-//! term count, the terms in byte order front-coded (shared prefix length, then the rest), and each term's
-//! postings: the first document's place, then each next one's distance from the previous, less one.
-//! Grouping like with like (ids with ids, terms with terms) is what lets brotli shrink it.
+//! An edition's search is two files (integers LEB128, texts and blobs length-prefixed):
 //!
-//! Which terms are in a title is not stored: the loader reads it from the titles. A document's
+//! - the index, what a query needs to find, count and rank its results: `LXS` + format version, the
+//!   language (0 English, 1 Spanish), the document count, each document's kind (one byte), the term count,
+//!   the terms in byte order front-coded (shared prefix length, then the rest), and each term's postings:
+//!   for each document holding it, its distance from the previous one (less one) times two, plus one when
+//!   the term is in the document's title;
+//! - the texts, what results show: `LXT` + format version, the index's [`fingerprint`] (so texts are
+//!   never read with another build's index), the document count, then each text field for every document
+//!   in turn (all ids, all titles, all bodies…).
+//!
+//! Grouping like with like (ids with ids, terms with terms) is what lets brotli shrink them. A document's
 //! [`Doc::more`] is indexed but not stored.
 
 use crate::bytes::Writer;
@@ -17,7 +21,19 @@ use model::Lang;
 use std::collections::BTreeMap;
 
 /// The first bytes of every index: a name and the format version.
-pub(crate) const MAGIC: &[u8; 4] = b"LXS\x01";
+pub(crate) const MAGIC: &[u8; 4] = b"LXS\x02";
+/// The first bytes of every texts file: a name and the format version.
+pub(crate) const TEXTS_MAGIC: &[u8; 4] = b"LXT\x01";
+
+/// An edition's search, as the two files the browser loads.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Built {
+    /// What a query needs to find, count and rank results ([`crate::Index::load`]).
+    pub index: Vec<u8>,
+    /// What results show: ids, titles, snippet text, labels, dates, publishers
+    /// ([`crate::Index::load_texts`]).
+    pub texts: Vec<u8>,
+}
 
 /// The byte a language is stored as.
 pub(crate) fn lang_byte(lang: Lang) -> u8 {
@@ -32,17 +48,27 @@ pub(crate) fn kind_byte(kind: Kind) -> u8 {
     Kind::ALL.iter().position(|&k| k == kind).unwrap_or(0) as u8
 }
 
-/// Builds the index of `docs`, analysed in `lang`, as the bytes the browser loads. Documents keep their
-/// order: a result's `doc` is its place in `docs`.
-pub fn build(lang: Lang, docs: &[Doc]) -> Vec<u8> {
-    let analyzer = Analyzer::new(lang);
-    let mut postings: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+/// A 32-bit FNV-1a hash of an index's bytes, which its texts file carries: texts are only read beside
+/// the index they were built with.
+pub(crate) fn fingerprint(index: &[u8]) -> u32 {
+    index.iter().fold(0x811c_9dc5u32, |h, &b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    })
+}
+
+/// Builds the search of `docs`, analysed in `lang`, as the bytes the browser loads. Documents keep their
+/// order: a result's `doc` is its place in `docs`. The indexer needs the crate's features for every
+/// language it indexes (both are on by default).
+pub fn build(lang: Lang, docs: &[Doc]) -> Built {
+    let analyzer = Analyzer::new(lang).expect("the indexer is built with every language's feature");
+    // Each key's documents, with whether the key is in the document's title.
+    let mut postings: BTreeMap<String, Vec<(usize, bool)>> = BTreeMap::new();
     for (d, doc) in docs.iter().enumerate() {
-        for text in [&doc.title, &doc.body, &doc.more] {
+        for (text, in_title) in [(&doc.title, true), (&doc.body, false), (&doc.more, false)] {
             for range in words(text) {
                 let list = postings.entry(analyzer.key(&text[range])).or_default();
-                if list.last() != Some(&d) {
-                    list.push(d);
+                if list.last().is_none_or(|&(last, _)| last != d) {
+                    list.push((d, in_title));
                 }
             }
         }
@@ -53,11 +79,6 @@ pub fn build(lang: Lang, docs: &[Doc]) -> Vec<u8> {
     w.bytes.push(lang_byte(lang));
     w.uint(docs.len() as u64);
     w.bytes.extend(docs.iter().map(|d| kind_byte(d.kind)));
-    for field in 0..7 {
-        for doc in docs {
-            w.blob(doc.fields()[field].as_bytes());
-        }
-    }
     w.uint(postings.len() as u64);
     let mut previous: &[u8] = &[];
     for key in postings.keys() {
@@ -74,11 +95,26 @@ pub fn build(lang: Lang, docs: &[Doc]) -> Vec<u8> {
     for docs in postings.values() {
         list.bytes.clear();
         let mut next = 0;
-        for &d in docs {
-            list.uint((d - next) as u64);
+        for &(d, in_title) in docs {
+            list.uint((((d - next) as u64) << 1) | u64::from(in_title));
             next = d + 1;
         }
         w.blob(&list.bytes);
     }
+    let index = w.bytes;
+
+    let mut w = Writer::default();
+    w.bytes.extend_from_slice(TEXTS_MAGIC);
     w.bytes
+        .extend_from_slice(&fingerprint(&index).to_le_bytes());
+    w.uint(docs.len() as u64);
+    for field in 0..7 {
+        for doc in docs {
+            w.blob(doc.fields()[field].as_bytes());
+        }
+    }
+    Built {
+        index,
+        texts: w.bytes,
+    }
 }

@@ -4,12 +4,13 @@
 //! and an id, labels are content's slugs, snippets are text with marked ranges. The site makes the rest.
 //!
 //! At build time [`documents`] turns an edition's [`model::Site`] into [`Doc`]s (letter passages, notes,
-//! timeline events, sources) and [`build`] writes their index as bytes: each word folded (no case, no
-//! accents) and stemmed with the edition's Snowball stemmer, a sorted front-coded term list and
-//! delta-coded postings, and the documents' text for snippets. In the browser [`Index::load`] reads those
-//! bytes and [`Index::search`] answers a query: every word must match (AND), the last one also as the
-//! start of a longer word while the reader is typing it, title matches rank above body matches, and
-//! results come grouped by kind with a snippet and the matched words marked.
+//! timeline events, sources) and [`build`] writes them as two files ([`Built`]): the index (each word
+//! folded, no case or accents, and stemmed with the edition's Snowball stemmer; a sorted front-coded
+//! term list; delta-coded postings that flag title words) and the texts results show. In the browser
+//! [`Index::load`] reads the index, [`Index::load_texts`] the texts, and [`Index::search`] answers a
+//! query: every word must match (AND), the last one also as the start of a longer word while the reader
+//! is typing it, title matches rank above body matches, and results come grouped by kind with a snippet
+//! and the matched words marked.
 //!
 //! The same analysis ([`text::Analyzer`]) runs on both sides, so "vehiculos" typed in a query and
 //! "vehículos" in a note become the same key. Any text is a valid query; bytes that are not an index are
@@ -23,7 +24,7 @@ mod site;
 pub mod text;
 
 pub use bytes::LoadError;
-pub use index::build;
+pub use index::{build, Built};
 pub use query::{Group, Highlighted, Hit, Index, Results};
 pub use site::documents;
 

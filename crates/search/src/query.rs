@@ -2,7 +2,7 @@
 //! serde, no regex, no Unicode tables beyond the standard library's.
 
 use crate::bytes::{LoadError, Reader};
-use crate::index::{lang_byte, MAGIC};
+use crate::index::{fingerprint, kind_byte, lang_byte, MAGIC, TEXTS_MAGIC};
 use crate::text::{ends_in_word, fold, words, Analyzer};
 use crate::{Doc, Kind};
 use model::Lang;
@@ -26,8 +26,10 @@ pub struct Index {
     /// Each term's postings: a range of `postings`.
     lists: Vec<Range<usize>>,
     postings: Vec<u8>,
-    /// Each document's title terms, sorted.
-    titles: Vec<Vec<usize>>,
+    /// The index file's [`fingerprint`], which its texts file must carry.
+    fingerprint: u32,
+    /// True once [`Index::load_texts`] has read what results show.
+    has_texts: bool,
 }
 
 /// Text with the matched words marked, as byte ranges into `text` (in order, never overlapping).
@@ -113,8 +115,9 @@ impl Results {
 }
 
 impl Index {
-    /// Reads an index written by [`crate::build`]. Bytes that are not one (truncated, damaged, another
-    /// format) are an error, never a panic.
+    /// Reads an index written by [`crate::build`] ([`crate::Built::index`]). Bytes that are not one
+    /// (truncated, damaged, another format) are an error, never a panic. Queries find, count and rank
+    /// documents at once; their titles, snippets and the rest come with [`Index::load_texts`].
     pub fn load(bytes: &[u8]) -> Result<Index, LoadError> {
         let mut r = Reader::new(bytes);
         if r.take(4)? != MAGIC {
@@ -126,19 +129,12 @@ impl Index {
             _ => return Err(LoadError("unknown language")),
         };
         let count = r.len()?;
-        let kinds = r
+        let docs = r
             .take(count)?
             .iter()
-            .map(|&b| Kind::ALL.get(b as usize).copied())
-            .collect::<Option<Vec<Kind>>>()
+            .map(|&b| Kind::ALL.get(b as usize).copied().map(Doc::new))
+            .collect::<Option<Vec<Doc>>>()
             .ok_or(LoadError("unknown kind"))?;
-        let mut docs: Vec<Doc> = kinds.into_iter().map(Doc::new).collect();
-        for field in 0..7 {
-            for doc in docs.iter_mut() {
-                let text = r.text()?.to_owned();
-                *doc.field_mut(field) = text;
-            }
-        }
         let term_count = r.len()?;
         let mut terms: Vec<Box<str>> = Vec::with_capacity(term_count);
         let mut key = Vec::new();
@@ -166,30 +162,55 @@ impl Index {
         if !r.done() {
             return Err(LoadError("bytes after the end"));
         }
-        let mut index = Index {
+        Ok(Index {
             lang,
-            analyzer: Analyzer::new(lang),
+            analyzer: Analyzer::new(lang).ok_or(LoadError("a language this build leaves out"))?,
             docs,
             terms,
             lists,
             postings,
-            titles: Vec::new(),
-        };
-        index.titles = index
-            .docs
-            .iter()
-            .map(|d| {
-                let mut terms: Vec<usize> = Vec::new();
-                for r in words(&d.title) {
-                    let t = index.term(&index.analyzer.key(&d.title[r]));
-                    if let Some(t) = t.filter(|t| !terms.contains(t)) {
-                        terms.push(t);
-                    }
-                }
-                terms
-            })
-            .collect();
+            fingerprint: fingerprint(bytes),
+            has_texts: false,
+        })
+    }
+
+    /// Reads the texts file built with this index ([`crate::Built::texts`]): every document's id, title,
+    /// snippet text, label, status, date and publisher. Texts of another build, or bytes that are not
+    /// texts, are an error and leave the index as it was.
+    pub fn load_texts(&mut self, bytes: &[u8]) -> Result<(), LoadError> {
+        let mut r = Reader::new(bytes);
+        if r.take(4)? != TEXTS_MAGIC {
+            return Err(LoadError("unknown texts format"));
+        }
+        let mut print = [0; 4];
+        print.copy_from_slice(r.take(4)?);
+        if u32::from_le_bytes(print) != self.fingerprint || r.len()? != self.docs.len() {
+            return Err(LoadError("texts of another index"));
+        }
+        let mut docs: Vec<Doc> = self.docs.iter().map(|d| Doc::new(d.kind)).collect();
+        for field in 0..7 {
+            for doc in docs.iter_mut() {
+                *doc.field_mut(field) = r.text()?.to_owned();
+            }
+        }
+        if !r.done() {
+            return Err(LoadError("bytes after the end"));
+        }
+        self.docs = docs;
+        self.has_texts = true;
+        Ok(())
+    }
+
+    /// Both files of a build, loaded: [`Index::load`], then [`Index::load_texts`].
+    pub fn load_both(built: &crate::Built) -> Result<Index, LoadError> {
+        let mut index = Index::load(&built.index)?;
+        index.load_texts(&built.texts)?;
         Ok(index)
+    }
+
+    /// True once the texts are loaded; before, hits have their kind, score and place but empty texts.
+    pub fn has_texts(&self) -> bool {
+        self.has_texts
     }
 
     /// The language the index was built in.
@@ -230,28 +251,26 @@ impl Index {
         let n = self.docs.len();
         let mut score = vec![0u32; n];
         let mut alive = vec![true; n];
-        let mut has = vec![false; n];
+        // For the word at hand: 0 not in the document, 1 in its body, 2 in its title.
+        let mut has = vec![0u8; n];
         // Every term a query word reached, and the first letters of those terms.
         let mut matched = vec![false; self.terms.len()];
         let mut first_bytes: Vec<u8> = Vec::new();
         for (i, word) in folded.iter().enumerate() {
             let terms = self.terms_for(word, i == last && typing);
-            has.iter_mut().for_each(|h| *h = false);
+            has.iter_mut().for_each(|h| *h = 0);
             for &t in &terms {
-                for d in self.postings(t) {
-                    has[d] = true;
+                for (d, in_title) in self.postings(t) {
+                    has[d] = has[d].max(1 + u8::from(in_title));
                 }
             }
             let mut any = false;
             for d in 0..n {
-                if !has[d] {
+                if has[d] == 0 {
                     alive[d] = false;
                 } else if alive[d] {
                     any = true;
-                    let in_title = self.titles[d]
-                        .iter()
-                        .any(|t| terms.binary_search(t).is_ok());
-                    score[d] += if in_title { TITLE_WEIGHT } else { 1 };
+                    score[d] += if has[d] == 2 { TITLE_WEIGHT } else { 1 };
                 }
             }
             if !any {
@@ -270,23 +289,34 @@ impl Index {
             first_bytes: &first_bytes,
         };
 
-        let mut found: Vec<usize> = (0..n).filter(|&d| alive[d]).collect();
-        found.sort_unstable_by_key(|&d| (self.docs[d].kind, std::cmp::Reverse(score[d]), d));
+        // Each kind's matches in document order; only each kind's best `limit` are sorted (a prefix of one
+        // letter can match thousands of documents, of which a dozen are shown).
+        let mut by_kind: [Vec<usize>; 4] = Default::default();
+        for d in (0..n).filter(|&d| alive[d]) {
+            by_kind[kind_byte(self.docs[d].kind) as usize].push(d);
+        }
+        let rank = |&d: &usize| (std::cmp::Reverse(score[d]), d);
         let mut groups: Vec<Group> = Vec::new();
-        for d in found {
-            let kind = self.docs[d].kind;
-            if groups.last().is_none_or(|g| g.kind != kind) {
-                groups.push(Group {
-                    kind,
-                    total: 0,
-                    hits: Vec::new(),
-                });
+        for (kind, mut found) in Kind::ALL.into_iter().zip(by_kind) {
+            let total = found.len();
+            if total == 0 {
+                continue;
             }
-            let group = groups.last_mut().expect("pushed above");
-            group.total += 1;
-            if group.hits.len() < limit {
-                group.hits.push(self.hit(d, score[d], &matched));
+            if limit < total {
+                if limit > 0 {
+                    found.select_nth_unstable_by_key(limit - 1, rank);
+                }
+                found.truncate(limit);
             }
+            found.sort_unstable_by_key(rank);
+            groups.push(Group {
+                kind,
+                total,
+                hits: found
+                    .into_iter()
+                    .map(|d| self.hit(d, score[d], &matched))
+                    .collect(),
+            });
         }
         Results { groups }
     }
@@ -318,19 +348,27 @@ impl Index {
         self.terms.binary_search_by(|t| (**t).cmp(key)).ok()
     }
 
-    /// A term's documents, in order.
-    fn postings(&self, term: usize) -> impl Iterator<Item = usize> + '_ {
+    /// A term's documents, in order, each with whether the term is in its title.
+    fn postings(&self, term: usize) -> impl Iterator<Item = (usize, bool)> + '_ {
         let mut r = Reader::new(&self.postings[self.lists[term].clone()]);
         let mut next = 0usize;
         std::iter::from_fn(move || {
-            let doc = next + r.uint().ok()? as usize;
+            let entry = r.uint().ok()?;
+            let doc = next + (entry >> 1) as usize;
             next = doc + 1;
-            Some(doc)
+            Some((doc, entry & 1 == 1))
         })
     }
 
     /// True when a word of a document is one of the matched terms.
     fn is_match(&self, word: &str, matched: &Matched) -> bool {
+        // Most words start with an ASCII letter or digit, whose folded form is its lower case: ruled out
+        // here without folding the word.
+        if let Some(&b) = word.as_bytes().first().filter(|b| b.is_ascii()) {
+            if !matched.first_bytes.contains(&b.to_ascii_lowercase()) {
+                return false;
+            }
+        }
         let folded = fold(word);
         // Stemming keeps a word's first letter: most words are ruled out before being stemmed.
         if !folded
@@ -373,7 +411,7 @@ fn check_postings(list: &[u8], docs: usize) -> Result<(), LoadError> {
     let mut r = Reader::new(list);
     let mut next = 0usize;
     while !r.done() {
-        let doc = usize::try_from(r.uint()?)
+        let doc = usize::try_from(r.uint()? >> 1)
             .ok()
             .and_then(|gap| next.checked_add(gap))
             .filter(|&d| d < docs)

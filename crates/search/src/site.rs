@@ -32,10 +32,12 @@ pub fn documents(site: &Site) -> Vec<Doc> {
         date: event.date.to_string(),
         ..Doc::new(Kind::Event)
     }));
+    // A source's result shows its title, publisher and date, no snippet: its publisher and where it
+    // was found are searched, not stored twice.
     docs.extend(site.sources.iter().map(|source| Doc {
         id: source.id.to_string(),
         title: source.title.to_string(),
-        body: join([
+        more: join([
             source.publisher.as_ref(),
             source.via.as_deref().unwrap_or(""),
         ]),

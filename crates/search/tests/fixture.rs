@@ -81,7 +81,7 @@ fn index(lang: Lang) -> Index {
         Lang::En => english(),
         Lang::Es => spanish(),
     };
-    Index::load(&build(lang, &docs)).expect("a built index loads")
+    Index::load_both(&build(lang, &docs)).expect("a built index loads")
 }
 
 /// The ids found, in result order.
@@ -140,7 +140,7 @@ fn case_and_accents_are_folded_in_queries_and_text() {
         "A visit to Querétaro",
         "Peña Nieto's plant tour.",
     )];
-    let en = Index::load(&build(Lang::En, &docs)).unwrap();
+    let en = Index::load_both(&build(Lang::En, &docs)).unwrap();
     for query in ["queretaro", "QUERÉTARO", "pena nieto", "Pen\u{303}a "] {
         assert_eq!(ids(&en, query), ["visit"], "{query}");
     }
@@ -198,7 +198,7 @@ fn title_matches_rank_above_body_matches_within_a_kind() {
         ),
         doc(Kind::Note, "title", "BYD", "A note about the carmaker."),
     ];
-    let index = Index::load(&build(Lang::En, &docs)).unwrap();
+    let index = Index::load_both(&build(Lang::En, &docs)).unwrap();
     assert_eq!(ids(&index, "byd"), ["title", "body"]);
 }
 
@@ -225,7 +225,7 @@ fn groups_keep_the_kinds_order_whatever_the_scores() {
         ),
         doc(Kind::Event, "event", "BYD opens a plant", "In its title."),
     ];
-    let index = Index::load(&build(Lang::En, &docs)).unwrap();
+    let index = Index::load_both(&build(Lang::En, &docs)).unwrap();
     let found = index.search("byd", 10);
     let kinds: Vec<Kind> = found.groups.iter().map(|g| g.kind).collect();
     assert_eq!(kinds, [Kind::Note, Kind::Event]);
@@ -299,17 +299,34 @@ fn bad_input_finds_nothing_and_never_panics() {
 #[test]
 fn the_round_trip_through_bytes_keeps_every_document_and_answer() {
     for (lang, docs) in [(Lang::En, english()), (Lang::Es, spanish())] {
-        let bytes = build(lang, &docs);
-        let index = Index::load(&bytes).unwrap();
+        let built = build(lang, &docs);
+        let index = Index::load_both(&built).unwrap();
         assert_eq!(index.lang(), lang);
         assert_eq!(index.docs(), &docs[..]);
         assert_eq!(
             build(lang, index.docs()),
-            bytes,
+            built,
             "rebuilt from the loaded docs"
         );
+        // The index alone finds, counts and ranks the same documents; the texts only add what they show.
+        let bare = Index::load(&built.index).unwrap();
+        assert!(!bare.has_texts() && index.has_texts());
+        for query in ["mexico", "byd", "vehiculos", "tariffs"] {
+            let (with, without) = (index.search(query, 10), bare.search(query, 10));
+            assert_eq!(with.groups.len(), without.groups.len(), "{query}");
+            for (a, b) in with.groups.iter().zip(&without.groups) {
+                assert_eq!((a.kind, a.total), (b.kind, b.total), "{query}");
+                let places =
+                    |g: &search::Group| g.hits.iter().map(|h| (h.doc, h.score)).collect::<Vec<_>>();
+                assert_eq!(places(a), places(b), "{query}");
+                assert!(b
+                    .hits
+                    .iter()
+                    .all(|h| h.title.text.is_empty() && h.snippet.text.is_empty()));
+            }
+        }
         // Every query agrees with a plain scan of the original documents.
-        let analyzer = search::text::Analyzer::new(lang);
+        let analyzer = search::text::Analyzer::new(lang).unwrap();
         let keys = |text: &str| -> Vec<String> {
             text.split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
@@ -345,13 +362,40 @@ fn the_round_trip_through_bytes_keeps_every_document_and_answer() {
 
 #[test]
 fn damaged_bytes_are_an_error() {
-    let bytes = build(Lang::Es, &spanish());
+    let built = build(Lang::Es, &spanish());
+    let bytes = &built.index;
     assert!(Index::load(&[]).is_err());
     assert!(Index::load(b"LXS\x02").is_err());
+    assert!(
+        Index::load(b"LXS\x01\x00\x00\x00").is_err(),
+        "the previous format"
+    );
     assert!(Index::load(&bytes[..bytes.len() - 1]).is_err());
     let mut longer = bytes.clone();
     longer.push(0);
     assert!(Index::load(&longer).is_err());
+    let mut index = Index::load(bytes).unwrap();
+    let texts = &built.texts;
+    assert!(index.load_texts(&texts[..texts.len() - 1]).is_err());
+    assert!(index.load_texts(bytes).is_err(), "an index is not texts");
+    let other = build(Lang::Es, &spanish()[1..]);
+    assert!(
+        index.load_texts(&other.texts).is_err(),
+        "texts of another build"
+    );
+    let mut same_count = spanish();
+    same_count[0].title.push_str(" (changed)");
+    let other = build(Lang::Es, &same_count);
+    assert_ne!(&other.index, bytes);
+    assert!(
+        index.load_texts(&other.texts).is_err(),
+        "texts of another build with as many documents"
+    );
+    assert!(
+        !index.has_texts(),
+        "a failed load leaves the index as it was"
+    );
+    index.load_texts(texts).unwrap();
 }
 
 #[test]
@@ -413,7 +457,7 @@ fn random_queries_never_panic() {
 
 #[test]
 fn a_huge_count_is_an_error_not_an_allocation() {
-    let mut bytes = build(Lang::En, &[]);
+    let mut bytes = build(Lang::En, &[]).index;
     assert_eq!(bytes.pop(), Some(0), "the term count of an empty index");
     bytes.extend_from_slice(&[0x80, 0x80, 0x80, 0x80, 0x80, 0x10]);
     assert!(Index::load(&bytes).is_err());
@@ -421,16 +465,27 @@ fn a_huge_count_is_an_error_not_an_allocation() {
 
 #[test]
 fn random_damage_to_the_bytes_is_an_error_or_an_index_never_a_panic() {
-    let bytes = build(Lang::Es, &spanish());
+    let built = build(Lang::Es, &spanish());
     let mut rng = Rng::new(0x2545_f491_4f6c_dd1d);
-    for _ in 0..5_000 {
-        let mut damaged = bytes.clone();
+    let mut damage = |bytes: &[u8]| {
+        let mut damaged = bytes.to_vec();
         for _ in 0..1 + rng.below(4) {
             let at = rng.below(damaged.len());
             damaged[at] = rng.below(256) as u8;
         }
         damaged.truncate(damaged.len() - rng.below(3));
-        if let Ok(index) = Index::load(&damaged) {
+        damaged
+    };
+    for round in 0..5_000 {
+        // Damage the index, or its texts (whose damage past the fingerprint only a check of each
+        // length and of UTF-8 can catch).
+        let (index, texts) = if round % 2 == 0 {
+            (damage(&built.index), built.texts.clone())
+        } else {
+            (built.index.clone(), damage(&built.texts))
+        };
+        if let Ok(mut index) = Index::load(&index) {
+            let _ = index.load_texts(&texts);
             index.search("mexico", 5);
             index.search("a", 5);
         }
@@ -443,17 +498,41 @@ fn more_text_is_searched_but_not_stored() {
         more: "A long body that mentions Ebrard.".into(),
         ..doc(Kind::Note, "n", "A note", "Its summary.")
     }];
-    let bytes = build(Lang::En, &docs);
-    let index = Index::load(&bytes).unwrap();
+    let built = build(Lang::En, &docs);
+    let index = Index::load_both(&built).unwrap();
     let found = index.search("ebrard", 10);
     assert_eq!(found.total(), 1);
     assert_eq!(found.groups[0].hits[0].snippet.text, "Its summary.");
     assert_eq!(index.doc(0).unwrap().more, "");
-    assert!(!String::from_utf8_lossy(&bytes).contains("long body"));
+    for bytes in [&built.index, &built.texts] {
+        assert!(!String::from_utf8_lossy(bytes).contains("long body"));
+    }
 }
 
 #[test]
 fn an_empty_site_has_an_empty_index() {
-    let index = Index::load(&build(Lang::En, &[])).unwrap();
+    let index = Index::load_both(&build(Lang::En, &[])).unwrap();
     assert!(index.search("anything", 10).is_empty());
+}
+
+#[test]
+fn any_limit_gives_the_first_hits_of_the_full_ranking() {
+    for lang in Lang::ALL {
+        let index = index(lang);
+        for query in ["m", "mexico", "a", "byd", "t", "la "] {
+            let all = index.search(query, 100);
+            for limit in 0..5 {
+                let some = index.search(query, limit);
+                assert_eq!(some.groups.len(), all.groups.len(), "{query}");
+                for (s, a) in some.groups.iter().zip(&all.groups) {
+                    assert_eq!((s.kind, s.total), (a.kind, a.total), "{query}");
+                    assert_eq!(
+                        s.hits[..],
+                        a.hits[..limit.min(a.hits.len())],
+                        "{query} {limit}"
+                    );
+                }
+            }
+        }
+    }
 }

@@ -53,7 +53,7 @@ fn main() {
     // The timeline's binary of the app, named like trunk names the letter's (see `modules`).
     let timeline = modules::copy(
         &dir,
-        TIMELINE_MODULE_ENV,
+        &modules::folder(TIMELINE_MODULE_ENV),
         "timeline",
         "letter-explainer",
         "_bg.wasm",
@@ -119,7 +119,7 @@ fn write_edition(
     dir: &Path,
     template: &Template,
     timeline_loader: &str,
-    search_module: &modules::Module,
+    search_module: &search_assets::Modules,
     preview_script: &previews::Script,
 ) -> usize {
     let lang = edition::lang();

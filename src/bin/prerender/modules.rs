@@ -5,7 +5,7 @@
 use crate::offline::short_hash;
 use crate::{fail, write};
 use contract::asset;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// A module's files in the site, by URL path.
 pub struct Module {
@@ -15,16 +15,20 @@ pub struct Module {
     pub wasm: String,
 }
 
-/// Copies the module built as `<built>.js` and `<built>_bg.wasm` in the folder that the variable `env`
-/// names into `dir`, as `<stem>-<hash>.js` and `<stem>-<hash><wasm_suffix>` (one hash of both files).
-pub fn copy(dir: &Path, env: &str, built: &str, stem: &str, wasm_suffix: &str) -> Module {
-    let from = std::env::var_os(env).unwrap_or_else(|| {
+/// The folder the variable `env` names (set by `cargo xtask build`); the build stops without it.
+pub fn folder(env: &str) -> PathBuf {
+    std::env::var_os(env).map(PathBuf::from).unwrap_or_else(|| {
         fail(&format!(
             "{env} is not set: build with `cargo xtask build`, which builds the wasm modules trunk does not"
         ))
-    });
+    })
+}
+
+/// Copies the module built as `<built>.js` and `<built>_bg.wasm` in the folder `from` into `dir`, as
+/// `<stem>-<hash>.js` and `<stem>-<hash><wasm_suffix>` (one hash of both files).
+pub fn copy(dir: &Path, from: &Path, built: &str, stem: &str, wasm_suffix: &str) -> Module {
     let read = |name: &str| {
-        let path = Path::new(&from).join(name);
+        let path = from.join(name);
         std::fs::read(&path)
             .unwrap_or_else(|e| fail(&format!("cannot read {}: {e}", path.display())))
     };

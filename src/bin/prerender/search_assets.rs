@@ -1,7 +1,7 @@
-//! Search: each edition's index (built here from the baked content with the `search` crate), the search
-//! module's glue and wasm (built by `cargo xtask build` before trunk, found through `$SEARCH_WASM_DIR`),
-//! and the search page's script (`public/search.js`, with the edition's words and the files' URLs
-//! written in). Every file is named by its content's hash, so the service worker lists it with the rest
+//! Search: each edition's index and texts (built here from the baked content with the `search` crate),
+//! its search module's glue and wasm (built by `cargo xtask build` before trunk, one per edition with
+//! only its stemmer, found through `$SEARCH_WASM_DIR`), and the search page's script
+//! (`public/search.js`, with the edition's words and the files' URLs written in). Every file is named by its content's hash, so the service worker lists it with the rest
 //! of the version, and only the search page names any of them: no other page loads search.
 
 use crate::json_string;
@@ -21,34 +21,67 @@ const SEARCH_JS: &str = include_str!("../../../public/search.js");
 /// The variable `cargo xtask build` sets to the folder with the search module's glue and wasm.
 const MODULE_ENV: &str = "SEARCH_WASM_DIR";
 
-/// Copies the search module's glue and wasm into `dir` under hashed names (`search-<hash>.js`,
-/// `search-<hash>.wasm`).
-pub fn write_module(dir: &Path) -> Module {
-    crate::modules::copy(dir, MODULE_ENV, "search_wasm", "search", ".wasm")
+/// Each edition's search module (glue and wasm), in [`model::Lang::ALL`]'s order.
+pub struct Modules(Vec<Module>);
+
+/// Copies each edition's search module into `dir` under hashed names (`search-<lang>-<hash>.js`,
+/// `search-<lang>-<hash>.wasm`): the module is built once per edition, each with its own stemmer only.
+pub fn write_module(dir: &Path) -> Modules {
+    let from = crate::modules::folder(MODULE_ENV);
+    Modules(
+        model::Lang::ALL
+            .iter()
+            .map(|lang| {
+                crate::modules::copy(
+                    dir,
+                    &from.join(lang.tag()),
+                    "search_wasm",
+                    &format!("search-{}", lang.tag()),
+                    ".wasm",
+                )
+            })
+            .collect(),
+    )
 }
 
-/// Writes the index of the edition being rendered and the search page's script; returns the script's
-/// tag (with its integrity) for the search page.
-pub fn write_edition(dir: &Path, module: &Module) -> String {
+/// Writes the index and texts of the edition being rendered and the search page's script; returns the
+/// script's tag (with its integrity) for the search page.
+pub fn write_edition(dir: &Path, modules: &Modules) -> String {
     let lang = edition::lang();
     let started = std::time::Instant::now();
     let docs = search::documents(site());
-    let index = search::build(lang, &docs);
+    let built = search::build(lang, &docs);
     println!(
-        "search index ({}): {} documents, {} bytes, indexed in {} ms",
+        "search index ({}): {} documents, index {} bytes, texts {} bytes, indexed in {} ms",
         lang.tag(),
         docs.len(),
-        index.len(),
+        built.index.len(),
+        built.texts.len(),
         started.elapsed().as_millis()
     );
-    let name = format!("search-{}-{}.bin", lang.tag(), short_hash(&index));
-    write(&dir.join(&name), &index);
-    let (_, tag) = write_script(dir, "search-page", &page_script(module, &asset(&name)));
+    let index = format!("search-{}-{}.bin", lang.tag(), short_hash(&built.index));
+    write(&dir.join(&index), &built.index);
+    let texts = format!(
+        "search-text-{}-{}.bin",
+        lang.tag(),
+        short_hash(&built.texts)
+    );
+    write(&dir.join(&texts), &built.texts);
+    let module = model::Lang::ALL
+        .iter()
+        .position(|&l| l == lang)
+        .and_then(|i| modules.0.get(i))
+        .unwrap_or_else(|| fail("no search module for this edition"));
+    let (_, tag) = write_script(
+        dir,
+        "search-page",
+        &page_script(module, &asset(&index), &asset(&texts)),
+    );
     tag
 }
 
 /// `search.js` with its settings: where its files are, where results lead, and the edition's words.
-fn page_script(module: &Module, index: &str) -> String {
+fn page_script(module: &Module, index: &str, texts: &str) -> String {
     let lang = edition::lang();
     let s = t();
     let list = |items: &[&str]| {
@@ -81,13 +114,14 @@ fn page_script(module: &Module, index: &str) -> String {
         ));
     }
     let settings = format!(
-        "const SEARCH = {{\n  glue: {}, wasm: {}, index: {},\n  letter: {}, notes: {}, timeline: {}, sources: {}, passage: {},\n  \
+        "const SEARCH = {{\n  glue: {}, wasm: {}, index: {}, texts: {},\n  letter: {}, notes: {}, timeline: {}, sources: {}, passage: {},\n  \
          form: {}, input: {}, field: {}, status: {}, results: {}, none: {}, az: {}, ready: {},\n  \
          groups: {{ passage: {}, note: {}, event: {}, source: {} }},\n  labels: {{ {} }},\n  \
          months: [{}], day: {}, month: {},\n  one: {}, many: {}, more: {}, failed: {},\n}};",
         json_string(&module.glue),
         json_string(&module.wasm),
         json_string(index),
+        json_string(texts),
         json_string(&Route::Letter(None).href(lang)),
         json_string(&format!("{}notes/", Route::Letter(None).href(lang))),
         json_string(&Route::Timeline.href(lang)),
@@ -148,12 +182,13 @@ mod tests {
         };
         for lang in model::Lang::ALL {
             let js = edition::render(letter_explainer::content::baked(), lang, || {
-                page_script(&module, "/search-en-1.bin")
+                page_script(&module, "/search-en-1.bin", "/search-text-en-1.bin")
             });
             assert!(!js.contains("const SEARCH = {};"), "{js}");
             assert!(!js.contains("// "), "comments are left out: {js}");
             assert!(!js.contains("\n  const"), "indentation is left out: {js}");
             assert!(js.contains("glue: \"/search-1.js\""), "{js}");
+            assert!(js.contains("texts: \"/search-text-en-1.bin\""), "{js}");
             for slug in ["claim", "needs-context", "partly-met", "unverifiable"] {
                 assert!(js.contains(&format!("\"{slug}\": ")), "{slug}");
             }

@@ -224,8 +224,19 @@ test('nothing of search is requested on the letter page before the reader goes t
   await page.keyboard.press('/');
   await expect(status(page)).toHaveText('');
   await search(page, 'BYD');
-  expect(asked.filter((p) => /\/search-[0-9a-f]{16}\.wasm$/.test(p))).toHaveLength(1);
+  expect(asked.filter((p) => /\/search-en-[0-9a-f]{16}\.wasm$/.test(p))).toHaveLength(1);
+  expect(asked.filter((p) => /\/search-text-en-[0-9a-f]{16}\.bin$/.test(p))).toHaveLength(1);
   expect(asked.filter((p) => /\/search-en-[0-9a-f]{16}\.bin$/.test(p))).toHaveLength(1);
+  // Each edition loads its own module (only its stemmer), index and texts.
+  asked.length = 0;
+  await page.goto('es/search/');
+  await search(page, 'arancel');
+  await expect(status(page)).toHaveText(/^\d+ resultados?$/);
+  expect(asked.filter((p) => /\/search-[^/]*\.(wasm|bin)$/.test(p)).map((p) => p.replace(/-[0-9a-f]{16}\./, '.').replace(/^.*\//, '')).sort()).toEqual([
+    'search-es.bin',
+    'search-es.wasm',
+    'search-text-es.bin',
+  ]);
 });
 
 test('search works offline after one visit, from the service worker', async ({ page, context }) => {
