@@ -4,11 +4,10 @@
 //! file, line and a hint, so an editor fixes them all in one pass (Architecture Invariant: broken content
 //! fails the build; it never reaches a reader). Stages, one module each: [`files`]
 //! (reading), [`checks`] (characters, addresses, language tags), [`front_matter`] and [`raw`] (TOML),
-//! [`markdown`] (bodies), the three stages of [`compile_editions`] (read, resolve, derive), [`walk`] (links
-//! in compiled text) and [`bake`] (the model as Rust statics for the site).
+//! [`markdown`] (bodies), the three stages of [`compile_editions`] (read, resolve, derive) and [`walk`]
+//! (links in compiled text). The site's prerenderer calls it when it runs; nothing is compiled into code.
 #![deny(missing_docs)]
 
-pub mod bake;
 pub mod checks;
 pub mod diagnostic;
 pub mod files;
@@ -274,6 +273,27 @@ pub fn compile_editions(tree: &ContentTree) -> Result<Editions, Diagnostics> {
         .0
         .sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
     Ok(Editions { en, es, missing })
+}
+
+/// The entries of a TOML list (`[[event]]`, `[[source]]`, `[[correction]]`) whose id (`id`) is well
+/// formed and not taken yet (`seen`: the ids of that kind so far, in any file), each with its id's line;
+/// the others are reported and left out.
+fn checked_entries<T>(
+    t: &Toml<'_>,
+    entries: Vec<toml::Spanned<T>>,
+    id: fn(&T) -> &S,
+    kind: &str,
+    seen: &mut HashMap<String, (String, usize)>,
+    diags: &mut Diagnostics,
+) -> Vec<(T, usize)> {
+    entries
+        .into_iter()
+        .map(toml::Spanned::into_inner)
+        .filter_map(|raw| {
+            let line = t.at(id(&raw));
+            check_id(t.file, line, id(&raw).get_ref(), kind, seen, diags).then_some((raw, line))
+        })
+        .collect()
 }
 
 /// Checks an id's form and uniqueness; returns false (after reporting) when it cannot be used.

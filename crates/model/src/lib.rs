@@ -1,8 +1,8 @@
 //! The typed content model: the letter, its notes, the timeline and the sources.
 //!
-//! The content compiler builds it natively from `content/` (owned data); the build then bakes it into Rust
-//! statics (borrowed data), so the browser gets it with no parser and no deserialisation. Every cross
-//! reference is an index into [`Site`]'s lists, checked by the compiler.
+//! The content compiler builds it natively from `content/` (owned data) when the prerenderer runs; the
+//! browser never gets it (it reads the prerendered pages). Every cross reference is an index into
+//! [`Site`]'s lists, checked by the compiler.
 #![deny(missing_docs)]
 
 use std::borrow::Cow;
@@ -50,9 +50,9 @@ fn or_list(items: &[&str]) -> String {
     }
 }
 
-/// Text: borrowed from a static in the site, owned in the compiler.
+/// Text: owned when compiled from content, borrowed when a test writes it as a literal.
 pub type Str = Cow<'static, str>;
-/// A list: borrowed from a static in the site, owned in the compiler.
+/// A list: owned when compiled from content, borrowed when a test writes it as a literal.
 pub type List<T> = Cow<'static, [T]>;
 
 /// A language the site is published in.

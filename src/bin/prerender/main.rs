@@ -13,7 +13,7 @@ mod search_assets;
 mod template;
 
 use leptos::prelude::*;
-use letter_explainer::content::baked;
+use letter_explainer::content::built;
 use letter_explainer::edition;
 use letter_explainer::head::Head;
 use letter_explainer::i18n::t;
@@ -33,11 +33,20 @@ fn main() {
     let template = fs::read_to_string(dir.join("index.html"))
         .unwrap_or_else(|e| fail(&format!("cannot read {}/index.html: {e}", dir.display())));
     let template = Template::from_trunk(&template).unwrap_or_else(|e| fail(&e));
+    // The content, compiled now (never into the code): its errors stop the build with file:line and a
+    // hint; what a translation lacks is listed (`cargo xtask content` lists it too).
+    let content = letter_explainer::content::load().unwrap_or_else(|report| {
+        eprintln!("{report}");
+        process::exit(1)
+    });
+    for missing in &content.missing.0 {
+        eprintln!("warning: {}", missing.as_warning());
+    }
     let mut count = 0;
     let search_module = search_assets::write_module(&dir);
     let preview_script = previews::write_script(&dir);
     for lang in Lang::ALL {
-        count += edition::render(baked(), lang, || {
+        count += edition::render(built(), lang, || {
             write_edition(&dir, &template, &search_module, &preview_script)
         });
     }
@@ -46,19 +55,19 @@ fn main() {
     let mut cards_written = 0;
     if !contract::ORIGIN.is_empty() {
         for lang in Lang::ALL {
-            cards_written += edition::render(baked(), lang, || cards::write_cards(&dir));
+            cards_written += edition::render(built(), lang, || cards::write_cards(&dir));
         }
     }
     write(
         &dir.join("_headers"),
-        edition::render(baked(), Lang::En, letter_explainer::hosting::headers_file),
+        edition::render(built(), Lang::En, letter_explainer::hosting::headers_file),
     );
     write(
         &dir.join("robots.txt"),
         letter_explainer::hosting::robots_txt(),
     );
     if let Some(sitemap) =
-        edition::render(baked(), Lang::En, letter_explainer::hosting::sitemap_xml)
+        edition::render(built(), Lang::En, letter_explainer::hosting::sitemap_xml)
     {
         write(&dir.join("sitemap.xml"), sitemap);
     }
