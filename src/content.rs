@@ -59,10 +59,11 @@ pub fn built() -> &'static [&'static Site] {
 /// Compiled editions as `'static` sites for [`edition::render`], in [`model::Lang::ALL`] order. Leaks
 /// them: a build tool or a test compiles a site once and renders it until it exits.
 pub fn leak(editions: ::content::Editions) -> &'static [&'static Site] {
-    let sites: Vec<&'static Site> = vec![
-        Box::leak(Box::new(editions.en)),
-        Box::leak(Box::new(editions.es)),
-    ];
+    let sites: Vec<&'static Site> = editions
+        .sites
+        .into_iter()
+        .map(|site| &*Box::leak(Box::new(site)))
+        .collect();
     Box::leak(sites.into_boxed_slice())
 }
 

@@ -72,12 +72,28 @@ impl Lang {
     /// where a translation is missing.
     pub const ORIGINAL: Lang = Lang::ALL[0];
 
-    /// The BCP 47 tag, also the URL prefix of every edition but the original.
+    /// The BCP 47 tag, also the URL prefix of every edition but the original and the suffix of its
+    /// content files (`letter.<tag>.md`).
     pub fn tag(self) -> &'static str {
+        self.names().0
+    }
+
+    /// The language's name in English, for the build's messages to editors ("no Spanish translation").
+    pub fn name(self) -> &'static str {
+        self.names().1
+    }
+
+    /// The editions' one table: each language's tag and English name.
+    fn names(self) -> (&'static str, &'static str) {
         match self {
-            Lang::En => "en",
-            Lang::Es => "es",
+            Lang::En => ("en", "English"),
+            Lang::Es => ("es", "Spanish"),
         }
+    }
+
+    /// Every edition but the original: the translations, in [`Lang::ALL`] order.
+    pub fn translations() -> impl Iterator<Item = Lang> {
+        Lang::ALL.into_iter().filter(|&l| l != Lang::ORIGINAL)
     }
 }
 
