@@ -73,13 +73,16 @@ impl Translations {
 
     /// Every file of this edition.
     pub fn files(&self) -> impl Iterator<Item = &File> {
-        self.site
-            .iter()
-            .chain(&self.letter)
-            .chain(&self.notes)
-            .chain(&self.timeline)
-            .chain(&self.about)
-            .chain(&self.corrections)
+        [
+            &self.site,
+            &self.letter,
+            &self.timeline,
+            &self.about,
+            &self.corrections,
+        ]
+        .into_iter()
+        .flatten()
+        .chain(&self.notes)
     }
 
     /// The file name of a translation of `original` (`letter.md` → `letter.es.md`).
