@@ -35,6 +35,7 @@ fn main() {
     let template = Template::from_trunk(&template).unwrap_or_else(|e| fail(&e));
     // The content, compiled now (never into the code): its errors stop the build with file:line and a
     // hint; what a translation lacks is listed (`cargo xtask content` lists it too).
+    let started = std::time::Instant::now();
     let content = letter_explainer::content::load().unwrap_or_else(|report| {
         eprintln!("{report}");
         process::exit(1)
@@ -42,6 +43,11 @@ fn main() {
     for missing in &content.missing.0 {
         eprintln!("warning: {}", missing.as_warning());
     }
+    println!(
+        "compiled {} in {:.1} s",
+        letter_explainer::content::folder().display(),
+        started.elapsed().as_secs_f64()
+    );
     let mut count = 0;
     let search_module = search_assets::write_module(&dir);
     let preview_script = previews::write_script(&dir);
@@ -72,9 +78,10 @@ fn main() {
         write(&dir.join("sitemap.xml"), sitemap);
     }
     println!(
-        "prerendered {count} pages and {cards_written} link-preview cards in {} editions into {} (the boot script only on letter and timeline pages)",
+        "prerendered {count} pages and {cards_written} link-preview cards in {} editions into {} in {:.1} s (the boot script only on letter and timeline pages)",
         Lang::ALL.len(),
         dir.display(),
+        started.elapsed().as_secs_f64(),
     );
     let sw = offline::write_service_worker(&dir).unwrap_or_else(|e| fail(&e));
     println!(
