@@ -23,17 +23,9 @@ pub struct Work<'a> {
     pub lang: Lang,
 }
 
-/// A month's name in the edition's language (from its catalog).
-fn month(lang: Lang, m: u8) -> &'static str {
-    crate::i18n::catalog(lang).months[usize::from(m.clamp(1, 12)) - 1]
-}
-
-/// "No date", as each style writes it in each language.
-fn no_date(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "n.d.",
-        Lang::Es => "s.f.",
-    }
+/// The catalog of a language: its month names and how it writes citations.
+fn catalog(lang: Lang) -> &'static crate::i18n::Strings {
+    crate::i18n::catalog(lang)
 }
 
 /// `text` followed by a full stop, unless it already ends a sentence.
@@ -49,14 +41,12 @@ impl Work<'_> {
     /// APA (7th edition) for a web page whose author is the site: `Author. (2026, June 1). Title. URL`
     /// (Spanish: `(2026, 1 de junio)`, `(s.f.)`). The title would be italic in print; this is plain text.
     pub fn apa(&self) -> String {
+        let c = catalog(self.lang);
         let date = match self.date {
-            None => no_date(self.lang).to_owned(),
+            None => c.citing.no_date.to_owned(),
             Some(d) if d.month == 0 => d.year.to_string(),
-            Some(d) if d.day == 0 => format!("{}, {}", d.year, month(self.lang, d.month)),
-            Some(d) => match self.lang {
-                Lang::En => format!("{}, {} {}", d.year, month(self.lang, d.month), d.day),
-                Lang::Es => format!("{}, {} de {}", d.year, d.day, month(self.lang, d.month)),
-            },
+            Some(d) if d.day == 0 => c.fill("{y}, {m}", d),
+            Some(d) => c.fill(c.citing.apa_day, d),
         };
         format!(
             "{} ({date}). {} {}",
@@ -70,22 +60,20 @@ impl Work<'_> {
     /// `Author. "Title." June 1, 2026. URL.` In Spanish, angle quotes with the full stop after them and
     /// the date as `1 de junio de 2026`.
     pub fn chicago(&self) -> String {
+        let c = catalog(self.lang);
         let date = match self.date {
-            None => no_date(self.lang).to_owned(),
+            None => c.citing.no_date.to_owned(),
             Some(d) if d.month == 0 => d.year.to_string(),
-            Some(d) if d.day == 0 => match self.lang {
-                Lang::En => format!("{} {}", month(self.lang, d.month), d.year),
-                Lang::Es => format!("{} de {}", month(self.lang, d.month), d.year),
-            },
-            Some(d) => match self.lang {
-                Lang::En => format!("{} {}, {}", month(self.lang, d.month), d.day, d.year),
-                Lang::Es => format!("{} de {} de {}", d.day, month(self.lang, d.month), d.year),
-            },
+            Some(d) if d.day == 0 => c.fill(c.citing.chicago_month, d),
+            Some(d) => c.fill(c.citing.chicago_day, d),
         };
-        let title = match self.lang {
-            Lang::En => format!("\u{201c}{}\u{201d}", sentence(self.title)),
-            Lang::Es if self.title.ends_with(['?', '!']) => format!("«{}»", self.title),
-            Lang::Es => format!("«{}».", self.title),
+        let [open, close] = c.citing.quotes;
+        let title = if c.citing.stop_inside_quotes {
+            format!("{open}{}{close}", sentence(self.title))
+        } else if self.title.ends_with(['?', '!']) {
+            format!("{open}{}{close}", self.title)
+        } else {
+            format!("{open}{}{close}.", self.title)
         };
         format!("{} {title} {date}. {}.", sentence(self.author), self.url)
     }
@@ -112,14 +100,7 @@ impl Work<'_> {
             }
         }
         field("url", url_field(&self.url));
-        field(
-            "langid",
-            match self.lang {
-                Lang::En => "english",
-                Lang::Es => "spanish",
-            }
-            .to_owned(),
-        );
+        field("langid", catalog(self.lang).citing.langid.to_owned());
         out.push('}');
         out
     }

@@ -1,17 +1,70 @@
 //! The content: one accessor per part, for the edition being rendered (see [`crate::edition`]). The
-//! build's own content is compiled at build time from `content/` into statics (see `build.rs`), one
-//! `Site` per edition ([`baked`]); a test may render any other site.
+//! build's own content is compiled when it is first needed, at run time, from `content/` (or the folder
+//! named by `SITE_CONTENT`), one `Site` per edition ([`built`]); a test may render any other site
+//! ([`leak`]). Nothing of it is compiled into Rust: changing the content rebuilds no code.
 
 use crate::edition;
 use model::{Correction, Date, Event, Letter, Note, Page, Site, SiteInfo, Source};
+use std::path::PathBuf;
+use std::sync::OnceLock;
 
-mod baked {
-    include!(concat!(env!("OUT_DIR"), "/content.rs"));
+/// The content folder of this build: `SITE_CONTENT` when it is set, else the project's `content/`.
+pub fn folder() -> PathBuf {
+    std::env::var_os("SITE_CONTENT")
+        .filter(|dir| !dir.is_empty())
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("content"))
 }
 
-/// Every edition compiled into this build, in [`model::Lang::ALL`] order (what the prerenderer renders).
-pub fn baked() -> &'static [&'static Site] {
-    &baked::SITES
+/// The build's editions, compiled once from [`folder`], with what their translations lack; or the
+/// compiler's report (every problem with its file, line and hint), which stops the build.
+pub fn load() -> Result<&'static Built, String> {
+    static BUILT: OnceLock<Result<Built, String>> = OnceLock::new();
+    BUILT
+        .get_or_init(|| {
+            let dir = folder();
+            let tree = ::content::ContentTree::read(&dir).map_err(|e| {
+                format!(
+                    "error: cannot read the content folder {}: {e}",
+                    dir.display()
+                )
+            })?;
+            let mut editions =
+                ::content::compile_editions(&tree).map_err(|errors| errors.to_string())?;
+            let missing = std::mem::take(&mut editions.missing);
+            Ok(Built {
+                sites: leak(editions),
+                missing,
+            })
+        })
+        .as_ref()
+        .map_err(Clone::clone)
+}
+
+/// The editions of the build's own content (see [`load`]).
+pub struct Built {
+    /// Every edition, in [`model::Lang::ALL`] order.
+    pub sites: &'static [&'static Site],
+    /// Each missing translation, at the file and line of the original.
+    pub missing: ::content::Diagnostics,
+}
+
+/// Every edition of the build's own content, in [`model::Lang::ALL`] order (what the prerenderer
+/// renders). Panics with the compiler's report if the content has errors: the prerenderer checks
+/// [`load`] first and stops the build with that report.
+pub fn built() -> &'static [&'static Site] {
+    load().unwrap_or_else(|report| panic!("{report}")).sites
+}
+
+/// Compiled editions as `'static` sites for [`edition::render`], in [`model::Lang::ALL`] order. Leaks
+/// them: a build tool or a test compiles a site once and renders it until it exits.
+pub fn leak(editions: ::content::Editions) -> &'static [&'static Site] {
+    let sites: Vec<&'static Site> = editions
+        .sites
+        .into_iter()
+        .map(|site| &*Box::leak(Box::new(site)))
+        .collect();
+    Box::leak(sites.into_boxed_slice())
 }
 
 /// The letter.

@@ -1,6 +1,6 @@
 //! The edition (language) being rendered, as Leptos context: whoever renders (the prerenderer, a test)
 //! provides the site of each edition with [`render`], and content accessors, the catalog and every URL
-//! follow it, so components never pass a language around and any site can be rendered, the baked one or
+//! follow it, so components never pass a language around and any site can be rendered, the build's own or
 //! a fixture. Where each edition lives in URLs is [`contract::edition`]'s.
 
 use leptos::prelude::*;
@@ -56,8 +56,8 @@ fn find(all: &'static [&'static Site], lang: Lang) -> &'static Site {
         .unwrap_or_else(|| panic!("no {} edition in this build", lang.tag()))
 }
 
-/// Runs a unit test in the English edition of the site this build compiled in.
+/// Runs a unit test in the English edition of the build's own content.
 #[cfg(test)]
 pub(crate) fn in_english<T>(test: impl FnOnce() -> T) -> T {
-    render(crate::content::baked(), Lang::En, test)
+    render(crate::content::built(), Lang::En, test)
 }

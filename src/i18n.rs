@@ -320,6 +320,27 @@ pub struct Strings {
     pub date_month: &'static str,
     /// Month names, January first.
     pub months: [&'static str; 12],
+    /// How this language's citations are written (see [`crate::citation`]).
+    pub citing: Citing,
+}
+
+/// How citations are written in one language: APA and Chicago dates and quotation, biblatex's language.
+/// Dates are patterns with `{d}`, `{m}` (the month's name) and `{y}`.
+pub struct Citing {
+    /// "No date", as APA and Chicago write it.
+    pub no_date: &'static str,
+    /// APA's date known to the day.
+    pub apa_day: &'static str,
+    /// Chicago's date known to the month.
+    pub chicago_month: &'static str,
+    /// Chicago's date known to the day.
+    pub chicago_day: &'static str,
+    /// Chicago's quotation marks around a title.
+    pub quotes: [&'static str; 2],
+    /// Chicago's full stop after a title goes inside the quotation marks (English), not after them.
+    pub stop_inside_quotes: bool,
+    /// biblatex's `langid`.
+    pub langid: &'static str,
 }
 
 /// English.
@@ -484,6 +505,15 @@ pub const EN: Strings = Strings {
         "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
         "November", "December",
     ],
+    citing: Citing {
+        no_date: "n.d.",
+        apa_day: "{y}, {m} {d}",
+        chicago_month: "{m} {y}",
+        chicago_day: "{m} {d}, {y}",
+        quotes: ["\u{201c}", "\u{201d}"],
+        stop_inside_quotes: true,
+        langid: "english",
+    },
 };
 
 /// Spanish, for readers in Mexico: dates as "30 de septiembre de 2024".
@@ -648,22 +678,33 @@ pub const ES: Strings = Strings {
         "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
         "noviembre", "diciembre",
     ],
+    citing: Citing {
+        no_date: "s.f.",
+        apa_day: "{y}, {d} de {m}",
+        chicago_month: "{m} de {y}",
+        chicago_day: "{d} de {m} de {y}",
+        quotes: ["«", "»"],
+        stop_inside_quotes: false,
+        langid: "spanish",
+    },
 };
 
 impl Strings {
     /// A date at its own precision: "30 September 2024", "30 de septiembre de 2024", "2024".
     pub fn date(&self, d: Date) -> String {
-        let month = self.months[usize::from(d.month.clamp(1, 12)) - 1];
-        let year = d.year.to_string();
         match (d.month, d.day) {
-            (0, _) => year,
-            (_, 0) => self.date_month.replace("{m}", month).replace("{y}", &year),
-            _ => self
-                .date_day
-                .replace("{d}", &d.day.to_string())
-                .replace("{m}", month)
-                .replace("{y}", &year),
+            (0, _) => d.year.to_string(),
+            (_, 0) => self.fill(self.date_month, d),
+            _ => self.fill(self.date_day, d),
         }
+    }
+
+    /// A date pattern of this catalog (`{d}`, `{m}`, `{y}`) filled in with `d`.
+    pub fn fill(&self, pattern: &str, d: Date) -> String {
+        pattern
+            .replace("{d}", &d.day.to_string())
+            .replace("{m}", self.months[usize::from(d.month.clamp(1, 12)) - 1])
+            .replace("{y}", &d.year.to_string())
     }
 
     /// The filter's count: "Showing 12 of 83 events".

@@ -24,8 +24,8 @@ pub mod state;
 pub mod structured_data;
 pub mod text_fragment;
 
+use crate::content::note_index;
 use components::site_chrome::{EmbedFooter, SiteFooter, SiteHeader};
-use content::note_index;
 use leptos::prelude::*;
 use pages::{
     about::AboutPage, corrections::CorrectionsPage, embed::EmbedNotePage, letter::LetterPage,

@@ -6,7 +6,7 @@ use crate::content::{events, note_index, notes, sources};
 use crate::edition;
 use model::Lang;
 
-/// A page of the site, its note id borrowed from the baked content.
+/// A page of the site, its note id borrowed from the content.
 pub type Route = contract::Route<'static>;
 
 /// The id of the note at this index (the same in every edition).
@@ -144,7 +144,7 @@ mod tests {
     #[test]
     fn every_route_resolves_back_from_its_href_in_every_edition() {
         for lang in Lang::ALL {
-            edition::render(crate::content::baked(), lang, || {
+            edition::render(crate::content::built(), lang, || {
                 for route in all() {
                     assert_eq!(resolve(&route.href(lang)), (lang, route), "{route:?}");
                 }
@@ -154,7 +154,7 @@ mod tests {
 
     #[test]
     fn unknown_note_ids_are_not_found() {
-        edition::render(crate::content::baked(), Lang::En, unknown_note_ids);
+        edition::render(crate::content::built(), Lang::En, unknown_note_ids);
     }
 
     fn unknown_note_ids() {

@@ -1,9 +1,9 @@
-//! Views render whatever site they are given, not only the one this build compiled in: a fixture pack
+//! Views render whatever site they are given, not only the build's own content: a fixture pack
 //! (the content compiler's own test pack) is compiled at test time and its pages are rendered and checked.
 #![cfg(feature = "ssr")]
 
 use leptos::prelude::*;
-use letter_explainer::content::{baked, notes};
+use letter_explainer::content::{built, notes};
 use letter_explainer::edition;
 use letter_explainer::route::{all, Route};
 use letter_explainer::App;
@@ -13,16 +13,13 @@ use std::sync::OnceLock;
 
 /// Both editions of the content compiler's good fixture pack, compiled once.
 fn fixture() -> &'static [&'static Site] {
-    static SITES: OnceLock<Vec<&'static Site>> = OnceLock::new();
+    static SITES: OnceLock<&'static [&'static Site]> = OnceLock::new();
     SITES.get_or_init(|| {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/content/tests/fixtures/good");
         let tree = content::ContentTree::read(&dir).expect("read the fixture pack");
         let editions = content::compile_editions(&tree)
             .unwrap_or_else(|d| panic!("the fixture pack must compile:\n{d}"));
-        vec![
-            Box::leak(Box::new(editions.en)),
-            Box::leak(Box::new(editions.es)),
-        ]
+        letter_explainer::content::leak(editions)
     })
 }
 
@@ -41,7 +38,7 @@ fn the_letter_of_a_fixture_site_shows_its_text_and_marks_not_the_built_in_letter
     assert!(html.contains("an example claim about <em>something"));
     assert!(html.contains("id=\"mark-example-claim\""));
     assert!(html.contains("href=\"/notes/example-request/\""));
-    let built_in = edition::render(baked(), Lang::En, || notes()[0].title.to_string());
+    let built_in = edition::render(built(), Lang::En, || notes()[0].title.to_string());
     assert!(
         !html.contains(&built_in),
         "the built-in content leaked into a fixture page"

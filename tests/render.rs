@@ -2,15 +2,15 @@
 #![cfg(feature = "ssr")]
 
 use leptos::prelude::*;
-use letter_explainer::content::{baked, letter, notes, sources};
+use letter_explainer::content::{built, letter, notes, sources};
 use letter_explainer::edition;
 use letter_explainer::route::{all, note_id, Route};
 use letter_explainer::App;
 use model::{Lang, NoteKind};
 
-/// Runs a test in the English edition of the site this build compiled in.
+/// Runs a test in the English edition of the build's own content.
 fn en<T>(test: impl FnOnce() -> T) -> T {
-    edition::render(baked(), Lang::En, test)
+    edition::render(built(), Lang::En, test)
 }
 
 /// A route's body, in the edition of the test (under an owner of its own, as the prerenderer does).
@@ -433,7 +433,7 @@ fn pages_carry_every_name_the_browser_app_reads() {
 #[test]
 fn every_passage_the_search_index_names_has_its_anchor_on_the_letter_page_in_both_editions() {
     for lang in Lang::ALL {
-        edition::render(baked(), lang, || {
+        edition::render(built(), lang, || {
             let docs = search::documents(letter_explainer::content::site());
             let passages = docs
                 .iter()
@@ -498,7 +498,7 @@ fn ids(html: &str) -> Vec<&str> {
 #[test]
 fn every_note_of_the_print_edition_has_one_endnote_and_one_reference() {
     for lang in Lang::ALL {
-        edition::render(baked(), lang, || {
+        edition::render(built(), lang, || {
             let html = render(Route::Print);
             assert!(!notes().is_empty());
             for note in notes() {
@@ -530,7 +530,7 @@ fn every_note_of_the_print_edition_has_one_endnote_and_one_reference() {
 #[test]
 fn the_letter_page_and_about_link_the_print_edition() {
     for lang in Lang::ALL {
-        edition::render(baked(), lang, || {
+        edition::render(built(), lang, || {
             let print = format!("href=\"{}\"", Route::Print.href(lang));
             for route in [Route::Letter(None), Route::About] {
                 assert_eq!(
@@ -557,7 +557,7 @@ fn the_scorecard_links_every_claim_under_its_verdict_and_every_request_with_its_
     use letter_explainer::i18n::t;
     use model::Assessment;
     for lang in Lang::ALL {
-        edition::render(baked(), lang, || {
+        edition::render(built(), lang, || {
             for route in [Route::Letter(None), Route::About] {
                 let html = render(route);
                 let card = scorecard(&html);

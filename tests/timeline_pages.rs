@@ -5,7 +5,7 @@
 #![cfg(feature = "ssr")]
 
 use leptos::prelude::*;
-use letter_explainer::content::{baked, events};
+use letter_explainer::content::{built, events};
 use letter_explainer::edition;
 use letter_explainer::route::{all, event_href, event_map, years, Route};
 use letter_explainer::App;
@@ -27,22 +27,19 @@ fn event_ids(html: &str) -> Vec<String> {
 
 /// A generated site with more events than the timeline's page holds (both editions), compiled once.
 fn large() -> &'static [&'static Site] {
-    static SITES: OnceLock<Vec<&'static Site>> = OnceLock::new();
+    static SITES: OnceLock<&'static [&'static Site]> = OnceLock::new();
     SITES.get_or_init(|| {
         let tree = content::stress::pack(12, contract::route::YEAR_PAGES_OVER + 80);
         let editions = content::compile_editions(&tree)
             .unwrap_or_else(|d| panic!("the generated pack must compile:\n{d}"));
-        vec![
-            Box::leak(Box::new(editions.en)),
-            Box::leak(Box::new(editions.es)),
-        ]
+        letter_explainer::content::leak(editions)
     })
 }
 
 #[test]
 fn the_real_timeline_page_holds_every_event_and_each_year_has_its_page() {
     for lang in Lang::ALL {
-        edition::render(baked(), lang, || {
+        edition::render(built(), lang, || {
             let ids: Vec<String> = events().iter().map(|e| e.id.to_string()).collect();
             let page = render(Route::Timeline);
             assert_eq!(event_ids(&page), ids, "every event, in order");
@@ -89,7 +86,7 @@ fn the_real_timeline_page_holds_every_event_and_each_year_has_its_page() {
 
 #[test]
 fn the_overview_draws_every_year_labelled_for_screen_readers() {
-    edition::render(baked(), Lang::En, || {
+    edition::render(built(), Lang::En, || {
         let page = render(Route::Timeline);
         // Named for screen readers.
         let at = page
@@ -133,7 +130,7 @@ fn the_overview_draws_every_year_labelled_for_screen_readers() {
 
 #[test]
 fn the_event_map_lists_every_event_once_under_its_year() {
-    edition::render(baked(), Lang::En, || {
+    edition::render(built(), Lang::En, || {
         let map = event_map();
         for e in events() {
             assert_eq!(

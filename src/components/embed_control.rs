@@ -7,20 +7,23 @@ use crate::i18n::t;
 use crate::route::{href, Route};
 use contract::{absolute, asset, dom};
 use leptos::prelude::*;
+use model::Lang;
 
-/// The snippets for embedding `route` (an embed route), in the page's language first, then in the other.
+/// The snippets for embedding `route` (an embed route), in the page's language first, then in the others.
 #[component]
 pub fn EmbedControl(
     /// The embed route the snippets load.
     route: Route,
 ) -> impl IntoView {
     let here = edition::lang();
-    let languages = [here, contract::edition::other(here)];
+    let languages: Vec<Lang> = std::iter::once(here)
+        .chain(contract::edition::others(here))
+        .collect();
     view! {
         <details class="embed-control">
             <summary>{t().embed_summary}</summary>
             <p>{t().embed_intro}</p>
-            {languages.map(|lang| {
+            {languages.into_iter().map(|lang| {
                 // Leptos writes a textarea's text as it is (it is RCDATA): escaped here, so that no title
                 // can close the textarea.
                 let (plain, responsive) = edition::with(lang, || snippets(route));
@@ -38,7 +41,7 @@ pub fn EmbedControl(
                         </label>
                     </fieldset>
                 }
-            })}
+            }).collect_view()}
             {(route == Route::EmbedTimeline).then(|| view! { <p class="embed-at">{t().embed_timeline_at}</p> })}
         </details>
     }

@@ -6,7 +6,7 @@
 use crate::content::{letter, notes};
 use crate::i18n::t;
 use leptos::prelude::*;
-use model::{Block, Inline, Target};
+use model::Block;
 
 /// Every note once, in reference order: the letter's marks first, then the notes it does not mark.
 pub fn order() -> Vec<usize> {
@@ -21,34 +21,12 @@ pub fn order() -> Vec<usize> {
 
 /// The notes the letter marks, in the order of their first mark.
 pub fn marked(blocks: &[Block]) -> Vec<usize> {
-    fn inlines(run: &[Inline], out: &mut Vec<usize>) {
-        for i in run {
-            match i {
-                Inline::Link { target, children } => {
-                    if let Target::Note(n) = target {
-                        if !out.contains(n) {
-                            out.push(*n);
-                        }
-                    }
-                    inlines(children, out);
-                }
-                Inline::Emph(c) | Inline::Strong(c) => inlines(c, out),
-                Inline::Text(_) | Inline::Code(_) | Inline::Break => {}
-            }
-        }
-    }
-    fn blocks_into(blocks: &[Block], out: &mut Vec<usize>) {
-        for b in blocks {
-            match b {
-                Block::Paragraph(v) | Block::Heading(v) => inlines(v, out),
-                Block::List { items, .. } => items.iter().for_each(|i| blocks_into(i, out)),
-                Block::Quote(v) => blocks_into(v, out),
-                Block::Gap => {}
-            }
-        }
-    }
     let mut out = Vec::new();
-    blocks_into(blocks, &mut out);
+    ::content::walk::marks(blocks, &mut |n, _| {
+        if !out.contains(&n) {
+            out.push(n);
+        }
+    });
     out
 }
 

@@ -3,7 +3,7 @@
 use crate::edition;
 use crate::i18n::{catalog, t};
 use crate::route::{href, Route};
-use contract::edition::other;
+use contract::edition::others;
 use leptos::prelude::*;
 
 /// The skip link and the site's header with its navigation; `current` is marked for assistive technology.
@@ -59,26 +59,30 @@ fn FramedExit(
     }
 }
 
-/// A link to the same page in the other edition. On the letter and the timeline the browser app keeps it
-/// pointing at the same note, event and filter as the reader moves (see `crates/browser`).
+/// A link to the same page in every other edition. On the letter and the timeline the browser app keeps
+/// them pointing at the same note, event and filter as the reader moves (see `crates/browser`).
 #[component]
 fn LanguageSwitch(
     /// The page being shown.
     current: Route,
 ) -> impl IntoView {
-    let other = other(edition::lang());
     let target = match current {
         route if route.stands_in() => Route::Letter(None),
         route => route,
     };
-    view! {
-        <nav class="language" aria-label=t().language_label>
-            {leptos::html::a()
+    let links = others(edition::lang())
+        .map(|other| {
+            leptos::html::a()
                 .attr("href", target.href(other))
                 .attr("hreflang", other.tag())
                 .attr("lang", other.tag())
                 .attr(contract::dom::LANGUAGE_SWITCH, "")
-                .child(catalog(other).language_name)}
+                .child(catalog(other).language_name)
+        })
+        .collect_view();
+    view! {
+        <nav class="language" aria-label=t().language_label>
+            {links}
         </nav>
     }
 }

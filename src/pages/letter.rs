@@ -19,7 +19,7 @@ use crate::route::{event_href, href, Route};
 use crate::state::{link_target, own_link_rel, OpenNote, Passages};
 use contract::dom;
 use leptos::prelude::*;
-use model::{Block, Inline, Lang, Target, Track};
+use model::{Block, Lang, Track};
 
 /// The letter page; `open` is the note open when the page loads.
 #[component]
@@ -157,25 +157,11 @@ fn LetterExcerpt(
     }
 }
 
-/// True when a block of the letter marks the note.
+/// True when a block of the letter marks the note (the content compiler's one walk over links).
 fn block_marks(block: &Block, note: usize) -> bool {
-    fn inline(i: &Inline, note: usize) -> bool {
-        match i {
-            Inline::Link { target, children } => {
-                *target == Target::Note(note) || children.iter().any(|c| inline(c, note))
-            }
-            Inline::Emph(v) | Inline::Strong(v) => v.iter().any(|c| inline(c, note)),
-            _ => false,
-        }
-    }
-    match block {
-        Block::Paragraph(v) | Block::Heading(v) => v.iter().any(|i| inline(i, note)),
-        Block::List { items, .. } => items
-            .iter()
-            .any(|item| item.iter().any(|b| block_marks(b, note))),
-        Block::Quote(v) => v.iter().any(|b| block_marks(b, note)),
-        Block::Gap => false,
-    }
+    let mut found = false;
+    ::content::walk::marks(std::slice::from_ref(block), &mut |n, _| found |= n == note);
+    found
 }
 
 /// A compact strip of the events around the letter, the letter's own highlighted, each linking to the

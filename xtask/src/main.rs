@@ -269,7 +269,7 @@ fn check_content(dir: PathBuf) -> Result<(), String> {
         .map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
     match content::compile_editions(&tree) {
         Ok(editions) => {
-            let site = &editions.en;
+            let site = editions.original();
             println!(
                 "content OK: {} notes, {} events, {} sources",
                 site.notes.len(),

@@ -8,16 +8,24 @@ use model::Lang;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, HtmlTextAreaElement, KeyboardEvent};
 
-/// Points the language switch at this very place in the other edition: the same note, filter and event.
+/// Points each link of the language switch (one per other edition, named by its `hreflang`) at this very
+/// place in its edition: the same note, filter and event.
 pub fn sync_language_switch(lang: Lang) {
     let (path, query, fragment) = dom::here();
-    let other = contract::edition::other(lang);
-    let Some(href) = contract::route::in_edition(&format!("{path}{query}{fragment}"), other) else {
-        return;
-    };
-    if let Some(link) = dom::first(&format!("[{}]", names::LANGUAGE_SWITCH)) {
-        link.set_attribute("href", &href)
-            .or_log("updating the language switch");
+    let here = format!("{path}{query}{fragment}");
+    let selector = format!("[{}]", names::LANGUAGE_SWITCH);
+    for link in dom::elements(dom::document().query_selector_all(&selector), &selector) {
+        let Some(edition) = link
+            .get_attribute("hreflang")
+            .and_then(|tag| Lang::from_tag(&tag))
+            .filter(|&edition| edition != lang)
+        else {
+            continue;
+        };
+        if let Some(href) = contract::route::in_edition(&here, edition) {
+            link.set_attribute("href", &href)
+                .or_log("updating the language switch");
+        }
     }
 }
 

@@ -1,5 +1,6 @@
 //! The content folder as a set of named texts, read from disk or built in memory (tests, fuzzing).
 
+use model::Lang;
 use std::fs;
 use std::io;
 use std::path::Path;
@@ -30,14 +31,18 @@ pub struct ContentTree {
     pub about: Option<File>,
     /// `corrections.toml` (optional: a site may have no corrections yet).
     pub corrections: Option<File>,
-    /// The Spanish edition's files (see [`Translations`]).
-    pub es: Translations,
+    /// Each other edition's files (see [`Translations`]), in [`Lang::ALL`] order; an edition with no
+    /// files may be left out (it is all fallback).
+    pub translations: Vec<Translations>,
 }
 
-/// One language's translation files, named the way Zola names them: `site.es.toml`, `letter.es.md`,
-/// `notes/<id>.es.md`, `timeline.es.toml`, `pages/about.es.md`, `corrections.es.toml`.
-#[derive(Clone, Debug, Default)]
+/// One language's translation files, named the way Zola names them, with the edition's tag before the
+/// extension: `site.<tag>.toml`, `letter.<tag>.md`, `notes/<id>.<tag>.md`, `timeline.<tag>.toml`,
+/// `pages/about.<tag>.md`, `corrections.<tag>.toml` (`letter.es.md` for Spanish).
+#[derive(Clone, Debug)]
 pub struct Translations {
+    /// The edition these files translate the original into.
+    pub lang: Lang,
     /// `site.<lang>.toml`.
     pub site: Option<File>,
     /// `letter.<lang>.md`.
@@ -52,6 +57,43 @@ pub struct Translations {
     pub corrections: Option<File>,
 }
 
+impl Translations {
+    /// No files yet for the edition in `lang`.
+    pub fn empty(lang: Lang) -> Self {
+        Translations {
+            lang,
+            site: None,
+            letter: None,
+            notes: Vec::new(),
+            timeline: None,
+            about: None,
+            corrections: None,
+        }
+    }
+
+    /// Every file of this edition.
+    pub fn files(&self) -> impl Iterator<Item = &File> {
+        [
+            &self.site,
+            &self.letter,
+            &self.timeline,
+            &self.about,
+            &self.corrections,
+        ]
+        .into_iter()
+        .flatten()
+        .chain(&self.notes)
+    }
+
+    /// The file name of a translation of `original` (`letter.md` → `letter.es.md`).
+    pub fn name(&self, original: &str) -> String {
+        match original.rsplit_once('.') {
+            Some((stem, ext)) => format!("{stem}.{}.{ext}", self.lang.tag()),
+            None => format!("{original}.{}", self.lang.tag()),
+        }
+    }
+}
+
 impl ContentTree {
     /// Every file of the tree, translations included.
     pub fn files(&self) -> impl Iterator<Item = &File> {
@@ -62,13 +104,24 @@ impl ContentTree {
             .chain(&self.timeline)
             .chain(&self.sources)
             .chain(&self.about)
-            .chain(&self.es.site)
             .chain(&self.corrections)
-            .chain(&self.es.letter)
-            .chain(&self.es.notes)
-            .chain(&self.es.timeline)
-            .chain(&self.es.about)
-            .chain(&self.es.corrections)
+            .chain(self.translations.iter().flat_map(Translations::files))
+    }
+
+    /// The files of the edition in `lang`, if the tree has any.
+    pub fn translation(&self, lang: Lang) -> Option<&Translations> {
+        self.translations.iter().find(|t| t.lang == lang)
+    }
+
+    /// The files of the edition in `lang`, added (empty) if the tree has none yet.
+    pub fn translation_mut(&mut self, lang: Lang) -> &mut Translations {
+        match self.translations.iter().position(|t| t.lang == lang) {
+            Some(i) => &mut self.translations[i],
+            None => {
+                self.translations.push(Translations::empty(lang));
+                self.translations.last_mut().expect("just pushed")
+            }
+        }
     }
 
     /// The display path of a file in this tree's folder, for errors about a file that is missing: the
@@ -117,9 +170,19 @@ impl ContentTree {
             files.sort_by(|a, b| a.path.cmp(&b.path));
             Ok(files)
         };
-        let (notes_es, notes) = many("notes", "md")?
-            .into_iter()
-            .partition(|f| f.path.ends_with(".es.md"));
+        let mut notes = many("notes", "md")?;
+        let mut translations = Vec::new();
+        for lang in Lang::translations() {
+            let mut files = Translations::empty(lang);
+            let suffix = format!(".{}.md", lang.tag());
+            (files.notes, notes) = notes.into_iter().partition(|f| f.path.ends_with(&suffix));
+            files.site = one(&files.name("site.toml"))?;
+            files.letter = one(&files.name("letter.md"))?;
+            files.timeline = one(&files.name("timeline.toml"))?;
+            files.about = one(&files.name("pages/about.md"))?;
+            files.corrections = one(&files.name("corrections.toml"))?;
+            translations.push(files);
+        }
         Ok(ContentTree {
             site: one("site.toml")?,
             letter: one("letter.md")?,
@@ -128,14 +191,7 @@ impl ContentTree {
             sources: many("sources", "toml")?,
             about: one("pages/about.md")?,
             corrections: one("corrections.toml")?,
-            es: Translations {
-                site: one("site.es.toml")?,
-                letter: one("letter.es.md")?,
-                notes: notes_es,
-                timeline: one("timeline.es.toml")?,
-                about: one("pages/about.es.md")?,
-                corrections: one("corrections.es.toml")?,
-            },
+            translations,
         })
     }
 }

@@ -4,11 +4,10 @@
 //! file, line and a hint, so an editor fixes them all in one pass (Architecture Invariant: broken content
 //! fails the build; it never reaches a reader). Stages, one module each: [`files`]
 //! (reading), [`checks`] (characters, addresses, language tags), [`front_matter`] and [`raw`] (TOML),
-//! [`markdown`] (bodies), the three stages of [`compile_editions`] (read, resolve, derive), [`walk`] (links
-//! in compiled text) and [`bake`] (the model as Rust statics for the site).
+//! [`markdown`] (bodies), the three stages of [`compile_editions`] (read, resolve, derive) and [`walk`]
+//! (links in compiled text). The site's prerenderer calls it when it runs; nothing is compiled into code.
 #![deny(missing_docs)]
 
-pub mod bake;
 pub mod checks;
 pub mod diagnostic;
 pub mod files;
@@ -150,27 +149,31 @@ fn toml_hint(message: &str) -> &'static str {
 /// Compiles a content tree into the original (English) edition's model, or returns every problem found
 /// (including problems in the translations).
 pub fn compile(tree: &ContentTree) -> Result<Site, Diagnostics> {
-    compile_editions(tree).map(|e| e.en)
+    compile_editions(tree).map(|mut e| e.sites.swap_remove(0))
 }
 
 /// Every edition of the site, and what the translations still lack.
 #[derive(Clone, Debug)]
 pub struct Editions {
-    /// The original, in English.
-    pub en: Site,
-    /// The Spanish edition; whatever is not yet translated is the English text, flagged as a fallback.
-    pub es: Site,
-    /// Each missing translation, at the file and line of the English original.
+    /// One site per edition, in [`Lang::ALL`] order: the original first, then each translation, where
+    /// whatever is not yet translated is the original's text, flagged as a fallback.
+    pub sites: Vec<Site>,
+    /// Each missing translation, at the file and line of the original.
     pub missing: Diagnostics,
 }
 
 impl Editions {
     /// The edition in this language.
     pub fn get(&self, lang: Lang) -> &Site {
-        match lang {
-            Lang::En => &self.en,
-            Lang::Es => &self.es,
-        }
+        self.sites
+            .iter()
+            .find(|s| s.lang == lang)
+            .expect("every language of `Lang::ALL` has an edition")
+    }
+
+    /// The original edition.
+    pub fn original(&self) -> &Site {
+        &self.sites[0]
     }
 }
 
@@ -194,7 +197,6 @@ pub fn compile_editions(tree: &ContentTree) -> Result<Editions, Diagnostics> {
         resolve::corrections(tree, &read.ids, published, &mut diags);
     derive::reviewed(&mut resolved.notes, &read, &corrections, &mut diags);
 
-    // The Spanish edition: its errors are reported with the rest; what it cites counts as cited.
     let mut missing = Diagnostics::default();
     let original = translation::Original {
         letter: resolved
@@ -228,14 +230,24 @@ pub fn compile_editions(tree: &ContentTree) -> Result<Editions, Diagnostics> {
             .map(|(c, l)| (c.id.to_string(), l.clone()))
             .collect(),
     };
-    let spanish = translation::read(&tree.es, &original, &read.ids, &mut diags, &mut missing);
+    // Every other edition: its errors are reported with the rest; what it cites counts as cited.
+    let mut cited_elsewhere = BTreeSet::new();
+    let translations: Vec<(Lang, translation::Overrides)> = Lang::translations()
+        .map(|lang| {
+            let empty = Translations::empty(lang);
+            let files = tree.translation(lang).unwrap_or(&empty);
+            let o = translation::read(files, &original, &read.ids, &mut diags, &mut missing);
+            cited_elsewhere.extend(o.cited.iter().copied());
+            (lang, o)
+        })
+        .collect();
     let cited = derive::citations(
         resolved.letter.as_ref(),
         &resolved.notes,
         &resolved.events,
         read.sources.len(),
     );
-    derive::check_cited(&read.sources, &cited, &spanish.cited, &mut diags);
+    derive::check_cited(&read.sources, &cited, &cited_elsewhere, &mut diags);
 
     if !diags.is_empty() {
         diags
@@ -248,8 +260,8 @@ pub fn compile_editions(tree: &ContentTree) -> Result<Editions, Diagnostics> {
             .retain(|d| seen.insert((d.file.clone(), d.line, d.message.clone())));
         return Err(diags);
     }
-    let mut en = Site {
-        lang: Lang::En,
+    let mut first = Site {
+        lang: Lang::ORIGINAL,
         letter: resolved
             .letter
             .expect("no errors means the letter was read"),
@@ -268,12 +280,37 @@ pub fn compile_editions(tree: &ContentTree) -> Result<Editions, Diagnostics> {
         info: read.info.expect("no errors means the site's info was read"),
         corrections: corrections.into(),
     };
-    derive::cited_by(&mut en);
-    let es = translation::apply(&en, Lang::Es, spanish);
+    derive::cited_by(&mut first);
+    let others: Vec<Site> = translations
+        .into_iter()
+        .map(|(lang, o)| translation::apply(&first, lang, o))
+        .collect();
     missing
         .0
         .sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
-    Ok(Editions { en, es, missing })
+    let sites = std::iter::once(first).chain(others).collect();
+    Ok(Editions { sites, missing })
+}
+
+/// The entries of a TOML list (`[[event]]`, `[[source]]`, `[[correction]]`) whose id (`id`) is well
+/// formed and not taken yet (`seen`: the ids of that kind so far, in any file), each with its id's line;
+/// the others are reported and left out.
+fn checked_entries<T>(
+    t: &Toml<'_>,
+    entries: Vec<toml::Spanned<T>>,
+    id: fn(&T) -> &S,
+    kind: &str,
+    seen: &mut HashMap<String, (String, usize)>,
+    diags: &mut Diagnostics,
+) -> Vec<(T, usize)> {
+    entries
+        .into_iter()
+        .map(toml::Spanned::into_inner)
+        .filter_map(|raw| {
+            let line = t.at(id(&raw));
+            check_id(t.file, line, id(&raw).get_ref(), kind, seen, diags).then_some((raw, line))
+        })
+        .collect()
 }
 
 /// Checks an id's form and uniqueness; returns false (after reporting) when it cannot be used.

@@ -3,7 +3,7 @@
 
 use crate::diagnostic::Diagnostics;
 use crate::{
-    check_id, checks, front_matter, is_slug, parse_date, raw, ContentTree, File, Ids, Toml,
+    checked_entries, checks, front_matter, is_slug, parse_date, raw, ContentTree, File, Ids, Toml,
 };
 use model::*;
 use std::collections::HashMap;
@@ -123,13 +123,9 @@ fn read_sources(
         let Some(parsed) = t.parse::<raw::SourcesFile>(&file.text, diags) else {
             continue;
         };
-        for raw in parsed.source {
-            let raw = raw.into_inner();
-            let line = t.at(&raw.id);
+        for (raw, line) in checked_entries(&t, parsed.source, |s| &s.id, "source", &mut seen, diags)
+        {
             let id = raw.id.get_ref().clone();
-            if !check_id(&file.path, line, &id, "source", &mut seen, diags) {
-                continue;
-            }
             let url = raw.url.get_ref().clone();
             if let Some(problem) = checks::url_problem(&url) {
                 diags.error(
@@ -263,21 +259,9 @@ fn read_events(
         return (Vec::new(), None, false);
     };
     let checked = parsed.checked.as_ref().map(|d| parse_date(&t, d, diags));
-    let mut seen = HashMap::new();
     let mut dated = Vec::new();
-    for raw in parsed.event {
-        let raw = raw.into_inner();
-        let line = t.at(&raw.id);
-        if !check_id(
-            &file.path,
-            line,
-            raw.id.get_ref(),
-            "event",
-            &mut seen,
-            diags,
-        ) {
-            continue;
-        }
+    let mut seen = HashMap::new();
+    for (raw, _) in checked_entries(&t, parsed.event, |e| &e.id, "event", &mut seen, diags) {
         let date = match Date::parse(raw.date.get_ref()) {
             Ok(d) => d,
             Err(e) => {

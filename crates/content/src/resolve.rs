@@ -5,7 +5,7 @@ use crate::diagnostic::Diagnostics;
 use crate::markdown::{self, Origin};
 use crate::read::Read;
 use crate::{
-    assessment, check_id, front_matter, note_kind, parse_date, raw, resolve_list,
+    assessment, checked_entries, front_matter, note_kind, parse_date, raw, resolve_list,
     string_content_offset, walk, ContentTree, File, Ids, Toml,
 };
 use model::*;
@@ -291,21 +291,17 @@ pub(crate) fn corrections(
     let Some(parsed) = t.parse::<raw::CorrectionsFile>(&file.text, diags) else {
         return (Vec::new(), Vec::new());
     };
-    let mut seen = HashMap::new();
     let mut out = Vec::new();
-    for raw in parsed.correction {
-        let raw = raw.into_inner();
-        let line = t.at(&raw.id);
-        if !check_id(
-            &file.path,
-            line,
-            raw.id.get_ref(),
-            "correction",
-            &mut seen,
-            diags,
-        ) {
-            continue;
-        }
+    let mut seen = HashMap::new();
+    let entries = checked_entries(
+        &t,
+        parsed.correction,
+        |c| &c.id,
+        "correction",
+        &mut seen,
+        diags,
+    );
+    for (raw, line) in entries {
         let date = parse_date(&t, &raw.date, diags);
         if date.year != 0 && date.day == 0 {
             diags.error(

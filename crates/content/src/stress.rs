@@ -7,6 +7,7 @@
 //! 5–8×). Ids, dates, tracks, counts and structure stay as they were, so figures stay comparable.
 
 use crate::files::{ContentTree, File, Translations};
+use model::Lang;
 use std::collections::HashMap;
 use std::fmt::Write;
 use std::sync::OnceLock;
@@ -166,7 +167,8 @@ pub fn pack(notes: usize, events: usize) -> ContentTree {
             text: "+++\ntitle = \"About\"\n+++\n\nA generated pack.\n".into(),
         }),
         corrections: None,
-        es: Translations {
+        translations: vec![Translations {
+            lang: Lang::Es,
             site: Some(File {
                 path: "stress/site.es.toml".into(),
                 text: "name = \"Un sitio generado\"\nshort_name = \"Generado\"\ndescription = \"Un paquete generado.\"\n".into(),
@@ -185,7 +187,7 @@ pub fn pack(notes: usize, events: usize) -> ContentTree {
                 text: "+++\ntitle = \"Acerca de\"\n+++\n\nUn paquete generado.\n".into(),
             }),
             corrections: None,
-        },
+        }],
     }
 }
 
@@ -368,13 +370,13 @@ pub fn chains() -> &'static (Chain, Chain) {
             .chain(&tree.notes)
             .chain(&tree.timeline)
             .chain(&tree.about);
-        let es = tree
-            .es
+        let es = tree.translation(Lang::Es).expect("Spanish files");
+        let es = es
             .letter
             .iter()
-            .chain(&tree.es.notes)
-            .chain(&tree.es.timeline)
-            .chain(&tree.es.about);
+            .chain(&es.notes)
+            .chain(&es.timeline)
+            .chain(&es.about);
         (Chain::learn(&prose(en)), Chain::learn(&prose(es)))
     })
 }

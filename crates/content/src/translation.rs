@@ -1,10 +1,11 @@
-//! The Spanish edition: reads the translation files (`letter.es.md`, `notes/<id>.es.md`, `timeline.es.toml`,
-//! `pages/about.es.md`, `corrections.es.toml`) and applies them to the original edition's model.
+//! Every edition but the original: reads one language's translation files (for Spanish, `letter.es.md`,
+//! `notes/<id>.es.md`, `timeline.es.toml`, `pages/about.es.md`, `corrections.es.toml`: the edition's tag
+//! before the extension) and applies them to the original edition's model.
 //!
 //! A translation carries words only; ids, dates, kinds, verdicts and links to notes and events come from the
 //! English files. A missing translation is not an error: it is listed (file and line of the English
 //! original) and the edition shows the English text flagged as a fallback. A translation of something that
-//! does not exist, a field that is not translated, or a Spanish letter whose marks differ is an error.
+//! does not exist, a field that is not translated, or a translated letter whose marks differ is an error.
 
 use crate::diagnostic::{Diagnostics, LineIndex};
 use crate::files::Translations;
@@ -66,6 +67,8 @@ pub(crate) fn read(
     diags: &mut Diagnostics,
     missing: &mut Diagnostics,
 ) -> Overrides {
+    let language = files.lang.name();
+    let suffix = format!(".{}.md", files.lang.tag());
     let mut o = Overrides {
         notes: original.notes.iter().map(|_| None).collect(),
         events: original.events.iter().map(|_| None).collect(),
@@ -134,8 +137,8 @@ pub(crate) fn read(
         (None, Some((path, _))) => missing.error(
             path,
             1,
-            "no Spanish translation of the letter",
-            "add content/letter.es.md (see CONTENT.md)",
+            format!("no {language} translation of the letter"),
+            format!("add content/{} (see CONTENT.md)", files.name("letter.md")),
         ),
         _ => {}
     }
@@ -151,7 +154,7 @@ pub(crate) fn read(
     let mut has_file = vec![false; original.notes.len()];
     for file in &files.notes {
         let name = file.path.rsplit('/').next().unwrap_or("");
-        let id = name.strip_suffix(".es.md").unwrap_or(name);
+        let id = name.strip_suffix(&suffix).unwrap_or(name);
         let Some(&index) = by_id.get(id) else {
             diags.error(
                 &file.path,
@@ -219,8 +222,8 @@ pub(crate) fn read(
             missing.error(
                 path,
                 1,
-                format!("no Spanish translation of the note `{id}`"),
-                format!("add content/notes/{id}.es.md (see CONTENT.md)"),
+                format!("no {language} translation of the note `{id}`"),
+                format!("add content/notes/{id}{suffix} (see CONTENT.md)"),
             );
         }
     }
@@ -265,8 +268,11 @@ pub(crate) fn read(
             missing.error(
                 &original.timeline,
                 *line,
-                format!("no Spanish translation of the event `{id}`"),
-                "add it to content/timeline.es.toml (see CONTENT.md)",
+                format!("no {language} translation of the event `{id}`"),
+                format!(
+                    "add it to content/{} (see CONTENT.md)",
+                    files.name("timeline.toml")
+                ),
             );
         }
     }
@@ -277,8 +283,8 @@ pub(crate) fn read(
         None => missing.error(
             &original.site,
             1,
-            "no Spanish translation of the site's name and description",
-            "add content/site.es.toml (see CONTENT.md)",
+            format!("no {language} translation of the site's name and description"),
+            format!("add content/{} (see CONTENT.md)", files.name("site.toml")),
         ),
     }
     // The corrections log.
@@ -317,8 +323,11 @@ pub(crate) fn read(
             missing.error(
                 path,
                 *line,
-                format!("no Spanish translation of the correction `{id}`"),
-                "add it to content/corrections.es.toml (see CONTENT.md)",
+                format!("no {language} translation of the correction `{id}`"),
+                format!(
+                    "add it to content/{} (see CONTENT.md)",
+                    files.name("corrections.toml")
+                ),
             );
         }
     }
@@ -338,8 +347,11 @@ pub(crate) fn read(
         None => missing.error(
             &original.about,
             1,
-            "no Spanish translation of the about page",
-            "add content/pages/about.es.md (see CONTENT.md)",
+            format!("no {language} translation of the about page"),
+            format!(
+                "add content/{} (see CONTENT.md)",
+                files.name("pages/about.md")
+            ),
         ),
     }
     o
@@ -476,7 +488,7 @@ fn read_markdown<'f, M: serde::de::DeserializeOwned>(
     let split = match crate::front_matter::split(&file.text) {
         Ok(s) => s,
         Err(e) => {
-            diags.error(&file.path, 1, e, "see CONTENT.md, “The Spanish edition”");
+            diags.error(&file.path, 1, e, "see CONTENT.md, “Translations”");
             return None;
         }
     };

@@ -15,7 +15,9 @@
 //! is an error, and `cargo xtask test` never passes it on.
 
 use content::{compile, ContentTree};
-use model::{Assessment, Block, Citation, Date, Inline, NoteKind, Site, Status, Target, Track};
+use model::{
+    Assessment, Block, Citation, Date, Inline, Lang, NoteKind, Site, Status, Target, Track,
+};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -247,7 +249,7 @@ fn compile_good_editions() -> content::Editions {
 #[test]
 fn the_spanish_edition_translates_words_and_keeps_everything_else() {
     let editions = compile_good_editions();
-    let (en, es) = (&editions.en, &editions.es);
+    let (en, es) = (editions.get(Lang::En), editions.get(Lang::Es));
     assert_eq!(en.lang, model::Lang::En);
     assert_eq!(es.lang, model::Lang::Es);
     // Same ids, kinds, dates, verdicts, numbers and events, in the same order.
@@ -338,14 +340,17 @@ fn missing_translations_are_listed_at_the_english_original() {
 
     // With no Spanish files at all, everything is listed and everything falls back; nothing fails.
     let mut tree = ContentTree::read(&fixtures().join("good")).unwrap();
-    tree.es = content::Translations::default();
+    tree.translations.clear();
     let editions = content::compile_editions(&tree).expect("translations are optional");
     assert_eq!(editions.missing.0.len(), 1 + 4 + 3 + 1 + 2 + 1);
-    assert!(editions.es.letter.fallback && editions.es.about.fallback);
-    assert!(editions.es.info.fallback);
-    assert_eq!(editions.es.info.name, editions.en.info.name);
-    assert!(editions.es.letter.translation.is_none());
-    assert!(editions.es.notes.iter().all(|n| n.fallback));
+    assert!(editions.get(Lang::Es).letter.fallback && editions.get(Lang::Es).about.fallback);
+    assert!(editions.get(Lang::Es).info.fallback);
+    assert_eq!(
+        editions.get(Lang::Es).info.name,
+        editions.get(Lang::En).info.name
+    );
+    assert!(editions.get(Lang::Es).letter.translation.is_none());
+    assert!(editions.get(Lang::Es).notes.iter().all(|n| n.fallback));
 }
 
 #[test]
@@ -356,7 +361,7 @@ fn a_source_cited_only_in_spanish_counts_as_cited() {
         text: "[[source]]\nid = \"fuente-es\"\ntitle = \"Una fuente\"\npublisher = \"Un medio\"\nurl = \"https://example.org/es\"\nlang = \"es\"\n".into(),
     });
     let background = tree
-        .es
+        .translation_mut(Lang::Es)
         .notes
         .iter_mut()
         .find(|f| f.path.ends_with("background.es.md"))
@@ -365,14 +370,14 @@ fn a_source_cited_only_in_spanish_counts_as_cited() {
         .text
         .push_str("\nSegún [un medio](source:fuente-es).\n");
     let editions = content::compile_editions(&tree).expect("cited in Spanish is cited");
-    let es = &editions.es;
+    let es = editions.get(Lang::Es);
     let s = es.sources.iter().find(|s| s.id == "fuente-es").unwrap();
     assert_eq!(
         &*s.cited_by,
         &[Citation::Note(es.note_index("background").unwrap())]
     );
     let en = editions
-        .en
+        .get(Lang::En)
         .sources
         .iter()
         .find(|s| s.id == "fuente-es")
@@ -380,7 +385,7 @@ fn a_source_cited_only_in_spanish_counts_as_cited() {
     assert!(en.cited_by.is_empty());
 
     // Without the Spanish citation, the same source is cited nowhere.
-    tree.es
+    tree.translation_mut(Lang::Es)
         .notes
         .retain(|f| !f.path.ends_with("background.es.md"));
     let errors = content::compile_editions(&tree).unwrap_err();
@@ -395,7 +400,7 @@ fn a_source_cited_only_in_spanish_counts_as_cited() {
 #[test]
 fn the_corrections_log_is_newest_first_and_dates_the_notes_it_touches() {
     let editions = compile_good_editions();
-    let (en, es) = (&editions.en, &editions.es);
+    let (en, es) = (editions.get(Lang::En), editions.get(Lang::Es));
     // The file lists the older entry first; the log shows the newest first.
     let ids: Vec<&str> = en.corrections.iter().map(|c| c.id.as_ref()).collect();
     assert_eq!(ids, ["newer-fix", "older-fix"]);
@@ -441,7 +446,7 @@ fn the_corrections_log_is_newest_first_and_dates_the_notes_it_touches() {
     // Without a log, nothing is corrected and every note is still reviewed.
     let mut tree = ContentTree::read(&fixtures().join("good")).unwrap();
     tree.corrections = None;
-    tree.es.corrections = None;
+    tree.translation_mut(Lang::Es).corrections = None;
     let site = compile(&tree).expect("the log is optional");
     assert!(site.corrections.is_empty());
     assert!(site
@@ -631,14 +636,19 @@ fn with_crlf(tree: &ContentTree) -> ContentTree {
         sources: tree.sources.iter().map(convert).collect(),
         about: tree.about.as_ref().map(convert),
         corrections: tree.corrections.as_ref().map(convert),
-        es: content::Translations {
-            site: tree.es.site.as_ref().map(convert),
-            letter: tree.es.letter.as_ref().map(convert),
-            notes: tree.es.notes.iter().map(convert).collect(),
-            timeline: tree.es.timeline.as_ref().map(convert),
-            about: tree.es.about.as_ref().map(convert),
-            corrections: tree.es.corrections.as_ref().map(convert),
-        },
+        translations: tree
+            .translations
+            .iter()
+            .map(|t| content::Translations {
+                lang: t.lang,
+                site: t.site.as_ref().map(convert),
+                letter: t.letter.as_ref().map(convert),
+                notes: t.notes.iter().map(convert).collect(),
+                timeline: t.timeline.as_ref().map(convert),
+                about: t.about.as_ref().map(convert),
+                corrections: t.corrections.as_ref().map(convert),
+            })
+            .collect(),
     }
 }
 

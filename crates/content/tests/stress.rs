@@ -1,9 +1,9 @@
-//! The generated stress pack (2,000 notes, 5,000 events) compiles, bakes, and keeps its invariants.
+//! The generated stress pack (2,000 notes, 5,000 events) compiles and keeps its invariants.
 
-use content::{bake::bake_editions, compile, stress};
+use content::{compile, stress};
 
 #[test]
-fn the_stress_pack_compiles_and_bakes() {
+fn the_stress_pack_compiles() {
     let tree = stress::pack(2_000, 5_000);
     let site = compile(&tree).unwrap_or_else(|d| panic!("the stress pack must compile:\n{d}"));
     assert_eq!(site.notes.len(), 2_000);
@@ -16,9 +16,6 @@ fn the_stress_pack_compiles_and_bakes() {
         .notes
         .iter()
         .all(|n| !n.events.is_empty() || n.passage.is_some()));
-    let baked = bake_editions(&[&site]);
-    assert!(baked.contains("pub static SITE_EN: ::model::Site"));
-    assert!(baked.contains(": [::model::Event; 5000] = "));
 }
 
 #[test]

@@ -1,30 +1,23 @@
 //! Editions: one language each, all under the base path. The original (English) is at the base path
-//! itself; every other edition is under its language tag (`es/`). Editions share every id.
+//! itself; every other edition is under its language tag (`es/`). Editions share every id. The list of
+//! editions is [`Lang::ALL`] (declared once, in the model).
 
 use model::Lang;
 
 /// The path segment before every route of an edition, under the base path: `""` for the original,
 /// `"es/"` for Spanish.
 pub fn prefix(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "",
-        Lang::Es => "es/",
-    }
+    lang.folder()
 }
 
 /// The edition whose prefix is this first path segment (`"es"`), if any; the original has none.
 pub fn from_segment(segment: &str) -> Option<Lang> {
-    Lang::ALL
-        .into_iter()
-        .find(|&lang| !prefix(lang).is_empty() && prefix(lang).trim_end_matches('/') == segment)
+    Lang::from_tag(segment).filter(|&lang| lang != Lang::ORIGINAL)
 }
 
-/// The other edition: where the language switch goes.
-pub fn other(lang: Lang) -> Lang {
-    match lang {
-        Lang::En => Lang::Es,
-        Lang::Es => Lang::En,
-    }
+/// Every other edition, in [`Lang::ALL`] order: where the language switch goes.
+pub fn others(lang: Lang) -> impl Iterator<Item = Lang> {
+    Lang::ALL.into_iter().filter(move |&l| l != lang)
 }
 
 #[cfg(test)]
@@ -35,12 +28,18 @@ mod tests {
     fn only_the_original_has_no_prefix_and_each_prefix_reads_back() {
         assert_eq!(prefix(Lang::En), "");
         for lang in Lang::ALL {
-            assert_eq!(other(other(lang)), lang);
+            assert!(others(lang).all(|o| o != lang && others(o).any(|back| back == lang)));
+            assert_eq!(others(lang).count(), Lang::ALL.len() - 1);
             if lang != Lang::En {
                 assert_eq!(from_segment(prefix(lang).trim_end_matches('/')), Some(lang));
             }
         }
         assert_eq!(from_segment(""), None);
         assert_eq!(from_segment("fr"), None);
+        assert_eq!(
+            from_segment(Lang::ORIGINAL.tag()),
+            None,
+            "the original has no folder"
+        );
     }
 }

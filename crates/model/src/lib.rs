@@ -1,8 +1,8 @@
 //! The typed content model: the letter, its notes, the timeline and the sources.
 //!
-//! The content compiler builds it natively from `content/` (owned data); the build then bakes it into Rust
-//! statics (borrowed data), so the browser gets it with no parser and no deserialisation. Every cross
-//! reference is an index into [`Site`]'s lists, checked by the compiler.
+//! The content compiler builds it natively from `content/` (owned data) when the prerenderer runs; the
+//! browser never gets it (it reads the prerendered pages). Every cross reference is an index into
+//! [`Site`]'s lists, checked by the compiler.
 #![deny(missing_docs)]
 
 use std::borrow::Cow;
@@ -50,34 +50,76 @@ fn or_list(items: &[&str]) -> String {
     }
 }
 
-/// Text: borrowed from a static in the site, owned in the compiler.
+/// Text: owned when compiled from content, borrowed when a test writes it as a literal.
 pub type Str = Cow<'static, str>;
-/// A list: borrowed from a static in the site, owned in the compiler.
+/// A list: owned when compiled from content, borrowed when a test writes it as a literal.
 pub type List<T> = Cow<'static, [T]>;
 
-/// A language the site is published in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Lang {
+/// Declares the editions, once: the `Lang` enum, [`Lang::ALL`] (the original first), each edition's tag
+/// and the English name the build's messages use. Adding an edition is one line here, its catalog
+/// (`src/i18n.rs`) and its content files (`letter.<tag>.md`…: CONTENT.md, "Translations").
+macro_rules! editions {
+    ($($(#[$doc:meta])* $variant:ident => $tag:literal, $name:literal;)+) => {
+        /// A language the site is published in: one edition each.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Lang {
+            $($(#[$doc])* $variant,)+
+        }
+
+        impl Lang {
+            /// Every language, the original first.
+            pub const ALL: [Lang; [$($tag),+].len()] = [$(Lang::$variant),+];
+
+            /// The BCP 47 tag, also the URL prefix of every edition but the original and the suffix of its
+            /// content files (`letter.<tag>.md`).
+            pub fn tag(self) -> &'static str {
+                match self {
+                    $(Lang::$variant => $tag),+
+                }
+            }
+
+            /// The language's name in English, for the build's messages to editors ("no Spanish
+            /// translation").
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(Lang::$variant => $name),+
+                }
+            }
+
+            /// The folder of the edition under the base path: none for the original, `<tag>/` for the
+            /// others.
+            pub fn folder(self) -> &'static str {
+                if self == Lang::ORIGINAL {
+                    return "";
+                }
+                match self {
+                    $(Lang::$variant => concat!($tag, "/")),+
+                }
+            }
+        }
+    };
+}
+
+editions! {
     /// English: the original edition, at the site's root.
-    En,
+    En => "en", "English";
     /// Spanish: the edition under `/es/`.
-    Es,
+    Es => "es", "Spanish";
 }
 
 impl Lang {
-    /// Every language, the original first.
-    pub const ALL: [Lang; 2] = [Lang::En, Lang::Es];
-
     /// The language the document was written in: the edition at the site's root, whose text stands in
     /// where a translation is missing.
     pub const ORIGINAL: Lang = Lang::ALL[0];
 
-    /// The BCP 47 tag, also the URL prefix of every edition but the original.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Es => "es",
-        }
+    /// Every edition but the original: the translations, in [`Lang::ALL`] order.
+    pub fn translations() -> impl Iterator<Item = Lang> {
+        Lang::ALL.into_iter().filter(|&l| l != Lang::ORIGINAL)
+    }
+
+    /// The edition with this tag.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.tag() == tag)
     }
 }
 

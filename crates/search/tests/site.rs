@@ -52,11 +52,11 @@ fn the_real_content_makes_one_document_per_thing_in_each_edition() {
     }
     // The first passage holds the mark on Claudia Sheinbaum's note; in Spanish it shows the translation
     // and searches the original too.
-    let es = documents(&editions.es);
+    let es = documents(editions.get(Lang::Es));
     assert_eq!(es[0].id, "1");
     assert!(!es[0].body.contains("As you prepare to take office"));
     assert!(es[0].more.contains("As you prepare to take office"));
-    let en = documents(&editions.en);
+    let en = documents(editions.get(Lang::En));
     assert!(en[0].title.starts_with("As you prepare to take office … "));
 }
 

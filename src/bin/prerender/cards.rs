@@ -297,7 +297,7 @@ mod tests {
     #[test]
     fn a_card_is_a_1200_by_630_image_with_its_text_drawn() {
         letter_explainer::edition::render(
-            letter_explainer::content::baked(),
+            letter_explainer::content::built(),
             model::Lang::En,
             || {
                 let (w, h, pixels) = decode(&card(0));

@@ -30,7 +30,7 @@ pub fn note_fragment(index: usize, page: Route) -> String {
 #[cfg(test)]
 mod tests {
     use super::note_fragment;
-    use letter_explainer::content::{baked, notes};
+    use letter_explainer::content::{built, notes};
     use letter_explainer::edition;
     use letter_explainer::route::Route;
     use model::Lang;
@@ -38,7 +38,7 @@ mod tests {
     #[test]
     fn a_fragment_is_its_note_article_alone_titled_like_its_page() {
         for lang in Lang::ALL {
-            edition::render(baked(), lang, || {
+            edition::render(built(), lang, || {
                 let note = &notes()[0];
                 let html = note_fragment(0, Route::Letter(Some(&notes()[0].id)));
                 assert!(html.starts_with("<!DOCTYPE html><html lang="), "{html}");

@@ -15,7 +15,7 @@ mod stylesheets;
 mod template;
 
 use leptos::prelude::*;
-use letter_explainer::content::baked;
+use letter_explainer::content::built;
 use letter_explainer::edition;
 use letter_explainer::head::Head;
 use letter_explainer::i18n::t;
@@ -48,6 +48,21 @@ fn main() {
         .unwrap_or_else(|e| fail(&format!("cannot read {}/index.html: {e}", dir.display())));
     let mut template = Template::from_trunk(&template).unwrap_or_else(|e| fail(&e));
     template.html = stylesheets::compact_trunks(&dir, &template.html).unwrap_or_else(|e| fail(&e));
+    // The content, compiled now (never into the code): its errors stop the build with file:line and a
+    // hint; what a translation lacks is listed (`cargo xtask content` lists it too).
+    let started = std::time::Instant::now();
+    let content = letter_explainer::content::load().unwrap_or_else(|report| {
+        eprintln!("{report}");
+        process::exit(1)
+    });
+    for missing in &content.missing.0 {
+        eprintln!("warning: {}", missing.as_warning());
+    }
+    println!(
+        "compiled {} in {:.1} s",
+        letter_explainer::content::folder().display(),
+        started.elapsed().as_secs_f64()
+    );
     let mut count = 0;
     let search_module = search_assets::write_module(&dir);
     // The timeline's binary of the app, named like trunk names the letter's (see `modules`).
@@ -63,7 +78,7 @@ fn main() {
         .unwrap_or_else(|e| fail(&e));
     let preview_script = previews::write_script(&dir);
     for lang in Lang::ALL {
-        count += edition::render(baked(), lang, || {
+        count += edition::render(built(), lang, || {
             write_edition(
                 &dir,
                 &template,
@@ -78,26 +93,27 @@ fn main() {
     let mut cards_written = 0;
     if !contract::ORIGIN.is_empty() {
         for lang in Lang::ALL {
-            cards_written += edition::render(baked(), lang, || cards::write_cards(&dir));
+            cards_written += edition::render(built(), lang, || cards::write_cards(&dir));
         }
     }
     write(
         &dir.join("_headers"),
-        edition::render(baked(), Lang::En, letter_explainer::hosting::headers_file),
+        edition::render(built(), Lang::En, letter_explainer::hosting::headers_file),
     );
     write(
         &dir.join("robots.txt"),
         letter_explainer::hosting::robots_txt(),
     );
     if let Some(sitemap) =
-        edition::render(baked(), Lang::En, letter_explainer::hosting::sitemap_xml)
+        edition::render(built(), Lang::En, letter_explainer::hosting::sitemap_xml)
     {
         write(&dir.join("sitemap.xml"), sitemap);
     }
     println!(
-        "prerendered {count} pages and {cards_written} link-preview cards in {} editions into {} (the boot script only on letter and timeline pages)",
+        "prerendered {count} pages and {cards_written} link-preview cards in {} editions into {} in {:.1} s (the boot script only on letter and timeline pages)",
         Lang::ALL.len(),
         dir.display(),
+        started.elapsed().as_secs_f64(),
     );
     let sw = offline::write_service_worker(&dir).unwrap_or_else(|e| fail(&e));
     println!(

@@ -450,7 +450,7 @@ mod tests {
     #[test]
     fn the_manifest_names_the_app_and_its_icons_under_the_base_path() {
         letter_explainer::edition::render(
-            letter_explainer::content::baked(),
+            letter_explainer::content::built(),
             model::Lang::En,
             || {
                 let m: serde_json::Value = serde_json::from_str(&manifest()).unwrap();
@@ -478,7 +478,7 @@ mod tests {
     #[test]
     fn the_offline_script_gets_its_notices_and_where_previews_are_without_comments() {
         letter_explainer::edition::render(
-            letter_explainer::content::baked(),
+            letter_explainer::content::built(),
             model::Lang::Es,
             || {
                 let js = offline_js(r#"{"script":"preview-1.js","data":[]}"#);

@@ -152,7 +152,7 @@ pub fn data() -> [(&'static str, String, String); 3] {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use letter_explainer::content::baked;
+    use letter_explainer::content::built;
     use letter_explainer::edition;
     use model::{Assessment, Lang};
 
@@ -174,7 +174,7 @@ mod tests {
 
     #[test]
     fn every_note_event_and_source_has_a_preview_keyed_by_its_link() {
-        edition::render(baked(), Lang::En, || {
+        edition::render(built(), Lang::En, || {
             let map = parsed();
             assert_eq!(map.len(), notes().len() + events().len() + sources().len());
             let note = &notes()[0];
@@ -218,7 +218,7 @@ mod tests {
 
     #[test]
     fn the_spanish_edition_has_its_own_links_and_labels() {
-        edition::render(baked(), Lang::Es, || {
+        edition::render(built(), Lang::Es, || {
             let map = parsed();
             let (i, note) = notes()
                 .iter()
@@ -253,7 +253,7 @@ mod tests {
             .expect("the stylesheet's name is written in");
         assert!(dir.join(css).is_file(), "{css}");
         assert!(!js.contains("// "), "comments are left out: {js}");
-        let settings = edition::render(baked(), Lang::Es, || write_edition(&dir, &script));
+        let settings = edition::render(built(), Lang::Es, || write_edition(&dir, &script));
         let settings: Value = serde_json::from_str(&settings).unwrap();
         assert_eq!(settings["script"], script.0.as_str());
         let files = settings["data"].as_array().unwrap();

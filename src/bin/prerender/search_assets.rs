@@ -1,4 +1,4 @@
-//! Search: each edition's index and texts (built here from the baked content with the `search` crate),
+//! Search: each edition's index and texts (built here from the content with the `search` crate),
 //! its search module's glue and wasm (built by `cargo xtask build` before trunk, one per edition with
 //! only its stemmer, found through `$SEARCH_WASM_DIR`), and the search page's script
 //! (`public/search.js`, with the edition's words and the files' URLs written in). Every file is named by its content's hash, so the service worker lists it with the rest
@@ -181,7 +181,7 @@ mod tests {
             wasm: "/search-1.wasm".into(),
         };
         for lang in model::Lang::ALL {
-            let js = edition::render(letter_explainer::content::baked(), lang, || {
+            let js = edition::render(letter_explainer::content::built(), lang, || {
                 page_script(&module, "/search-en-1.bin", "/search-text-en-1.bin")
             });
             assert!(!js.contains("const SEARCH = {};"), "{js}");
