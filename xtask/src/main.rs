@@ -95,16 +95,8 @@ fn main() {
             let stress = if only.is_some() && args.iter().any(|a| a == "--no-build") {
                 root().join("dist-stress")
             } else {
-                build_from(
-                    "/",
-                    &dist,
-                    None,
-                    Some(&format!("http://127.0.0.1:{BENCH_PORT}")),
-                    None,
-                )?;
-                let started = std::time::Instant::now();
-                let stress = build_stress()?;
-                stress_build_seconds = Some(started.elapsed().as_secs_f64());
+                let (stress, seconds) = build_bench_sites(&dist)?;
+                stress_build_seconds = Some(seconds);
                 stress
             };
             match only.as_deref() {
@@ -219,14 +211,7 @@ fn bench_timeline(args: &[String], compare: Option<String>) -> Result<(), String
         None => (dir("dist"), dir("dist-stress")),
     };
     if !args.iter().any(|a| a == "--no-build" || a == "--dirs") {
-        build_from(
-            "/",
-            &dist,
-            None,
-            Some(&format!("http://127.0.0.1:{BENCH_PORT}")),
-            None,
-        )?;
-        build_stress()?;
+        build_bench_sites(&dist)?;
     }
     let mut builds = vec![("this build", dist.as_path(), stress.as_path())];
     let before = compare.map(|real| {
@@ -242,6 +227,21 @@ fn bench_timeline(args: &[String], compare: Option<String>) -> Result<(), String
         builds.push(("compared", real.as_path(), stress.as_path()));
     }
     bench::run_timeline(&root(), &builds)
+}
+
+/// Builds what the benchmark measures: the real content into `dist` at `/` for the bench's origin, then
+/// the stress pack ([`build_stress`]); returns the stress site's folder and its build's wall time (seconds).
+fn build_bench_sites(dist: &Path) -> Result<(PathBuf, f64), String> {
+    build_from(
+        "/",
+        dist,
+        None,
+        Some(&format!("http://127.0.0.1:{BENCH_PORT}")),
+        None,
+    )?;
+    let started = std::time::Instant::now();
+    let stress = build_stress()?;
+    Ok((stress, started.elapsed().as_secs_f64()))
 }
 
 /// Builds the generated stress pack (2,000 notes, 5,000 events) into `dist-stress/`.
