@@ -93,28 +93,29 @@ pub fn pack(notes: usize, events: usize) -> ContentTree {
     let tracks = ["us", "mexico", "canada", "china", "industry", "letter"];
     let mut timeline = String::from("checked = \"2026-06-01\"\n\n");
     let mut timeline_es = String::new();
-    for e in 0..events {
-        let _ = write!(
-            timeline_es,
-            "[[event]]\nid = \"e{e}\"\ntitle = \"{}\"\nbody = \"{} [{}](note:n{}).\"\n\n",
-            es.words(seed(20, e), 4, 12),
-            es.sentences(seed(21, e), 1),
-            es.words(seed(22, e), 2, 5),
+    // An event's words, the same shape in both editions; the English adds its date, tracks and links.
+    let event = |chain: &Chain, e: usize| {
+        format!(
+            "[[event]]\nid = \"e{e}\"\ntitle = \"{}\"\nbody = \"{} [{}](note:n{}).\"\n",
+            chain.words(seed(20, e), 4, 12),
+            chain.sentences(seed(21, e), 1),
+            chain.words(seed(22, e), 2, 5),
             e % notes
-        );
+        )
+    };
+    for e in 0..events {
+        timeline_es.push_str(&event(es, e));
+        timeline_es.push('\n');
         let year = 2015 + e % 12;
         let date = match e % 3 {
             0 => format!("{year}"),
             1 => format!("{year}-{:02}", 1 + e % 12),
             _ => format!("{year}-{:02}-{:02}", 1 + e % 12, 1 + e % 28),
         };
+        timeline.push_str(&event(en, e));
         let _ = write!(
             timeline,
-            "[[event]]\nid = \"e{e}\"\ndate = \"{date}\"\ntitle = \"{}\"\nbody = \"{} [{}](note:n{}).\"\ntracks = [\"{}\", \"{}\"]\nsources = [\"s{}\"]\nnotes = [\"n{}\"]\n\n",
-            en.words(seed(20, e), 4, 12),
-            en.sentences(seed(21, e), 1),
-            en.words(seed(22, e), 2, 5),
-            e % notes,
+            "date = \"{date}\"\ntracks = [\"{}\", \"{}\"]\nsources = [\"s{}\"]\nnotes = [\"n{}\"]\n\n",
             tracks[e % 6],
             tracks[(e / 6) % 5],
             e % source_count,
