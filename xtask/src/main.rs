@@ -83,7 +83,8 @@ fn main() {
                 }
                 let json = bench::scale(&root(), &root().join("dist"), &root().join("dist-stress"), None)?;
                 println!("{json}");
-                bench::splice_scale(&root(), &json)
+                bench::splice_scale(&root(), &json)?;
+                bench::splice_result(&root(), "scale", &json)
             }),
         Some("bench") => setup::run(true).and_then(|_| {
             let only = flag("--only");
