@@ -85,7 +85,8 @@ fn main() {
                 }
                 let json = bench::scale(&root(), &root().join("dist"), &root().join("dist-stress"), None)?;
                 println!("{json}");
-                bench::splice_scale(&root(), &json)
+                bench::splice_scale(&root(), &json)?;
+                bench::splice_result(&root(), "scale", &json)
             }),
         Some("bench") => setup::run(true).and_then(|_| {
             let only = flag("--only");
@@ -97,20 +98,13 @@ fn main() {
             let stress = if only.is_some() && args.iter().any(|a| a == "--no-build") {
                 root().join("dist-stress")
             } else {
-                build_from(
-                    "/",
-                    &dist,
-                    None,
-                    Some(&format!("http://127.0.0.1:{BENCH_PORT}")),
-                    None,
-                )?;
                 if only.as_deref() == Some("lcp") {
                     // The letter alone: no stress pack to build.
+                    build_bench_site(&dist)?;
                     return bench::run_lcp(&root(), &dist);
                 }
-                let started = std::time::Instant::now();
-                let stress = build_stress()?;
-                stress_build_seconds = Some(started.elapsed().as_secs_f64());
+                let (stress, seconds) = build_bench_sites(&dist)?;
+                stress_build_seconds = Some(seconds);
                 stress
             };
             match only.as_deref() {
@@ -227,14 +221,7 @@ fn bench_timeline(args: &[String], compare: Option<String>) -> Result<(), String
         None => (dir("dist"), dir("dist-stress")),
     };
     if !args.iter().any(|a| a == "--no-build" || a == "--dirs") {
-        build_from(
-            "/",
-            &dist,
-            None,
-            Some(&format!("http://127.0.0.1:{BENCH_PORT}")),
-            None,
-        )?;
-        build_stress()?;
+        build_bench_sites(&dist)?;
     }
     let mut builds = vec![("this build", dist.as_path(), stress.as_path())];
     let before = compare.map(|real| {
@@ -250,6 +237,26 @@ fn bench_timeline(args: &[String], compare: Option<String>) -> Result<(), String
         builds.push(("compared", real.as_path(), stress.as_path()));
     }
     bench::run_timeline(&root(), &builds)
+}
+
+/// Builds the real content for the bench into `dist` (at `/`, with the bench server's origin).
+fn build_bench_site(dist: &Path) -> Result<(), String> {
+    build_from(
+        "/",
+        dist,
+        None,
+        Some(&format!("http://127.0.0.1:{BENCH_PORT}")),
+        None,
+    )
+}
+
+/// Builds what the benchmark measures: the real content into `dist` at `/` for the bench's origin, then
+/// the stress pack ([`build_stress`]); returns the stress site's folder and its build's wall time (seconds).
+fn build_bench_sites(dist: &Path) -> Result<(PathBuf, f64), String> {
+    build_bench_site(dist)?;
+    let started = std::time::Instant::now();
+    let stress = build_stress()?;
+    Ok((stress, started.elapsed().as_secs_f64()))
 }
 
 /// Builds the generated stress pack (2,000 notes, 5,000 events) into `dist-stress/`.

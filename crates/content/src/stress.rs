@@ -29,115 +29,94 @@ pub fn pack(notes: usize, events: usize) -> ContentTree {
             1 + s % 28
         );
     }
-    // The letter marks the first notes (one per sentence); events link the rest.
-    let marked = notes.min(200);
-    let letter = marked_letter(
-        "+++\ntitle = \"Generated letter\"\ndate = \"2024-09-30\"\npublished = \"2024-10-01\"\nfrom = \"Generated\"\nto = \"Generated\"\nsources = [\"s0\"]\n+++\n\n",
-        marked,
-        |n| {
+    // The letter, about as long as the real one, marks the first notes (one per sentence, denser than
+    // the real letter's marks); events and other notes link the rest.
+    let marked = notes.min(LETTER_MARKS);
+    let letter_text = |chain: &Chain, head: &str, request: &str| {
+        marked_letter(head, marked, request, |n| {
             format!(
                 "{} [{}](note:n{n}). ",
-                en.words(seed(2, n), 6, 18),
-                en.words(seed(3, n), 3, 8)
+                chain.words(seed(2, n), 6, 18),
+                chain.words(seed(3, n), 3, 8)
             )
-        },
+        })
+    };
+    let letter = letter_text(
+        en,
+        "+++\ntitle = \"Generated letter\"\ndate = \"2024-09-30\"\npublished = \"2024-10-01\"\nfrom = \"Generated\"\nto = \"Generated\"\nsources = [\"s0\"]\n+++\n\n",
         "\n\n1. [Request one](note:n0)\n",
     );
     // The Spanish edition translates everything, with the same marks.
-    let letter_es = marked_letter(
+    let letter_es = letter_text(
+        es,
         "+++\ntitle = \"Carta generada\"\nfrom = \"Generada\"\nto = \"Generada\"\n+++\n\n",
-        marked,
-        |n| {
-            format!(
-                "{} [{}](note:n{n}). ",
-                es.words(seed(2, n), 6, 18),
-                es.words(seed(3, n), 3, 8)
-            )
-        },
         "\n\n1. [Petición uno](note:n0)\n",
     );
+    let note = |chain: &Chain, n: usize, path: String, head: String| File {
+        path,
+        text: format!(
+            "+++\ntitle = \"{}\"\nsummary = \"{}\"\n{head}+++\n\n{}",
+            chain.words(seed(4, n), 3, 9),
+            chain.sentences(seed(5, n), 1),
+            note_body(chain, n, notes, source_count)
+        ),
+    };
     let notes_es = (0..notes)
-        .map(|n| File {
-            path: format!("stress/notes/n{n}.es.md"),
-            text: format!(
-                "+++\ntitle = \"{}\"\nsummary = \"{}\"\n{}+++\n\n{} *{}*, [{}](source:s{}) [{}](note:n{}).\n\n- {}\n- {}\n\n### {}\n\n{}\n",
-                es.words(seed(4, n), 3, 9),
-                es.sentences(seed(5, n), 1),
-                if n % 3 == 0 {
-                    format!("verdict_reason = \"{}\"\n", es.sentences(seed(6, n), 1))
-                } else {
-                    String::new()
-                },
-                es.sentences(seed(7, n), 2),
-                es.words(seed(8, n), 1, 3),
-                es.words(seed(9, n), 2, 5),
-                (n + 2) % source_count,
-                es.words(seed(10, n), 2, 5),
-                (n + 1) % notes,
-                es.words(seed(11, n), 4, 12),
-                es.words(seed(12, n), 4, 12),
-                es.words(seed(13, n), 2, 6),
-                es.sentences(seed(14, n), 3),
-            ),
+        .map(|n| {
+            let reason = match note_kind(n, marked) {
+                "claim" => format!("verdict_reason = \"{}\"\n", es.sentences(seed(6, n), 1)),
+                _ => String::new(),
+            };
+            note(es, n, format!("stress/notes/n{n}.es.md"), reason)
         })
         .collect();
     let note_files = (0..notes)
         .map(|n| {
-            let kind = match n % 3 {
-                0 => format!(
-                    "kind = \"claim\"\nverdict = \"needs-context\"\nverdict_reason = \"{}\"",
+            let kind = match note_kind(n, marked) {
+                "claim" => format!(
+                    "kind = \"claim\"\nverdict = \"needs-context\"\nverdict_reason = \"{}\"\n",
                     en.sentences(seed(6, n), 1)
                 ),
-                1 => "kind = \"request\"\nstatus = \"unclear\"\nstatus_as_of = \"2026-06-01\"".into(),
-                _ => "kind = \"context\"".into(),
+                "request" => {
+                    "kind = \"request\"\nstatus = \"unclear\"\nstatus_as_of = \"2026-06-01\"\n"
+                        .into()
+                }
+                _ => "kind = \"context\"\n".into(),
             };
-            File {
-                path: format!("stress/notes/n{n}.md"),
-                text: format!(
-                    "+++\ntitle = \"{}\"\n{kind}\nsummary = \"{}\"\nsources = [\"s{}\", \"s{}\"]\n+++\n\n{} *{}*, [{}](source:s{}) [{}](note:n{}).\n\n- {}\n- {}\n\n### {}\n\n{}\n",
-                    en.words(seed(4, n), 3, 9),
-                    en.sentences(seed(5, n), 1),
-                    n % source_count,
-                    (n + 1) % source_count,
-                    en.sentences(seed(7, n), 2),
-                    en.words(seed(8, n), 1, 3),
-                    en.words(seed(9, n), 2, 5),
-                    (n + 2) % source_count,
-                    en.words(seed(10, n), 2, 5),
-                    (n + 1) % notes,
-                    en.words(seed(11, n), 4, 12),
-                    en.words(seed(12, n), 4, 12),
-                    en.words(seed(13, n), 2, 6),
-                    en.sentences(seed(14, n), 3),
-                ),
-            }
+            let sources = format!(
+                "sources = [\"s{}\", \"s{}\"]\n",
+                n % source_count,
+                (n + 1) % source_count
+            );
+            note(en, n, format!("stress/notes/n{n}.md"), kind + &sources)
         })
         .collect();
     let tracks = ["us", "mexico", "canada", "china", "industry", "letter"];
     let mut timeline = String::from("checked = \"2026-06-01\"\n\n");
     let mut timeline_es = String::new();
-    for e in 0..events {
-        let _ = write!(
-            timeline_es,
-            "[[event]]\nid = \"e{e}\"\ntitle = \"{}\"\nbody = \"{} [{}](note:n{}).\"\n\n",
-            es.words(seed(20, e), 4, 12),
-            es.sentences(seed(21, e), 1),
-            es.words(seed(22, e), 2, 5),
+    // An event's words, the same shape in both editions; the English adds its date, tracks and links.
+    let event = |chain: &Chain, e: usize| {
+        format!(
+            "[[event]]\nid = \"e{e}\"\ntitle = \"{}\"\nbody = \"{} [{}](note:n{}).\"\n",
+            chain.words(seed(20, e), 4, 12),
+            chain.sentences(seed(21, e), 1),
+            chain.words(seed(22, e), 2, 5),
             e % notes
-        );
+        )
+    };
+    for e in 0..events {
+        timeline_es.push_str(&event(es, e));
+        timeline_es.push('\n');
         let year = 2015 + e % 12;
         let date = match e % 3 {
             0 => format!("{year}"),
             1 => format!("{year}-{:02}", 1 + e % 12),
             _ => format!("{year}-{:02}-{:02}", 1 + e % 12, 1 + e % 28),
         };
+        timeline.push_str(&event(en, e));
         let _ = write!(
             timeline,
-            "[[event]]\nid = \"e{e}\"\ndate = \"{date}\"\ntitle = \"{}\"\nbody = \"{} [{}](note:n{}).\"\ntracks = [\"{}\", \"{}\"]\nsources = [\"s{}\"]\nnotes = [\"n{}\"]\n\n",
-            en.words(seed(20, e), 4, 12),
-            en.sentences(seed(21, e), 1),
-            en.words(seed(22, e), 2, 5),
-            e % notes,
+            "date = \"{date}\"\ntracks = [\"{}\", \"{}\"]\nsources = [\"s{}\"]\nnotes = [\"n{}\"]\n\n",
             tracks[e % 6],
             tracks[(e / 6) % 5],
             e % source_count,
@@ -191,13 +170,44 @@ pub fn pack(notes: usize, events: usize) -> ContentTree {
     }
 }
 
+/// How many notes the stress letter marks: the real letter marks 14 in about as many sentences as this
+/// (its first view is compared with the real letter's); the other notes are reached from events and notes.
+pub const LETTER_MARKS: usize = 40;
+
+/// A note's kind: the letter's marked notes are claims, requests and context in turn; every other note is
+/// context (as in the real content, where every claim and request is marked in the letter).
+fn note_kind(n: usize, marked: usize) -> &'static str {
+    if n >= marked {
+        return "context";
+    }
+    ["claim", "request", "context"][n % 3]
+}
+
+/// A note's Markdown body, the same shape in both editions: two sentences with emphasis, a source and the
+/// next note cited, a list, a heading and three more sentences.
+fn note_body(chain: &Chain, n: usize, notes: usize, source_count: usize) -> String {
+    format!(
+        "{} *{}*, [{}](source:s{}) [{}](note:n{}).\n\n- {}\n- {}\n\n### {}\n\n{}\n",
+        chain.sentences(seed(7, n), 2),
+        chain.words(seed(8, n), 1, 3),
+        chain.words(seed(9, n), 2, 5),
+        (n + 2) % source_count,
+        chain.words(seed(10, n), 2, 5),
+        (n + 1) % notes,
+        chain.words(seed(11, n), 4, 12),
+        chain.words(seed(12, n), 4, 12),
+        chain.words(seed(13, n), 2, 6),
+        chain.sentences(seed(14, n), 3),
+    )
+}
+
 /// A generated letter: front matter, `marked` sentences (each marking its note) with a gap after every
 /// tenth, then a numbered request.
 fn marked_letter(
     front_matter: &str,
     marked: usize,
-    sentence: impl Fn(usize) -> String,
     request: &str,
+    sentence: impl Fn(usize) -> String,
 ) -> String {
     let mut letter = String::from(front_matter);
     for n in 0..marked {
@@ -447,5 +457,49 @@ impl ContentTree {
             std::fs::write(path, &file.text)?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_letter_marks_a_few_notes_and_only_they_are_claims_or_requests() {
+        let tree = pack(200, 60);
+        let letter = &tree.letter.as_ref().unwrap().text;
+        assert_eq!(letter.matches("](note:").count(), LETTER_MARKS + 1);
+        assert!(letter.contains("](note:n39)") && !letter.contains("](note:n40)"));
+        let kinds = |n: usize| {
+            let text = &tree.notes[n].text;
+            ["claim", "request", "context"]
+                .into_iter()
+                .find(|k| text.contains(&format!("kind = \"{k}\"")))
+                .unwrap()
+        };
+        assert_eq!(
+            (kinds(0), kinds(1), kinds(2)),
+            ("claim", "request", "context")
+        );
+        assert!((LETTER_MARKS..200).all(|n| kinds(n) == "context"));
+        // A reason in Spanish exactly where the English note is a claim.
+        for n in 0..200 {
+            let reason = tree.es.notes[n].text.contains("verdict_reason");
+            assert_eq!(reason, kinds(n) == "claim", "note n{n}");
+        }
+    }
+
+    #[test]
+    fn both_editions_of_a_note_cite_and_link_the_same() {
+        let tree = pack(10, 10);
+        for (en, es) in tree.notes.iter().zip(&tree.es.notes) {
+            let links = |t: &str| -> Vec<String> {
+                t.split("](")
+                    .skip(1)
+                    .map(|l| l.split(')').next().unwrap().to_owned())
+                    .collect()
+            };
+            assert_eq!(links(&en.text), links(&es.text), "{}", en.path);
+        }
     }
 }
