@@ -2,13 +2,14 @@
 //! with no shown event; the event named in the URL's fragment is shown and focused, or, when this page
 //! does not hold it, looked up in the event map and opened on its year's page; `?from=2024` opens at that
 //! year's first event; `j` and `k` move between events, announced. Without the app the filter is CSS
-//! (`:has()` over the prerendered checkboxes); with it, classes on the page's `<main>` say which tracks
-//! are shown, so that a change restyles the events of the tracks it touches rather than the whole page.
+//! (`:has()` over the prerendered checkboxes, only in a browser without scripting); with it, each event
+//! the filter leaves out has a class, written only when its state changes, so that a change restyles
+//! those events rather than the whole page (and showing one again rebuilds nothing: see the CSS).
 
 use crate::dom::{self, OrLog};
 use crate::page::sync_language_switch;
 use contract::dom as names;
-use contract::tracks::{TrackSet, FILTERABLE};
+use contract::tracks::TrackSet;
 use contract::Route;
 use model::{Lang, Track};
 use std::rc::Rc;
@@ -108,21 +109,20 @@ impl Timeline {
         // Only `tracks` is ours: `?theme=`, `?accent=` and pym's `childId` stay as they are.
         let (path, query, fragment) = dom::here();
         dom::replace_url(&format!("{path}{}{fragment}", set.in_query(&query)));
-        let classes = self.main.class_list();
-        let filtering = set != TrackSet::all();
-        classes
-            .toggle_with_force(names::FILTERING, filtering)
-            .or_log("filtering");
-        for track in FILTERABLE {
-            classes
-                .toggle_with_force(&names::showing_class(track), set.contains(track))
-                .or_log("filtering");
-        }
         let shown: Vec<bool> = self
             .events
             .iter()
             .map(|(_, tracks)| set.shows_tracks(tracks))
             .collect();
+        // Only the events whose state changes are written: a change restyles those, not the page.
+        for ((event, _), &show) in self.events.iter().zip(&shown) {
+            let classes = event.class_list();
+            if classes.contains(names::FILTERED_OUT) == show {
+                classes
+                    .toggle_with_force(names::FILTERED_OUT, !show)
+                    .or_log("filtering");
+            }
+        }
         for (year, indexes) in &self.years {
             let empty = !indexes.iter().any(|&i| shown[i]);
             if year.hidden() != empty {
@@ -248,9 +248,10 @@ impl Timeline {
         }
     }
 
-    /// True when the event at `i` is shown (its year and its tracks).
+    /// True when the event at `i` is shown (the filter keeps it, so its year is shown too); read from
+    /// its class, not from layout.
     fn is_shown(&self, i: usize) -> bool {
-        self.events[i].0.offset_parent().is_some()
+        !self.events[i].0.class_list().contains(names::FILTERED_OUT)
     }
 
     /// `j` (`step` 1) and `k` (-1): focuses the next or previous event shown, from the focused event or,

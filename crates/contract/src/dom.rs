@@ -48,15 +48,13 @@ pub const FROM_FIELD: &str = "from";
 /// Attribute of the timeline's `<main>` on a page that does not hold every event: the URL of the event map
 /// (see `route::EVENT_MAP_FILE`), which the app reads to send a fragment it cannot find to its year's page.
 pub const EVENT_MAP: &str = "data-event-map";
-/// Class of the timeline's `<main>` while its filter is CSS alone (`:has()` over the checkboxes); the app
-/// takes it away and filters with [`FILTERING`] and [`showing_class`] instead.
+/// Class of the timeline's `<main>` while its filter is CSS alone (`:has()` over the checkboxes, in a
+/// browser without scripting); the app takes it away and marks each event it leaves out with
+/// [`FILTERED_OUT`] instead.
 pub const CSS_FILTER: &str = "css-filter";
-/// Class the app gives the timeline's `<main>` when some track is switched off.
-pub const FILTERING: &str = "filtering";
-/// The class the app gives the timeline's `<main>` for each track shown while [`FILTERING`].
-pub fn showing_class(track: Track) -> String {
-    format!("show-{}", track_class(track))
-}
+/// Class the app gives an event the filter leaves out: it takes no room and is hidden from everyone, but
+/// keeps its rendering, so showing it again rebuilds nothing (the CSS: `content-visibility: hidden`).
+pub const FILTERED_OUT: &str = "filtered-out";
 /// Id of the timeline's polite live region, where moving between events by key is announced.
 pub const TIMELINE_ANNOUNCE: &str = "timeline-announce";
 /// Class of an event's title (the announcement reads it).
