@@ -38,7 +38,13 @@ pub fn build_all(base: &str, origin: &str) -> Result<[(&'static str, PathBuf); 2
     let search = target().join("search-wasm");
     let _ = std::fs::remove_dir_all(&search);
     for edition in SEARCH_EDITIONS {
-        let features = ["--package", "search-wasm", "--no-default-features", "--features", edition];
+        let features = [
+            "--package",
+            "search-wasm",
+            "--no-default-features",
+            "--features",
+            edition,
+        ];
         build(&features, &site, "search_wasm", &search.join(edition))?;
     }
     let timeline = target().join("timeline-wasm");
@@ -60,7 +66,12 @@ fn target() -> PathBuf {
 
 /// Builds one module (`cargo build` with `what` and the variables `env`, which makes `<name>.wasm`) into
 /// the folder `out`: `<name>.js` and `<name>_bg.wasm`.
-fn build(what: &[&str], env: &[(&str, &str)], name: &str, out: &std::path::Path) -> Result<(), String> {
+fn build(
+    what: &[&str],
+    env: &[(&str, &str)],
+    name: &str,
+    out: &std::path::Path,
+) -> Result<(), String> {
     let target = target();
     run(Command::new("cargo")
         .args(["build", "--release", "--target", "wasm32-unknown-unknown"])

@@ -483,8 +483,9 @@ mod tests {
         );
         assert!((LETTER_MARKS..200).all(|n| kinds(n) == "context"));
         // A reason in Spanish exactly where the English note is a claim.
+        let es = tree.translation(Lang::Es).expect("the Spanish edition");
         for n in 0..200 {
-            let reason = tree.es.notes[n].text.contains("verdict_reason");
+            let reason = es.notes[n].text.contains("verdict_reason");
             assert_eq!(reason, kinds(n) == "claim", "note n{n}");
         }
     }
@@ -492,7 +493,8 @@ mod tests {
     #[test]
     fn both_editions_of_a_note_cite_and_link_the_same() {
         let tree = pack(10, 10);
-        for (en, es) in tree.notes.iter().zip(&tree.es.notes) {
+        let spanish = tree.translation(Lang::Es).expect("the Spanish edition");
+        for (en, es) in tree.notes.iter().zip(&spanish.notes) {
             let links = |t: &str| -> Vec<String> {
                 t.split("](")
                     .skip(1)

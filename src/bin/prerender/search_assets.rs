@@ -7,7 +7,7 @@
 use crate::json_string;
 use crate::modules::Module;
 use crate::offline::short_hash;
-use crate::{is_comment, write, write_script};
+use crate::{fail, is_comment, write, write_script};
 use contract::{asset, dom, Route};
 use letter_explainer::content::site;
 use letter_explainer::edition;
