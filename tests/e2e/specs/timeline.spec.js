@@ -44,23 +44,6 @@ test('filtering by track updates the URL, and the shared URL restores the filter
   await other.close();
 });
 
-test('events far from the view skip rendering but keep their place, their count and j/k; print renders them all', async ({ page }) => {
-  await page.goto('timeline/');
-  await ready(page);
-  const last = page.locator('li.event').last();
-  // `checkVisibility` with `contentVisibilityAuto` is false for what `content-visibility: auto` skips.
-  const rendered = (e) => e.evaluate((el) => el.querySelector('h3').checkVisibility({ contentVisibilityAuto: true }));
-  expect(await rendered(last)).toBe(false);
-  // The skipped event still has its box (the filter counts it; j/k reach it), so it is "visible".
-  await expect(last).toBeVisible();
-  const all = await visibleEvents(page).count();
-  expect(all).toBe(await page.locator('li.event').count());
-  await last.scrollIntoViewIfNeeded();
-  await expect.poll(() => rendered(last)).toBe(true);
-  await page.emulateMedia({ media: 'print' });
-  expect(await last.evaluate((el) => getComputedStyle(el).contentVisibility)).toBe('visible');
-});
-
 test('a deep link to an event scrolls to it, highlights it and focuses it', async ({ page }) => {
   await page.goto('timeline/#final-rule-published');
   await ready(page);
