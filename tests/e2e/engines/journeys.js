@@ -49,7 +49,8 @@ export const journeys = [
     async run(driver, { site }) {
       await driver.goto(`${site.url}timeline/`);
       await appReady(driver);
-      const shown = () => [...document.querySelectorAll('li.event')].filter((e) => e.getClientRects().length).length;
+      // Shown: laid out and not hidden (an event the filter leaves out takes no room and is `visibility: hidden`).
+      const shown = () => [...document.querySelectorAll('li.event')].filter((e) => e.getClientRects().length && e.offsetHeight > 0 && getComputedStyle(e).visibility !== 'hidden').length;
       const all = await driver.evaluate(shown);
       await driver.click('#track-us');
       await waitFor(driver, '?tracks= without us', () => /[?&]tracks=/.test(location.search) && !/\bus\b/.test(location.search));
