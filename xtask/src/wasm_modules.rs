@@ -27,9 +27,6 @@ const FEATURES: [&str; 6] = [
     "--enable-multivalue",
 ];
 
-/// The editions, as the search module's cargo features and the folders they are built into.
-const SEARCH_EDITIONS: [&str; 2] = ["en", "es"];
-
 /// Builds both modules for the site's base path and origin (`SITE_BASE`, `SITE_ORIGIN`: the timeline's
 /// binary reads them through `contract`, as the letter's does when trunk builds it); returns the
 /// (variable, folder) pairs to hand to trunk's post-build hook.
@@ -37,7 +34,8 @@ pub fn build_all(base: &str, origin: &str) -> Result<[(&'static str, PathBuf); 2
     let site = [("SITE_BASE", base), ("SITE_ORIGIN", origin)];
     let search = target().join("search-wasm");
     let _ = std::fs::remove_dir_all(&search);
-    for edition in SEARCH_EDITIONS {
+    // Each edition's tag is the search module's cargo feature for its stemmer and the folder it goes in.
+    for edition in model::Lang::ALL.map(|lang| lang.tag()) {
         let features = [
             "--package",
             "search-wasm",
