@@ -77,17 +77,35 @@ fn main() {
         .loader_of(&timeline.glue, &timeline.wasm)
         .unwrap_or_else(|e| fail(&e));
     let preview_script = previews::write_script(&dir);
-    for lang in Lang::ALL {
-        count += edition::render(built(), lang, || {
-            write_edition(
-                &dir,
-                &template,
-                &timeline_loader,
-                &search_module,
-                &preview_script,
-            )
-        });
-    }
+    // Each edition on its own thread (the edition is Leptos context, so each thread renders its own); the
+    // files both write are the same bytes under the same hashed names.
+    count += std::thread::scope(|scope| {
+        let threads: Vec<_> = Lang::ALL
+            .into_iter()
+            .map(|lang| {
+                let (dir, template, timeline_loader) = (&dir, &template, &timeline_loader);
+                let (search_module, preview_script) = (&search_module, &preview_script);
+                scope.spawn(move || {
+                    edition::render(built(), lang, || {
+                        write_edition(
+                            dir,
+                            template,
+                            timeline_loader,
+                            search_module,
+                            preview_script,
+                        )
+                    })
+                })
+            })
+            .collect();
+        threads
+            .into_iter()
+            .map(|t| {
+                t.join()
+                    .unwrap_or_else(|_| fail("an edition's thread panicked"))
+            })
+            .sum::<usize>()
+    });
     // Cards only where they pay: a page names its card only when the build knows its origin (`og:image`
     // is an absolute URL), so without one no crawler could find them and none is drawn.
     let mut cards_written = 0;
