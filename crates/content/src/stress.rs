@@ -34,23 +34,29 @@ pub fn pack(notes: usize, events: usize) -> ContentTree {
     let marked = notes.min(LETTER_MARKS);
     let letter_text = |chain: &Chain, head: &str, request: &str| {
         marked_letter(head, marked, request, |n| {
-            format!(
-                "{} [{}](note:n{n}). ",
+            let (lead, words) = (
                 chain.words(seed(2, n), 6, 18),
-                chain.words(seed(3, n), 3, 8)
-            )
+                chain.words(seed(3, n), 3, 8),
+            );
+            // The request's note is marked by the numbered request alone: a note marked twice would give
+            // the page two marks with one id.
+            if n == REQUEST_NOTE {
+                format!("{lead} {words}. ")
+            } else {
+                format!("{lead} [{words}](note:n{n}). ")
+            }
         })
     };
     let letter = letter_text(
         en,
         "+++\ntitle = \"Generated letter\"\ndate = \"2024-09-30\"\npublished = \"2024-10-01\"\nfrom = \"Generated\"\nto = \"Generated\"\nsources = [\"s0\"]\n+++\n\n",
-        "\n\n1. [Request one](note:n0)\n",
+        "\n\n1. [Request one](note:n1)\n",
     );
     // The Spanish edition translates everything, with the same marks.
     let letter_es = letter_text(
         es,
         "+++\ntitle = \"Carta generada\"\nfrom = \"Generada\"\nto = \"Generada\"\n+++\n\n",
-        "\n\n1. [Petición uno](note:n0)\n",
+        "\n\n1. [Petición uno](note:n1)\n",
     );
     let note = |chain: &Chain, n: usize, path: String, head: String| File {
         path,
@@ -173,6 +179,9 @@ pub fn pack(notes: usize, events: usize) -> ContentTree {
 /// How many notes the stress letter marks: the real letter marks 14 in about as many sentences as this
 /// (its first view is compared with the real letter's); the other notes are reached from events and notes.
 pub const LETTER_MARKS: usize = 40;
+
+/// The note the stress letter's numbered request marks (a request, by [`note_kind`]); no sentence marks it.
+const REQUEST_NOTE: usize = 1;
 
 /// A note's kind: the letter's marked notes are claims, requests and context in turn; every other note is
 /// context (as in the real content, where every claim and request is marked in the letter).
@@ -468,8 +477,13 @@ mod tests {
     fn the_letter_marks_a_few_notes_and_only_they_are_claims_or_requests() {
         let tree = pack(200, 60);
         let letter = &tree.letter.as_ref().unwrap().text;
-        assert_eq!(letter.matches("](note:").count(), LETTER_MARKS + 1);
-        assert!(letter.contains("](note:n39)") && !letter.contains("](note:n40)"));
+        // Each of the first LETTER_MARKS notes marked exactly once (two marks of one note would share an id).
+        assert_eq!(letter.matches("](note:").count(), LETTER_MARKS);
+        for n in 0..LETTER_MARKS {
+            assert_eq!(letter.matches(&format!("](note:n{n})")).count(), 1, "n{n}");
+        }
+        assert!(!letter.contains("](note:n40)"));
+        assert!(letter.contains("1. [Request one](note:n1)"));
         let kinds = |n: usize| {
             let text = &tree.notes[n].text;
             ["claim", "request", "context"]
