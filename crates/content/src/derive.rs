@@ -9,22 +9,19 @@ use crate::walk;
 use model::*;
 use std::collections::BTreeSet;
 
-/// Request numbers and passages come from the letter's marks, in order: a note's passage is its first
-/// marked phrase, and requests are numbered from 1 as they are first marked.
+/// Request numbers and passages come from the letter's marks, in order (the resolver lets a note be
+/// marked once): a note's passage is its marked phrase, and requests are numbered from 1.
 pub(crate) fn marks(resolved: &mut Resolved) {
     let Some(letter) = &resolved.letter else {
         return;
     };
     let mut next = 1u8;
-    let mut seen = BTreeSet::new();
     walk::marks(&letter.body, &mut |n, children| {
-        if seen.insert(n) {
-            let note = &mut resolved.notes[n];
-            note.passage = Some(Inline::plain_text(children).into());
-            if note.kind == NoteKind::Request {
-                note.number = Some(next);
-                next += 1;
-            }
+        let note = &mut resolved.notes[n];
+        note.passage = Some(Inline::plain_text(children).into());
+        if note.kind == NoteKind::Request {
+            note.number = Some(next);
+            next += 1;
         }
     });
 }

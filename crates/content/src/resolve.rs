@@ -74,7 +74,19 @@ fn letter(
             text: &file.text,
             offset: split.body_offset,
         };
-        let body = markdown::parse_blocks(split.body, &origin, diags, &mut |d| ids.target(d));
+        // A note is marked once: its mark is its place in the letter (`#mark-<id>`, what search, the
+        // print edition's numbered references and the note's way back lead to).
+        let mut marked = BTreeSet::new();
+        let body = markdown::parse_blocks(split.body, &origin, diags, &mut |d| {
+            let target = ids.target(d)?;
+            match target {
+                Target::Note(n) if !marked.insert(n) => Err((
+                    format!("the letter marks the note `{}` a second time", &d["note:".len()..]),
+                    "mark each note once, on the phrase its note is about; say more in the note itself, or mark the other phrase with a note of its own".into(),
+                )),
+                _ => Ok(target),
+            }
+        });
         walk::links(&body, &mut |t, _| {
             if let Target::Note(n) = t {
                 linked.insert(*n);

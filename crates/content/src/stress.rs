@@ -38,8 +38,8 @@ pub fn pack(notes: usize, events: usize) -> ContentTree {
                 chain.words(seed(2, n), 6, 18),
                 chain.words(seed(3, n), 3, 8),
             );
-            // The request's note is marked by the numbered request alone: a note marked twice would give
-            // the page two marks with one id.
+            // The request's note is marked by the numbered request alone: the compiler refuses a note
+            // marked twice (the page would hold two marks with one id).
             if n == REQUEST_NOTE {
                 format!("{lead} {words}. ")
             } else {
