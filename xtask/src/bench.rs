@@ -433,8 +433,11 @@ fn timeline_section(figures: &str) -> String {
          events, generated, never shipped), built and measured in one run. `first_view_brotli`: the bytes a \
          first visit transfers (the page and everything it loads). `first_contentful_paint`: on load (10 \
          loads); `filter_change_painted`: from the click on a track's checkbox to the end of the first frame \
-         painted after it (4 changes per load, real pointer input). Medians with their 95% intervals \
-         (bootstrap). Goals: the stress pack's first view and filter change at most 1.5× the real content's, \
+         painted after it (4 changes per load, real pointer input; `events_the_change_hides` counts the events \
+         the first change hides, and the bench stops if a change hides or shows nothing); `filter_change_floor`: the same clicks in \
+         the same load with the app held back and a bare script showing and hiding the same events and years \
+         (the browser's own cost of that change), and `filter_over_floor` the ratio. Medians with their 95% \
+         intervals (bootstrap). Goals: the stress pack's first view and filter change at most 1.5× the real content's, \
          its first contentful paint within 10%, the real filter change at most 50 ms. With `--compare`, \
          `cargo xtask bench --only timeline` also measures two earlier builds in the same run.\n\n\
          ```json\n{figures}\n```\n\n"

@@ -135,8 +135,14 @@ impl ContentTree {
     }
 
     /// Reads a content folder. Missing files are left out (the compiler reports them); unreadable ones are
-    /// I/O errors.
+    /// I/O errors, and so is a folder that is not there (a wrong path, not an empty site).
     pub fn read(dir: &Path) -> io::Result<ContentTree> {
+        if !dir.is_dir() {
+            return Err(io::Error::new(
+                io::ErrorKind::NotFound,
+                format!("no content folder at {}", dir.display()),
+            ));
+        }
         let label = dir
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())

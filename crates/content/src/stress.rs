@@ -120,11 +120,19 @@ pub fn pack(notes: usize, events: usize) -> ContentTree {
             _ => format!("{year}-{:02}-{:02}", 1 + e % 12, 1 + e % 28),
         };
         timeline.push_str(&event(en, e));
+        // Tracks vary within each year as in the real timeline: every track in turn (a sixth of the
+        // events are the letter's, always shown), every other event on one track alone, so that a filter
+        // change shows and hides events on every year's page.
+        let (turn, first) = (e / 12, (e / 12) % 6);
+        let second = (first + 1 + turn / 12 % 4) % 5;
+        let tracks = if turn / 6 % 2 == 0 || first == 5 {
+            format!("\"{}\"", tracks[first])
+        } else {
+            format!("\"{}\", \"{}\"", tracks[first], tracks[second])
+        };
         let _ = write!(
             timeline,
-            "date = \"{date}\"\ntracks = [\"{}\", \"{}\"]\nsources = [\"s{}\"]\nnotes = [\"n{}\"]\n\n",
-            tracks[e % 6],
-            tracks[(e / 6) % 5],
+            "date = \"{date}\"\ntracks = [{tracks}]\nsources = [\"s{}\"]\nnotes = [\"n{}\"]\n\n",
             e % source_count,
             e % notes
         );

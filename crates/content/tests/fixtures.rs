@@ -678,3 +678,11 @@ fn crlf_packs_report_the_same_lines() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn a_content_folder_that_is_not_there_is_an_error_naming_it() {
+    let missing = fixtures().join("no-such-pack");
+    let err = ContentTree::read(&missing).expect_err("a missing folder is not an empty site");
+    assert_eq!(err.kind(), std::io::ErrorKind::NotFound);
+    assert!(err.to_string().contains("no-such-pack"), "{err}");
+}

@@ -1,6 +1,7 @@
 //! The generated stress pack (2,000 notes, 5,000 events) compiles and keeps its invariants.
 
 use content::{compile, stress};
+use model::Track;
 
 #[test]
 fn the_stress_pack_compiles() {
@@ -29,4 +30,30 @@ fn a_written_stress_pack_reads_back_the_same() {
     assert_eq!(a.notes.len(), b.notes.len());
     assert_eq!(a.events.len(), b.events.len());
     std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn every_year_of_the_stress_timeline_has_events_each_track_alone_hides() {
+    let site = compile(&stress::pack(2_000, 5_000)).unwrap();
+    let letter = site
+        .events
+        .iter()
+        .filter(|e| e.tracks.contains(&Track::Letter))
+        .count();
+    assert!(
+        letter * 4 < site.events.len(),
+        "the letter's events (always shown) are a minority, as in the real timeline: {letter}"
+    );
+    let mut years: Vec<u16> = site.events.iter().map(|e| e.date.year).collect();
+    years.dedup();
+    for year in years {
+        for track in Track::ALL.into_iter().filter(|&t| t != Track::Letter) {
+            assert!(
+                site.events
+                    .iter()
+                    .any(|e| e.date.year == year && e.tracks[..] == [track]),
+                "{year}: no event on {track:?} alone, so unchecking it would hide nothing"
+            );
+        }
+    }
 }

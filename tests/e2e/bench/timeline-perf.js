@@ -2,16 +2,20 @@
 // load, and how long a filter change takes to be painted, for each URL given. Each load (RUNS, default 10)
 // clicks the first track's checkbox CHANGES times (default 4: off, on, off, on) with real pointer input; each
 // time runs from the click event's timestamp to the end of the first frame painted after it (a task posted
-// from the next animation-frame callback runs once that frame is painted, as in note-latency.js).
+// from the next animation-frame callback runs once that frame is painted, as in note-latency.js). Then the
+// floor, in the same load: the same clicks with the app's handler held back and a bare script making the same
+// change to the page (each event's and each year's visibility), so `filter_over_floor` is our cost over the
+// browser's own for that change.
 // Usage: node timeline-perf.js URL [URL…]. Prints a JSON array, one object per URL, in order: medians with
 // their 95% intervals (bootstrap). Run by `cargo xtask bench`; timings are reported, never asserted.
 import { launch } from './chromium.js';
-import { median, medianInterval } from './stats.js';
+import { median, medianInterval, ratioInterval } from './stats.js';
 
 const RUNS = Number(process.env.RUNS || 10);
 const CHANGES = Number(process.env.CHANGES || 4);
 const CPU = 4;
 const round = (x) => Math.round(x * 10) / 10;
+const round2 = (x) => Math.round(x * 100) / 100;
 const summary = (xs) => ({ median_ms: round(median(xs)), median_95: medianInterval(xs).map(round) });
 
 /** Starts timing in the page: `window.__painted` resolves with the time from the next click to its frame painted. */
@@ -32,11 +36,44 @@ const arm = () => {
   });
 };
 
+/** From now on a change of the filter reaches a bare script instead of the app: it shows and hides the same
+ * events and years by the same classes, attributes and CSS (the app's own work: the URL, the count, the
+ * checkboxes' sync, is left out). */
+const bare = () => {
+  addEventListener(
+    'change',
+    (ev) => {
+      ev.stopImmediatePropagation();
+      // The letter's own events are always shown.
+      const on = new Set(['t-letter', ...[...document.querySelectorAll('input[name=tracks]:checked')].map((b) => `t-${b.value}`)]);
+      for (const year of document.querySelectorAll('#main section.year')) {
+        let any = false;
+        for (const event of year.querySelectorAll('li.event')) {
+          const show = [...event.classList].some((c) => on.has(c));
+          any ||= show;
+          if (event.classList.contains('filtered-out') === show) event.classList.toggle('filtered-out', !show);
+        }
+        if (year.hidden === any) year.hidden = !any;
+      }
+    },
+    { capture: true },
+  );
+};
+
+/** Stops the bench if change `c` (off, on, off, on…) did not hide events, or did not show them all again. */
+async function changed(page, c) {
+  const hidden = await page.locator('li.event.filtered-out').count();
+  if ((c % 2 === 0) !== hidden > 0) throw new Error(`change ${c} left ${hidden} events filtered out`);
+  return hidden;
+}
+
 const browser = await launch();
 const results = [];
 for (const url of process.argv.slice(2)) {
   const paints = [];
   const filters = [];
+  const floors = [];
+  let hides = 0;
   let events = 0;
   for (let i = 0; i < RUNS; i++) {
     const context = await browser.newContext();
@@ -64,6 +101,16 @@ for (const url of process.argv.slice(2)) {
       await page.evaluate(arm);
       await box.click();
       filters.push(await page.evaluate(() => window.__painted));
+      const hidden = await changed(page, c);
+      if (i === 0 && c === 0) hides = hidden;
+      await page.waitForTimeout(100);
+    }
+    await page.evaluate(bare);
+    for (let c = 0; c < CHANGES; c++) {
+      await page.evaluate(arm);
+      await box.click();
+      floors.push(await page.evaluate(() => window.__painted));
+      await changed(page, c);
       await page.waitForTimeout(100);
     }
     if (i === 0) events = await page.locator('li.event').count();
@@ -72,8 +119,11 @@ for (const url of process.argv.slice(2)) {
   results.push({
     url,
     events_on_page: events,
+    events_the_change_hides: hides,
     first_contentful_paint: summary(paints),
     filter_change_painted: summary(filters),
+    filter_change_floor: summary(floors),
+    filter_over_floor: { median: round2(median(filters) / median(floors)), median_95: ratioInterval(filters, floors).map(round2) },
     loads: RUNS,
     changes: filters.length,
   });
