@@ -46,7 +46,13 @@ pub fn start(document: &Document, lang: Lang) {
     let (_, query, fragment) = dom::here();
     page.apply(TrackSet::from_query(&query));
     let p = page.clone();
-    dom::listen::<web_sys::Event>(form.as_ref(), "change", move |_| p.apply(chosen_tracks()));
+    dom::listen::<web_sys::Event>(form.as_ref(), "change", move |_| {
+        p.main
+            .class_list()
+            .add_1(names::LAZY_EVENTS)
+            .or_log("rendering far events lazily");
+        p.apply(chosen_tracks());
+    });
     if fragment.len() > 1 {
         page.focus_fragment(false);
     } else {

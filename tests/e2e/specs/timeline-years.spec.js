@@ -170,6 +170,31 @@ test('with the app the filter is a class on each event it leaves out, not :has()
   expect(await page.locator('li.event:visible').count()).toBe(all);
 });
 
+test('after the first filter change, events far from the view skip rendering, and links still land on theirs', async ({ page }) => {
+  await page.goto('timeline/');
+  await ready(page);
+  const main = page.locator('main');
+  const far = page.locator('li.event').last();
+  const rendering = (el) => el.evaluate((e) => getComputedStyle(e).contentVisibility);
+  // Until then every event renders: a page opened at an event lands with every size above it known.
+  await expect(main).not.toHaveClass(/\blazy-events\b/);
+  expect(await rendering(far)).toBe('visible');
+  await page.locator('#track-us').uncheck();
+  await page.locator('#track-us').check();
+  await expect(main).toHaveClass(/\blazy-events\b/);
+  expect(await rendering(far)).toBe('auto');
+  // A year of the overview and the latest event, far down the page, are brought into view all the same.
+  const years = await axisYears(page);
+  await page.locator(`nav.axis a[data-year="${years[years.length - 1]}"]`).click();
+  await expect(page.locator(`#year-${years[years.length - 1]} > h2`)).toBeInViewport();
+  await page.evaluate(() => scrollTo(0, 0));
+  const latest = page.locator('p.latest a');
+  const id = (await latest.getAttribute('href')).split('#')[1];
+  await latest.click();
+  await expect(page.locator(`li.event[data-event="${id}"]`)).toBeFocused();
+  await expect(page.locator(`li.event[data-event="${id}"]`)).toBeInViewport();
+});
+
 test('the Spanish timeline has its overview, year pages and key hint in Spanish', async ({ page }) => {
   await page.goto('es/timeline/2024/');
   await ready(page);
