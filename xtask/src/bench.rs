@@ -218,7 +218,7 @@ pub fn run(
     root: &Path,
     dist: &Path,
     stress: &Path,
-    stress_build_seconds: Option<f64>,
+    stress_build: Option<crate::measured::Cost>,
 ) -> Result<(), String> {
     let (transfer, table) = transfer(dist, stress)?;
     let mut json = format!("{{\n  \"transfer\": [\n{transfer}");
@@ -227,7 +227,7 @@ pub fn run(
     let lcp = node_bench(root, "lcp-ratio.js", &[(dist, "/")])?;
     let search = search_bench(root, dist, stress)?;
     let lighthouse = lighthouse(root, dist)?;
-    let scale = one_line(&scale(root, dist, stress, stress_build_seconds)?)?;
+    let scale = one_line(&scale(root, dist, stress, stress_build)?)?;
     let print = node_bench(
         root,
         "print-pdf.js",
@@ -762,12 +762,12 @@ const SCALE_HEADING: &str = "## At a hundred times the content (stress pack)";
 /// The figures of issue #16's content-scale goals, on the real build (`dist`) and the stress build
 /// (`stress`), as JSON: how both compress (is the stress text honest?), how the site's bytes grow, what
 /// the service worker saves, the letter's first view, and the note opening against its floor on both
-/// letters. `build_seconds` is the stress build's wall time when this run built it.
+/// letters. `stress_build` is what the stress build cost (wall time, peak memory) when this run built it.
 pub fn scale(
     root: &Path,
     dist: &Path,
     stress: &Path,
-    build_seconds: Option<f64>,
+    stress_build: Option<crate::measured::Cost>,
 ) -> Result<String, String> {
     let compression = |dir: &Path| -> Result<String, String> {
         let timeline = sizes(
@@ -831,8 +831,8 @@ pub fn scale(
         )
     };
     Ok(format!(
-        "{{\n  \"stress_build_seconds\": {},\n  \"compression\": {{\"real\": {}, \"stress\": {}}},\n  \"site\": {{\"real\": {}, \"stress\": {}}},\n  \"precache\": {{\"real\": {}, \"stress\": {}}},\n  \"letter_first_view_brotli\": {{\"real\": {real_letter}, \"stress\": {stress_letter}, \"ratio\": {:.2}}},\n  \"note_opening\": {{\"real\": {real_notes}, \"stress\": {stress_notes}}}\n}}",
-        build_seconds.map_or("null".to_owned(), |s| format!("{s:.0}")),
+        "{{\n  \"stress_build\": {},\n  \"compression\": {{\"real\": {}, \"stress\": {}}},\n  \"site\": {{\"real\": {}, \"stress\": {}}},\n  \"precache\": {{\"real\": {}, \"stress\": {}}},\n  \"letter_first_view_brotli\": {{\"real\": {real_letter}, \"stress\": {stress_letter}, \"ratio\": {:.2}}},\n  \"note_opening\": {{\"real\": {real_notes}, \"stress\": {stress_notes}}}\n}}",
+        stress_build.map_or("null".to_owned(), crate::measured::Cost::json),
         compression(dist)?,
         compression(stress)?,
         site(dist)?,
@@ -853,7 +853,9 @@ pub fn scale_section(json: &str) -> String {
          in 4 paragraphs, the real letter 14 marks in 41 lines) and marks 40 notes, one a sentence: claims, \
          requests and context in turn, so its scorecard lists 27 notes (the real one 12); the other 1,960 \
          notes are context, reached from events and from the note before them, as every claim and request \
-         of the real content is marked in its letter. \
+         of the real content is marked in its letter. `stress_build`: the stress site's build from \
+         writing the pack to its last page, wall time and peak memory (the largest resident set of the \
+         build's processes; `null` when this run did not build it). Goal: at most 3 minutes. \
          `compression`: brotli (quality 11) against raw bytes of the timeline page and of every tenth HTML \
          file, each compressed on its own. `site`: every file of the build, the link-preview cards apart, \
          and the mean raw size of a note page and of a note's fragment. `precache`: what the service worker \

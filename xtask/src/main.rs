@@ -9,7 +9,7 @@
 //! - `cargo xtask e2e [PLAYWRIGHT ARGS]`: only the browser suite, against the last builds
 //! - `cargo xtask bench`: measure each route's first-visit transfer into `bench/results.json` and `BENCH.md`;
 //!   `--only timeline [--no-build] [--compare REAL STRESS]`: only the timeline's figures; `--only scale
-//!   [--no-browser]`: only the content-scale figures, on the last builds; `--only search
+//!   [--no-build] [--no-browser]`: only the content-scale figures (`--no-build`: on the last builds); `--only search
 //!   [--no-build]`: only the search figures, updated in place (`--no-build`: of the last `dist/` and
 //!   `dist-stress/`, so that only the measuring needs the browser lock); `--only transfer [--no-build]`:
 //!   only the first-view table (bytes, no browser); `--only lcp [--no-build]`: only the letter against
@@ -25,6 +25,7 @@
 mod bench;
 mod html_check;
 mod icons;
+mod measured;
 mod next;
 mod offline_bytes;
 mod server;
@@ -56,6 +57,7 @@ fn main() {
                 flag("--origin").as_deref(),
                 flag("--contact").as_deref(),
             )
+            .map(drop)
         }),
         Some("serve") => setup::run(false).and_then(|_| {
             let base = flag("--base").unwrap_or_else(|| "/".into());
@@ -76,14 +78,22 @@ fn main() {
         Some("bench") if flag("--only").as_deref() == Some("timeline") => {
             setup::run(true).and_then(|_| bench_timeline(&args, flag("--compare")))
         }
-        // Only the content-scale figures, on the last builds (`cargo xtask build --origin
-        // http://127.0.0.1:4175` into dist/, `cargo xtask build --stress`), spliced into BENCH.md.
+        // Only the content-scale figures, spliced into BENCH.md: on fresh builds (the stress build timed and
+        // its peak memory read), or with `--no-build` on the last ones (`cargo xtask build --origin
+        // http://127.0.0.1:4175` into dist/, `cargo xtask build --stress`).
         Some("bench") if flag("--only").as_deref() == Some("scale") => setup::run(true)
             .and_then(|_| {
                 if args.iter().any(|a| a == "--no-browser") {
                     std::env::set_var("BENCH_NO_BROWSER", "1");
                 }
-                let json = bench::scale(&root(), &root().join("dist"), &root().join("dist-stress"), None)?;
+                let dist = root().join("dist");
+                let (stress, cost) = if args.iter().any(|a| a == "--no-build") {
+                    (root().join("dist-stress"), None)
+                } else {
+                    let (stress, cost) = build_bench_sites(&dist)?;
+                    (stress, Some(cost))
+                };
+                let json = bench::scale(&root(), &dist, &stress, cost)?;
                 println!("{json}");
                 bench::splice_scale(&root(), &json)?;
                 bench::splice_result(&root(), "scale", &json)
@@ -94,7 +104,7 @@ fn main() {
                 setup::lighthouse()?;
             }
             let dist = root().join("dist");
-            let mut stress_build_seconds = None;
+            let mut stress_build = None;
             let stress = if only.is_some() && args.iter().any(|a| a == "--no-build") {
                 root().join("dist-stress")
             } else {
@@ -103,12 +113,12 @@ fn main() {
                     build_bench_site(&dist)?;
                     return bench::run_lcp(&root(), &dist);
                 }
-                let (stress, seconds) = build_bench_sites(&dist)?;
-                stress_build_seconds = Some(seconds);
+                let (stress, cost) = build_bench_sites(&dist)?;
+                stress_build = Some(cost);
                 stress
             };
             match only.as_deref() {
-                None => bench::run(&root(), &dist, &stress, stress_build_seconds),
+                None => bench::run(&root(), &dist, &stress, stress_build),
                 Some("search") => bench::run_search(&root(), &dist, &stress),
                 Some("transfer") => bench::run_transfer(&root(), &dist, &stress),
                 Some("lcp") => bench::run_lcp(&root(), &dist),
@@ -170,14 +180,15 @@ pub fn run(cmd: &mut Command) -> Result<(), String> {
 /// builds the app's wasm and the CSS and its post-build hook prerenders every route), optionally from
 /// another content folder (`SITE_CONTENT`, for the stress pack), for a known origin (`SITE_ORIGIN`:
 /// absolute URLs, oEmbed documents, annotations, the corrections feed) and with a contact for error
-/// reports (`SITE_CONTACT`: `mailto:` or `https:`, checked here first).
+/// reports (`SITE_CONTACT`: `mailto:` or `https:`, checked here first). Returns what the build cost (wall
+/// time and peak memory, [`measured::run`]).
 fn build_from(
     base: &str,
     out: &Path,
     content_dir: Option<&Path>,
     origin: Option<&str>,
     contact: Option<&str>,
-) -> Result<(), String> {
+) -> Result<measured::Cost, String> {
     if let Some(problem) = contact.and_then(content::checks::contact_problem) {
         return Err(format!("--contact: {problem}"));
     }
@@ -204,7 +215,7 @@ fn build_from(
     }
     cmd.env("SITE_ORIGIN", origin.unwrap_or(""));
     cmd.env("SITE_CONTACT", contact.unwrap_or(""));
-    run(&mut cmd)
+    measured::run(&mut cmd)
 }
 
 /// `cargo xtask bench --only timeline [--no-build | --dirs REAL STRESS] [--compare REAL STRESS]`: builds the
@@ -248,27 +259,37 @@ fn build_bench_site(dist: &Path) -> Result<(), String> {
         Some(&format!("http://127.0.0.1:{BENCH_PORT}")),
         None,
     )
+    .map(drop)
 }
 
 /// Builds what the benchmark measures: the real content into `dist` at `/` for the bench's origin, then
-/// the stress pack ([`build_stress`]); returns the stress site's folder and its build's wall time (seconds).
-fn build_bench_sites(dist: &Path) -> Result<(PathBuf, f64), String> {
+/// the stress pack ([`build_stress`]); returns the stress site's folder and what its build cost.
+fn build_bench_sites(dist: &Path) -> Result<(PathBuf, measured::Cost), String> {
     build_bench_site(dist)?;
-    let started = std::time::Instant::now();
-    let stress = build_stress()?;
-    Ok((stress, started.elapsed().as_secs_f64()))
+    build_stress()
 }
 
-/// Builds the generated stress pack (2,000 notes, 5,000 events) into `dist-stress/`.
-fn build_stress() -> Result<PathBuf, String> {
+/// Builds the generated stress pack (2,000 notes, 5,000 events) into `dist-stress/`; returns the folder and
+/// what the build cost: its wall time from writing the pack to the last page, and the peak memory of
+/// this process (which writes the pack) or of the build (trunk, cargo, the prerenderer), the larger.
+fn build_stress() -> Result<(PathBuf, measured::Cost), String> {
+    let started = std::time::Instant::now();
     let pack = root().join("target/stress-content");
     let _ = std::fs::remove_dir_all(&pack);
     content::stress::pack(2_000, 5_000)
         .write(&pack)
         .map_err(|e| format!("writing the stress pack: {e}"))?;
     let out = root().join("dist-stress");
-    build_from("/", &out, Some(&pack), None, None)?;
-    Ok(out)
+    let build = build_from("/", &out, Some(&pack), None, None)?;
+    let cost = measured::Cost {
+        seconds: started.elapsed().as_secs_f64(),
+        peak_rss_mib: build.peak_rss_mib.max(measured::own_peak_rss_mib()),
+    };
+    println!(
+        "Stress build: {:.0} s, peak memory {:.0} MiB",
+        cost.seconds, cost.peak_rss_mib
+    );
+    Ok((out, cost))
 }
 
 fn check_content(dir: PathBuf) -> Result<(), String> {
