@@ -162,18 +162,7 @@ pub fn root() -> PathBuf {
 
 /// Runs a command (in the project root unless it names a folder), failing with its name if it fails.
 pub fn run(cmd: &mut Command) -> Result<(), String> {
-    if cmd.get_current_dir().is_none() {
-        cmd.current_dir(root());
-    }
-    let shown = format!("{cmd:?}");
-    let status = cmd
-        .status()
-        .map_err(|e| format!("cannot run {shown}: {e}"))?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(format!("{shown} failed ({status})"))
-    }
+    measured::run(cmd).map(drop)
 }
 
 /// Builds the static site for `base` into `out` (the search and timeline modules first, see [`wasm_modules`]; then trunk
