@@ -272,7 +272,7 @@ fn build_stress() -> Result<(PathBuf, measured::Cost), String> {
     let build = build_from("/", &out, Some(&pack), None, None)?;
     let cost = measured::Cost {
         seconds: started.elapsed().as_secs_f64(),
-        peak_rss_mib: build.peak_rss_mib.max(measured::own_peak_rss_mib()),
+        peak_rss_mib: build.peak_rss_mib.max(measured::own_peak_rss_mib()?),
     };
     println!(
         "Stress build: {:.0} s, peak memory {:.0} MiB",

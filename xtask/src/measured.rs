@@ -65,14 +65,17 @@ pub fn run(cmd: &mut Command) -> Result<Cost, String> {
 }
 
 /// The largest resident set this process has had so far, MiB.
-pub fn own_peak_rss_mib() -> f64 {
+pub fn own_peak_rss_mib() -> Result<f64, String> {
     // SAFETY: as above; `getrusage` fills the struct it is given.
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
     // SAFETY: a valid `who` and a pointer to a live local.
     if unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut usage) } != 0 {
-        return 0.0;
+        return Err(format!(
+            "reading this process's peak memory: {}",
+            std::io::Error::last_os_error()
+        ));
     }
-    usage.ru_maxrss as f64 / 1024.0
+    Ok(usage.ru_maxrss as f64 / 1024.0)
 }
 
 #[cfg(test)]
