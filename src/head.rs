@@ -84,7 +84,7 @@ fn alternates(route: Route) -> Option<impl IntoView> {
     };
     Some(view! {
         {Lang::ALL.map(|lang| link(lang.tag(), lang))}
-        {link("x-default", Lang::En)}
+        {link("x-default", Lang::ORIGINAL)}
     })
 }
 

@@ -230,8 +230,6 @@ pub struct Strings {
     pub translation_label: &'static str,
     /// Explains the translation.
     pub translation_note: &'static str,
-    /// Legends of the embed snippets in each language, in [`Lang::ALL`] order.
-    pub embed_in: [&'static str; 2],
     /// The Cite control's summary.
     pub cite_summary: &'static str,
     /// What the Cite control offers, and what its date is.
@@ -456,7 +454,6 @@ pub const EN: Strings = Strings {
     original_label: "Original (English)",
     translation_label: "Unofficial translation",
     translation_note: "The translation was made for this site; only the English text is the letter.",
-    embed_in: ["In English", "In Spanish"],
     cite_summary: "Cite",
     cite_intro: "Cite this note in the style you need, or import it into a reference manager (BibTeX, RIS). Its date is when the site's facts were last checked against the sources.",
     cite_apa: "APA style",
@@ -629,7 +626,6 @@ pub const ES: Strings = Strings {
     original_label: "Original (inglés)",
     translation_label: "Traducción no oficial",
     translation_note: "La traducción se hizo para este sitio; solo el texto en inglés es la carta.",
-    embed_in: ["En inglés", "En español"],
     cite_summary: "Citar",
     cite_intro: "Elija el estilo en que citar esta nota, o impórtela en un gestor de referencias (BibTeX, RIS). Su fecha es la última vez que los datos del sitio se contrastaron con las fuentes.",
     cite_apa: "Estilo APA",
@@ -735,11 +731,23 @@ impl Strings {
     }
 }
 
+/// The made-up third edition's catalog (feature `made-up-edition`, for `tests/third_edition.rs`): the
+/// English text under its own tag and name, the way a new edition's catalog starts before it is translated.
+#[cfg(feature = "made-up-edition")]
+pub const QAA: Strings = Strings {
+    lang: "qaa",
+    locale: "qaa",
+    language_name: "Madeupese",
+    ..EN
+};
+
 /// The catalog of a language.
 pub fn catalog(lang: Lang) -> &'static Strings {
     match lang {
         Lang::En => &EN,
         Lang::Es => &ES,
+        #[cfg(feature = "made-up-edition")]
+        Lang::Qaa => &QAA,
     }
 }
 

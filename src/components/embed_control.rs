@@ -3,7 +3,7 @@
 //! without JavaScript.
 
 use crate::edition;
-use crate::i18n::t;
+use crate::i18n::{catalog, t};
 use crate::route::{href, Route};
 use contract::{absolute, asset, dom};
 use leptos::prelude::*;
@@ -30,7 +30,7 @@ pub fn EmbedControl(
                 let (plain, responsive) = (rcdata(&plain), rcdata(&responsive));
                 view! {
                     <fieldset class="embed-language">
-                        <legend>{t().embed_in[lang as usize]}</legend>
+                        <legend lang=lang.tag()>{catalog(lang).language_name}</legend>
                         <label>
                             {t().embed_responsive}
                             <textarea class=dom::EMBED_SNIPPET readonly rows="4" lang=lang.tag() data-lang=lang.tag()>{responsive}</textarea>

@@ -366,17 +366,28 @@ fn refuse_update_expect(ci: bool, update_expect: bool) -> Result<(), String> {
     }
 }
 
-/// The Rust tests: the workspace, then the site's crate with its prerendering feature. Never with
+/// The Rust tests: the workspace, then the site's crate with its prerendering feature, then the test
+/// that editions are data with the made-up third edition on (`tests/third_edition.rs`). Never with
 /// `UPDATE_EXPECT`, so that a fixture test compares and fails instead of rewriting its expectation.
-fn rust_tests() -> [Command; 2] {
+fn rust_tests() -> [Command; 3] {
     let mut workspace = Command::new("cargo");
     workspace.args(["test", "--workspace", "--exclude", "letter-explainer"]);
     let mut site = Command::new("cargo");
     site.args(["test", "--package", "letter-explainer", "--features", "ssr"]);
-    for cmd in [&mut workspace, &mut site] {
+    let mut third_edition = Command::new("cargo");
+    third_edition.args([
+        "test",
+        "--package",
+        "letter-explainer",
+        "--features",
+        "ssr,made-up-edition",
+        "--test",
+        "third_edition",
+    ]);
+    for cmd in [&mut workspace, &mut site, &mut third_edition] {
         cmd.env_remove("UPDATE_EXPECT");
     }
-    [workspace, site]
+    [workspace, site, third_edition]
 }
 
 /// The smoke journeys in the engines besides Chromium (Firefox, WebKit) against `dist/`; each engine's

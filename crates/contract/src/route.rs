@@ -48,7 +48,7 @@ impl<'a> Route<'a> {
     /// [`Route::resolve`] for ids that must exist).
     pub fn parse(path: &'a str) -> (Lang, Route<'a>) {
         let Some((lang, parts)) = segments(path) else {
-            return (Lang::En, Route::NotFound);
+            return (Lang::ORIGINAL, Route::NotFound);
         };
         let route = match parts.as_slice() {
             [] => Route::Letter(None),
@@ -337,7 +337,7 @@ fn split_edition(path: &str) -> Option<(Lang, &str)> {
             let after = &rest[first.len()..];
             Some((lang, after.strip_prefix('/').unwrap_or(after)))
         }
-        None => Some((Lang::En, rest)),
+        None => Some((Lang::ORIGINAL, rest)),
     }
 }
 

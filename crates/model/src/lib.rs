@@ -57,24 +57,26 @@ pub type List<T> = Cow<'static, [T]>;
 
 /// Declares the editions, once: the `Lang` enum, [`Lang::ALL`] (the original first), each edition's tag
 /// and the English name the build's messages use. Adding an edition is one line here, its catalog
-/// (`src/i18n.rs`) and its content files (`letter.<tag>.md`…: CONTENT.md, "Translations").
+/// (`src/i18n.rs`) and its content files (`letter.<tag>.md`…: CONTENT.md, "Translations"). An entry
+/// may carry `#[cfg(…)]`: the made-up edition the tests build is one (feature `made-up-edition`).
 macro_rules! editions {
-    ($($(#[$doc:meta])* $variant:ident => $tag:literal, $name:literal;)+) => {
+    ($($(#[doc = $doc:literal])* $(#[cfg($cfg:meta)])? $variant:ident => $tag:literal, $name:literal;)+) => {
         /// A language the site is published in: one edition each.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum Lang {
-            $($(#[$doc])* $variant,)+
+            $($(#[doc = $doc])* $(#[cfg($cfg)])? $variant,)+
         }
 
         impl Lang {
             /// Every language, the original first.
-            pub const ALL: [Lang; [$($tag),+].len()] = [$(Lang::$variant),+];
+            pub const ALL: [Lang; [$($(#[cfg($cfg)])? $tag),+].len()] =
+                [$($(#[cfg($cfg)])? Lang::$variant),+];
 
             /// The BCP 47 tag, also the URL prefix of every edition but the original and the suffix of its
             /// content files (`letter.<tag>.md`).
             pub fn tag(self) -> &'static str {
                 match self {
-                    $(Lang::$variant => $tag),+
+                    $($(#[cfg($cfg)])? Lang::$variant => $tag),+
                 }
             }
 
@@ -82,7 +84,7 @@ macro_rules! editions {
             /// translation").
             pub fn name(self) -> &'static str {
                 match self {
-                    $(Lang::$variant => $name),+
+                    $($(#[cfg($cfg)])? Lang::$variant => $name),+
                 }
             }
 
@@ -93,7 +95,7 @@ macro_rules! editions {
                     return "";
                 }
                 match self {
-                    $(Lang::$variant => concat!($tag, "/")),+
+                    $($(#[cfg($cfg)])? Lang::$variant => concat!($tag, "/")),+
                 }
             }
         }
@@ -105,6 +107,10 @@ editions! {
     En => "en", "English";
     /// Spanish: the edition under `/es/`.
     Es => "es", "Spanish";
+    /// A made-up third edition, for the test that adding an edition takes only this line, a catalog and
+    /// content files (`tests/third_edition.rs`). `qaa` is reserved for local use by ISO 639-2.
+    #[cfg(feature = "made-up-edition")]
+    Qaa => "qaa", "Made-up";
 }
 
 impl Lang {

@@ -35,12 +35,9 @@ pub struct Built {
     pub texts: Vec<u8>,
 }
 
-/// The byte a language is stored as.
+/// The byte a language is stored as (its place in [`Lang::ALL`]).
 pub(crate) fn lang_byte(lang: Lang) -> u8 {
-    match lang {
-        Lang::En => 0,
-        Lang::Es => 1,
-    }
+    Lang::ALL.iter().position(|&l| l == lang).unwrap_or(0) as u8
 }
 
 /// The byte a kind is stored as (its place in [`Kind::ALL`]).

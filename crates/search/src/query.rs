@@ -2,7 +2,7 @@
 //! serde, no regex, no Unicode tables beyond the standard library's.
 
 use crate::bytes::{LoadError, Reader};
-use crate::index::{fingerprint, kind_byte, lang_byte, MAGIC, TEXTS_MAGIC};
+use crate::index::{fingerprint, kind_byte, MAGIC, TEXTS_MAGIC};
 use crate::text::{ends_in_word, fold, words, Analyzer};
 use crate::{Doc, Kind};
 use model::Lang;
@@ -123,11 +123,9 @@ impl Index {
         if r.take(4)? != MAGIC {
             return Err(LoadError("unknown format"));
         }
-        let lang = match r.take(1)?[0] {
-            b if b == lang_byte(Lang::En) => Lang::En,
-            b if b == lang_byte(Lang::Es) => Lang::Es,
-            _ => return Err(LoadError("unknown language")),
-        };
+        let lang = *Lang::ALL
+            .get(usize::from(r.take(1)?[0]))
+            .ok_or(LoadError("unknown language"))?;
         let count = r.len()?;
         let docs = r
             .take(count)?

@@ -116,15 +116,21 @@ fn main() {
     }
     write(
         &dir.join("_headers"),
-        edition::render(built(), Lang::En, letter_explainer::hosting::headers_file),
+        edition::render(
+            built(),
+            Lang::ORIGINAL,
+            letter_explainer::hosting::headers_file,
+        ),
     );
     write(
         &dir.join("robots.txt"),
         letter_explainer::hosting::robots_txt(),
     );
-    if let Some(sitemap) =
-        edition::render(built(), Lang::En, letter_explainer::hosting::sitemap_xml)
-    {
+    if let Some(sitemap) = edition::render(
+        built(),
+        Lang::ORIGINAL,
+        letter_explainer::hosting::sitemap_xml,
+    ) {
         write(&dir.join("sitemap.xml"), sitemap);
     }
     println!(

@@ -88,8 +88,10 @@ pub fn data() -> [(&'static str, String, String); 3] {
         }
         item
     };
-    // Untranslated text stands in for the edition's, in English (see `components::fallback`).
-    let fallback = |yes: bool| (yes && s.lang != "en").then_some("en");
+    // Untranslated text stands in for the edition's, in the original's language (see
+    // `components::fallback`).
+    let original = model::Lang::ORIGINAL.tag();
+    let fallback = |yes: bool| (yes && s.lang != original).then_some(original);
     let notes: Map<String, Value> = notes()
         .iter()
         .enumerate()
