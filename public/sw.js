@@ -6,12 +6,17 @@
 //   EDITIONS  the path of every edition but the original under BASE (["es/"]), each with its 404 page
 //             and its offline notice (offline.html)
 //   FILES     every file of the build by URL path (pages as "<route>/"), with its SHA-256 integrity
-//   LATER     the files outside the reading core (note pages, embeds) with their bytes
+//   LATER     the rest of a large site, saved when a page asks (the fragments of the notes the letter does
+//             not mark, embeds, oEmbed documents), with their bytes
+//   AS_READ   what a large site saves only as it is read (note pages, notes' embeds), with their bytes
 //   AT_ONCE   true when the whole site is small enough to save at once (the build decides by its bytes)
 // A small site is saved whole when the worker installs. A large one saves the reading core (every page
-// but notes and embeds, and every script, style and icon) at once, each page read as it is read, and
-// LATER only when a page asks: on its own when the connection is known not to be metered, or when the
-// reader presses "Save everything for offline" (offline.js).
+// but notes and embeds, the marked notes' fragments, and every script, style and icon) at once, each page
+// read as it is read, and LATER only when a page asks: on its own when the connection is known not to be
+// metered, or when the reader presses "Save everything for offline" (offline.js). Offline, a note page it
+// has not saved is answered with its edition's letter, which opens the note from its fragment (the
+// letter's app does so for any note address whose page lacks the note), so every note reads offline
+// without a page per note in the cache.
 // A new version installs beside the old one and waits: the reader chooses when to switch (offline.js),
 // and until then every page, style and script comes from the old version's cache, never a mix: a file
 // missing from the cache is taken from the network only if it is this version's (its hash says so), and
@@ -67,9 +72,14 @@ self.addEventListener('message', (event) => {
   if (type === 'save-rest') event.waitUntil(saveRest(event.source));
 });
 
-/** Every file but LATER's. */
+/** Every file but LATER's and AS_READ's. */
 function core() {
-  return Object.keys(FILES).filter((path) => !(path in LATER));
+  return Object.keys(FILES).filter((path) => !(path in LATER) && !(path in AS_READ));
+}
+
+/** Whether a path is a note's page (`notes/<id>/` in any edition). */
+function isNotePage(path) {
+  return /^notes\/[^/]+\/$/.test(path.slice(ofEdition(path, '').length));
 }
 
 /** The files of LATER that this version's cache does not hold, and their bytes. */
@@ -147,10 +157,15 @@ async function notFoundPage(request, path) {
   return new Response(page.body, { status: 404, statusText: 'Not Found', headers: page.headers });
 }
 
-/** A file of this version that can be had neither from the cache nor from the network: for a page, its
- * edition's saved offline notice (a way to try again, and the site's pages), with status 503; for
- * anything else, an empty 503. */
+/** A file of this version that can be had neither from the cache nor from the network: for a note page
+ * saved only as read (AS_READ), its edition's letter, which opens the note from its fragment; for any
+ * other page, its edition's saved offline notice (a way to try again, and the site's pages), with status
+ * 503; for anything else, an empty 503. */
 async function unavailable(request, path) {
+  if (request.mode === 'navigate' && path in AS_READ && isNotePage(path)) {
+    const letter = await fromCache(ofEdition(path, ''));
+    if (letter) return letter;
+  }
   const page = request.mode === 'navigate' && (await fromCache(ofEdition(path, 'offline.html')));
   const init = { status: 503, statusText: 'Service Unavailable' };
   return page ? new Response(page.body, { ...init, headers: page.headers }) : new Response(null, init);

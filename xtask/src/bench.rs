@@ -861,7 +861,9 @@ pub fn scale_section(json: &str) -> String {
          and the mean raw size of a note page and of a note's fragment. `precache`: what the service worker \
          downloads after a first visit: `at_install` (the whole site when `at_once`, else the reading core), \
          and `everything` with the rest (saved on a connection known not to be metered, or when the reader \
-         presses \"Save everything for offline\"); raw, and brotli at quality 5 as a host compressing on \
+         presses \"Save everything for offline\"); `as_read_only`: what a large site saves only as it is \
+         read (note pages, which offline the letter stands in for, opening the note from its fragment, and \
+         notes' embeds, for other sites); raw, and brotli at quality 5 as a host compressing on \
          the fly. Goal for the stress pack: at most 15 MB. \
          `letter_first_view_brotli`: `/` and everything it loads. `note_opening`: `note-latency.js` on each \
          letter (4× CPU, medians of 40): `over_floor` is each case's median over the floor's, the browser's \

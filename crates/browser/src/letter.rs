@@ -81,6 +81,13 @@ pub fn start(document: &Document, lang: Lang, open: Option<String>, history: boo
             close(&l);
         }
     });
+    // A note's address answered with the letter (a large site's worker does so offline for a note page it
+    // has not saved: see `public/sw.js`): the note opens from its fragment, as a click would open it.
+    let shell = letter.now.borrow().open.clone();
+    if let Some(id) = shell.filter(|_| dom::first(&article_selector()).is_none()) {
+        letter.now.borrow_mut().open = None;
+        show(&letter, Some(id));
+    }
     let l = letter;
     dom::listen::<web_sys::Event>(dom::window().as_ref(), "popstate", move |_| {
         let (path, _, _) = dom::here();
@@ -421,6 +428,8 @@ fn show(letter: &State, open: Option<String>) {
                     .and_then(Prepared::from_js)
                 {
                     Some(note) => put_note(&l, &id, note),
+                    // Already at the note's address (the letter standing in for its page): stay.
+                    None if dom::here().0 == l.note_path(&id) => {}
                     // Offline without the page, or some other failure: go to the note's own page; inside a
                     // frame, in a new tab, as the mark itself would without the app.
                     None if !l.history => {

@@ -168,12 +168,26 @@ pub struct ServiceWorker {
 /// (see `public/sw.js`), so that a first visit never starts a download of tens of megabytes unasked.
 const AT_ONCE_LIMIT: usize = 16 * 1024 * 1024;
 
-/// One file the worker knows: its URL path, integrity, size, and whether it is outside the reading core.
+/// One file the worker knows: its URL path, integrity, size, and when a large site saves it.
 struct Entry {
     path: String,
     integrity: String,
     bytes: usize,
-    later: bool,
+    tier: Tier,
+}
+
+/// When a site too large to save at once (see [`AT_ONCE_LIMIT`]) saves a file. A small site saves every
+/// file when the worker installs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Tier {
+    /// The reading core: when the worker installs.
+    Core,
+    /// With the rest (`LATER`): on a connection known not to be metered, or when the reader asks.
+    Later,
+    /// Only as it is read (`AS_READ`): a note's page, which offline the letter stands in for (opening the
+    /// note from its fragment, which is saved with the rest), and a note's embed, which is for other sites.
+    /// So a large site's offline bytes grow with its notes' text, not with a page per note.
+    AsRead,
 }
 
 /// Writes `sw.js`: its precache list is every other file in `dir` that a host serves, so run it after
@@ -190,7 +204,7 @@ pub fn write_service_worker(dir: &Path) -> Result<ServiceWorker, String> {
             path: url_path(path),
             integrity: format!("sha256-{}", base64(&Sha256::digest(bytes))),
             bytes: bytes.len(),
-            later: later(path, &marked),
+            tier: tier(path, &marked),
         })
         .collect();
     let at_once = entries.iter().map(|e| e.bytes).sum::<usize>() <= AT_ONCE_LIMIT;
@@ -225,7 +239,11 @@ fn service_worker(entries: &[Entry], at_once: bool) -> String {
         );
     }
     js.push_str("};\nconst LATER = {\n");
-    for e in entries.iter().filter(|e| e.later) {
+    for e in entries.iter().filter(|e| e.tier == Tier::Later) {
+        let _ = writeln!(js, "  {}: {},", json_string(&e.path), e.bytes);
+    }
+    js.push_str("};\nconst AS_READ = {\n");
+    for e in entries.iter().filter(|e| e.tier == Tier::AsRead) {
         let _ = writeln!(js, "  {}: {},", json_string(&e.path), e.bytes);
     }
     js.push_str("};\n\n");
@@ -244,20 +262,24 @@ fn version(entries: &[Entry]) -> String {
     hex(&hasher.finalize()[..8])
 }
 
-/// Whether a file (path under the build, in any edition) is outside the reading core: the note pages
-/// (a page read is saved as it is read), the fragments of the notes the letter does not mark (`marked`:
-/// the ids of those it does, whose fragments the letter opens in place, offline too), the embeds and the
-/// oEmbed documents (for other sites). Everything else, every script, style and icon included, is the core.
-fn later(file: &str, marked: &[String]) -> bool {
+/// When a large site saves a file (path under the build, in any edition): the note pages and the notes'
+/// embeds as they are read; the fragments of the notes the letter does not mark (`marked`: the ids of
+/// those it does, whose fragments the letter opens in place, offline too), the other embeds and the oEmbed
+/// documents (for other sites) with the rest. Everything else, every script, style and icon included, is
+/// the core.
+fn tier(file: &str, marked: &[String]) -> Tier {
     let path = Lang::ALL[1..]
         .iter()
         .find_map(|&l| file.strip_prefix(prefix(l)))
         .unwrap_or(file);
     let parts: Vec<&str> = path.split('/').collect();
     match parts.as_slice() {
-        ["notes", id, contract::route::NOTE_FRAGMENT] => !marked.iter().any(|m| m == id),
-        ["notes" | "embed" | "oembed", _, ..] => true,
-        _ => false,
+        ["notes", _, "index.html"] | ["embed", "notes", _, "index.html"] => Tier::AsRead,
+        ["notes", id, contract::route::NOTE_FRAGMENT] if marked.iter().any(|m| m == id) => {
+            Tier::Core
+        }
+        ["notes" | "embed" | "oembed", _, ..] => Tier::Later,
+        _ => Tier::Core,
     }
 }
 
@@ -359,32 +381,36 @@ mod tests {
         assert!(precached("notes/a/index.html") && precached("icons/icon-192.png"));
     }
 
-    fn entry(path: &str, integrity: &str, bytes: usize, later: bool) -> Entry {
+    fn entry(path: &str, integrity: &str, bytes: usize, tier: Tier) -> Entry {
         Entry {
             path: path.into(),
             integrity: integrity.into(),
             bytes,
-            later,
+            tier,
         }
     }
 
     #[test]
     fn any_changed_file_is_a_new_version() {
-        let a = [entry("/", "sha256-a", 1, false)];
-        let b = [entry("/", "sha256-b", 1, false)];
-        let c = [entry("/x/", "sha256-a", 1, false)];
+        let a = [entry("/", "sha256-a", 1, Tier::Core)];
+        let b = [entry("/", "sha256-b", 1, Tier::Core)];
+        let c = [entry("/x/", "sha256-a", 1, Tier::Core)];
         assert_ne!(version(&a), version(&b));
         assert_ne!(version(&a), version(&c));
-        assert_eq!(version(&a), version(&[entry("/", "sha256-a", 1, false)]));
+        assert_eq!(
+            version(&a),
+            version(&[entry("/", "sha256-a", 1, Tier::Core)])
+        );
     }
 
     #[test]
     fn the_worker_lists_every_file_with_its_integrity_and_what_waits_with_its_size() {
         let js = service_worker(
             &[
-                entry("/", "sha256-x", 10, false),
-                entry("/notes/a/", "sha256-z", 300, true),
-                entry("/main.css", "sha256-y", 20, false),
+                entry("/", "sha256-x", 10, Tier::Core),
+                entry("/notes/a/", "sha256-z", 300, Tier::AsRead),
+                entry("/main.css", "sha256-y", 20, Tier::Core),
+                entry("/notes/b/note.html", "sha256-w", 40, Tier::Later),
             ],
             false,
         );
@@ -392,9 +418,10 @@ mod tests {
         assert!(js.contains(&format!("const BASE = \"{BASE}\";")));
         assert!(js.contains("const AT_ONCE = false;\n"));
         assert!(js.contains(
-            "  \"/\": \"sha256-x\",\n  \"/notes/a/\": \"sha256-z\",\n  \"/main.css\": \"sha256-y\",\n};"
+            "  \"/\": \"sha256-x\",\n  \"/notes/a/\": \"sha256-z\",\n  \"/main.css\": \"sha256-y\",\n  \"/notes/b/note.html\": \"sha256-w\",\n};"
         ));
-        assert!(js.contains("const LATER = {\n  \"/notes/a/\": 300,\n};"));
+        assert!(js.contains("const LATER = {\n  \"/notes/b/note.html\": 40,\n};"));
+        assert!(js.contains("const AS_READ = {\n  \"/notes/a/\": 300,\n};"));
         assert!(js.contains("self.addEventListener('fetch'"));
         assert!(service_worker(&[], true).contains("const AT_ONCE = true;\n"));
     }
@@ -405,13 +432,20 @@ mod tests {
         for file in [
             "notes/a/index.html",
             "es/notes/a/index.html",
+            "notes/b/index.html",
+            "embed/notes/a/index.html",
+            "es/embed/notes/b/index.html",
+        ] {
+            assert_eq!(tier(file, &marked), Tier::AsRead, "{file}");
+        }
+        for file in [
             "notes/b/note.html",
             "es/notes/b/note.html",
-            "embed/notes/a/index.html",
             "es/embed/timeline/index.html",
+            "embed/letter/index.html",
             "oembed/notes/a.json",
         ] {
-            assert!(later(file, &marked), "{file}");
+            assert_eq!(tier(file, &marked), Tier::Later, "{file}");
         }
         for file in [
             "index.html",
@@ -428,7 +462,7 @@ mod tests {
             "icons/icon-192.png",
             "notes.html",
         ] {
-            assert!(!later(file, &marked), "{file}");
+            assert_eq!(tier(file, &marked), Tier::Core, "{file}");
         }
     }
 
