@@ -29,6 +29,11 @@ struct Letter {
     history: bool,
     /// The page's title with no note open.
     home_title: String,
+    /// The note whose address this letter was served at in place of the note's page (a large site's
+    /// worker does so offline for a note page it has not saved: see `public/sw.js`), if any. If that
+    /// note's fragment cannot be had either, the letter stays: going to the note's address would load
+    /// this letter again.
+    standing_in: Option<String>,
     /// What changes as the reader moves.
     now: RefCell<Now>,
 }
@@ -54,10 +59,15 @@ pub fn start(document: &Document, lang: Lang, open: Option<String>, history: boo
     let home_title = dom::first(&format!("meta[property=\"{}\"]", names::SITE_NAME_PROPERTY))
         .and_then(|m| m.get_attribute("content"))
         .unwrap_or_else(|| document.title());
+    // A note's address whose page lacks the note's article: the letter standing in for the note's page.
+    let standing_in = open
+        .clone()
+        .filter(|_| dom::first(&article_selector()).is_none());
     let letter: State = Rc::new(Letter {
         lang,
         history,
         home_title,
+        standing_in: standing_in.clone(),
         now: RefCell::new(Now {
             return_to: open.clone(),
             open,
@@ -81,10 +91,8 @@ pub fn start(document: &Document, lang: Lang, open: Option<String>, history: boo
             close(&l);
         }
     });
-    // A note's address answered with the letter (a large site's worker does so offline for a note page it
-    // has not saved: see `public/sw.js`): the note opens from its fragment, as a click would open it.
-    let shell = letter.now.borrow().open.clone();
-    if let Some(id) = shell.filter(|_| dom::first(&article_selector()).is_none()) {
+    // Standing in for a note's page, the letter opens the note from its fragment, as a click would.
+    if let Some(id) = standing_in {
         letter.now.borrow_mut().open = None;
         show(&letter, Some(id));
     }
@@ -428,8 +436,8 @@ fn show(letter: &State, open: Option<String>) {
                     .and_then(Prepared::from_js)
                 {
                     Some(note) => put_note(&l, &id, note),
-                    // Already at the note's address (the letter standing in for its page): stay.
-                    None if dom::here().0 == l.note_path(&id) => {}
+                    // The letter standing in for this note's page: stay (see `Letter::standing_in`).
+                    None if l.standing_in.as_deref() == Some(id.as_str()) => {}
                     // Offline without the page, or some other failure: go to the note's own page; inside a
                     // frame, in a new tab, as the mark itself would without the app.
                     None if !l.history => {
