@@ -2,33 +2,20 @@
 //! (the content compiler's own test pack) is compiled at test time and its pages are rendered and checked.
 #![cfg(feature = "ssr")]
 
-use leptos::prelude::*;
 use letter_explainer::content::{built, notes};
 use letter_explainer::edition;
 use letter_explainer::route::{all, Route};
-use letter_explainer::App;
 use model::{Lang, Site};
-use std::path::Path;
 use std::sync::OnceLock;
+
+mod support;
+
+use support::page;
 
 /// Both editions of the content compiler's good fixture pack, compiled once.
 fn fixture() -> &'static [&'static Site] {
     static SITES: OnceLock<&'static [&'static Site]> = OnceLock::new();
-    SITES.get_or_init(|| {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/content/tests/fixtures/good");
-        let tree = content::ContentTree::read(&dir).expect("read the fixture pack");
-        let editions = content::compile_editions(&tree)
-            .unwrap_or_else(|d| panic!("the fixture pack must compile:\n{d}"));
-        letter_explainer::content::leak(editions)
-    })
-}
-
-fn page(sites: &'static [&'static Site], lang: Lang, route: impl Fn() -> Route) -> String {
-    edition::render(sites, lang, || {
-        let route = route();
-        view! { <letter_explainer::head::Head route/> }.to_html()
-            + &view! { <App route/> }.to_html()
-    })
+    SITES.get_or_init(|| support::compile(&support::good_pack()))
 }
 
 #[test]

@@ -5,15 +5,15 @@
 //! file with the feature on.
 #![cfg(all(feature = "ssr", feature = "made-up-edition"))]
 
-use leptos::prelude::*;
 use letter_explainer::content::notes;
 use letter_explainer::edition;
 use letter_explainer::route::{all, Route};
-use letter_explainer::App;
 use model::{Lang, Site};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
+
+mod support;
 
 /// The made-up edition's content files, beside the fixture pack's own (English and Spanish): the site's
 /// name, the letter (its marks as in the original) and one of its two notes, so that the other stands
@@ -58,25 +58,27 @@ fn copy_dir(from: &Path, to: &Path) {
 fn three_editions() -> &'static [&'static Site] {
     static SITES: OnceLock<&'static [&'static Site]> = OnceLock::new();
     SITES.get_or_init(|| {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("third-edition");
         let _ = fs::remove_dir_all(&dir);
-        copy_dir(&root.join("crates/content/tests/fixtures/good"), &dir);
+        copy_dir(&support::good_pack(), &dir);
         for (name, text) in QAA_FILES {
             fs::write(dir.join(name), text).unwrap();
         }
-        let tree = content::ContentTree::read(&dir).expect("read the pack");
-        let editions = content::compile_editions(&tree)
-            .unwrap_or_else(|d| panic!("the pack with a third edition must compile:\n{d}"));
-        letter_explainer::content::leak(editions)
+        support::compile(&dir)
     })
 }
 
 fn page(lang: Lang, route: impl Fn() -> Route) -> String {
+    support::page(three_editions(), lang, route)
+}
+
+/// The title of note `id` in the edition `lang`.
+fn note_title(lang: Lang, id: &str) -> Option<String> {
     edition::render(three_editions(), lang, || {
-        let route = route();
-        view! { <letter_explainer::head::Head route/> }.to_html()
-            + &view! { <App route/> }.to_html()
+        notes()
+            .iter()
+            .find(|n| n.id == id)
+            .map(|n| n.title.to_string())
     })
 }
 
@@ -135,19 +137,10 @@ fn the_third_edition_shows_its_translation_and_the_original_where_it_has_none() 
     let untranslated = page(Lang::Qaa, || Route::Letter(Some("example-request")));
     assert!(untranslated.contains("class=\"fallback-notice\""));
     assert!(untranslated.contains("lang=\"en\""));
-    let title = edition::render(three_editions(), Lang::Qaa, || {
-        notes()
-            .iter()
-            .find(|n| n.id == "example-request")
-            .map(|n| n.title.to_string())
-    });
-    let english_title = edition::render(three_editions(), Lang::En, || {
-        notes()
-            .iter()
-            .find(|n| n.id == "example-request")
-            .map(|n| n.title.to_string())
-    });
-    assert_eq!(title, english_title);
+    assert_eq!(
+        note_title(Lang::Qaa, "example-request"),
+        note_title(Lang::En, "example-request")
+    );
 }
 
 #[test]
