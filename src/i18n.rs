@@ -137,8 +137,10 @@ pub struct Strings {
     pub axis_letter: &'static str,
     /// Before the link to the latest event.
     pub timeline_latest: &'static str,
-    /// On the timeline's page of a large site: only the latest year is below, with `{y}`.
-    pub timeline_latest_year: &'static str,
+    /// On a large site's timeline page, before its events: `{n}` the number listed.
+    pub timeline_latest_events: &'static str,
+    /// A year's link to its own page where a page lists only some of its events: `{n}` events, `{y}` year.
+    pub timeline_whole_year: &'static str,
     /// The visible hint for moving between events by key.
     pub timeline_keys: &'static str,
     /// Under the timeline's embed snippets: how to open the frame at a year or an event.
@@ -408,7 +410,8 @@ pub const EN: Strings = Strings {
     axis_one_event: "1 event",
     axis_letter: "The letter",
     timeline_latest: "Latest event:",
-    timeline_latest_year: "Below are the events of {y}, the latest year; every year above is a link to its events.",
+    timeline_latest_events: "Below are the latest {n} events; every year above is a link to a page with all its events.",
+    timeline_whole_year: "All {n} events of {y}",
     timeline_keys: "Keys: j for the next event, k for the previous one.",
     event_position: "event {shown} of {total}",
     embed_timeline_at: "To open the frame at a year or at an event, end its address with ?from=2024 or with #event-id (the end of the event's Copy link).",
@@ -580,7 +583,8 @@ pub const ES: Strings = Strings {
     axis_one_event: "1 hecho",
     axis_letter: "La carta",
     timeline_latest: "Hecho más reciente:",
-    timeline_latest_year: "Abajo están los hechos de {y}, el año más reciente; cada año de arriba es un enlace a sus hechos.",
+    timeline_latest_events: "Abajo están los {n} hechos más recientes; cada año de arriba es un enlace a una página con todos sus hechos.",
+    timeline_whole_year: "Los {n} hechos de {y}",
     timeline_keys: "Teclas: j para el hecho siguiente, k para el anterior.",
     event_position: "hecho {shown} de {total}",
     embed_timeline_at: "Para abrir el marco en un año o en un hecho, termine su dirección con ?from=2024 o con #id-del-hecho (el final del enlace que copia «Copiar el enlace» en cada hecho).",

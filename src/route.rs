@@ -63,11 +63,16 @@ pub fn card_file(index: usize) -> String {
     contract::route::card_file(edition::lang(), note_id(index))
 }
 
-/// True when the timeline's own page holds the overview and the latest year only, and events live on their
-/// years' pages (a site with more than [`contract::route::YEAR_PAGES_OVER`] events).
+/// True when the timeline's own page holds the overview and the latest events only (see
+/// [`LATEST_ON_TIMELINE`]), and every event lives on its year's page (a site with more than
+/// [`contract::route::YEAR_PAGES_OVER`] events).
 pub fn year_pages_only() -> bool {
     events().len() > contract::route::YEAR_PAGES_OVER
 }
+
+/// With [`year_pages_only`], how many of the latest events the timeline's own page lists: about as many as
+/// the real content has in all, so a large site's first view of the timeline costs what a small one's does.
+pub const LATEST_ON_TIMELINE: usize = 100;
 
 /// The years of the timeline, in order, each once.
 pub fn years() -> Vec<u16> {
@@ -76,15 +81,23 @@ pub fn years() -> Vec<u16> {
     years
 }
 
-/// True when the page of `route` lists the events of `year`: a year's page its own, the embed every year,
-/// the timeline's page every year or, with [`year_pages_only`], the latest.
-pub fn holds_year(route: Route, year: u16) -> bool {
+/// True when the page of `route` lists the event at `index`: a year's page its year's events, the embed
+/// every event, the timeline's page every event or, with [`year_pages_only`], the latest
+/// [`LATEST_ON_TIMELINE`].
+pub fn holds_event(route: Route, index: usize) -> bool {
     match route {
-        Route::TimelineYear(y) => y == year,
+        Route::TimelineYear(y) => events()[index].date.year == y,
         Route::EmbedTimeline => true,
-        Route::Timeline => !year_pages_only() || years().last() == Some(&year),
+        Route::Timeline => !year_pages_only() || index + LATEST_ON_TIMELINE >= events().len(),
         _ => false,
     }
+}
+
+/// True when the page of `route` lists every event of `year` (a year it lists only some of is linked to
+/// its own page for the rest).
+pub fn holds_year(route: Route, year: u16) -> bool {
+    let mut of_year = (0..events().len()).filter(|&i| events()[i].date.year == year);
+    of_year.all(|i| holds_event(route, i))
 }
 
 /// The timeline page that is an event's address: its year's page with [`year_pages_only`], else the

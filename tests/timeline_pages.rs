@@ -1,13 +1,13 @@
 //! The timeline's pages as the prerenderer writes them: `/timeline/`, a page per year, the overview and
 //! the event map, on the real content (every event on `/timeline/`) and on a generated site with more
-//! events than `contract::route::YEAR_PAGES_OVER` (the latest year on `/timeline/`, every event on its
-//! year's page).
+//! events than `contract::route::YEAR_PAGES_OVER` (its latest `route::LATEST_ON_TIMELINE` events on
+//! `/timeline/`, every event on its year's page).
 #![cfg(feature = "ssr")]
 
 use leptos::prelude::*;
 use letter_explainer::content::{built, events};
 use letter_explainer::edition;
-use letter_explainer::route::{all, event_href, event_map, years, Route};
+use letter_explainer::route::{all, event_href, event_map, years, Route, LATEST_ON_TIMELINE};
 use letter_explainer::App;
 use model::{Lang, Site};
 use std::sync::OnceLock;
@@ -147,27 +147,50 @@ fn the_event_map_lists_every_event_once_under_its_year() {
 }
 
 #[test]
-fn a_large_timeline_shows_its_latest_year_and_addresses_events_on_their_year_pages() {
+fn a_large_timeline_shows_its_latest_events_and_addresses_events_on_their_year_pages() {
     for lang in Lang::ALL {
         edition::render(large(), lang, || {
             let latest = *years().last().unwrap();
             let page = render(Route::Timeline);
             let here = event_ids(&page);
-            let of_latest: Vec<String> = events()
+            let newest: Vec<String> = events()[events().len() - LATEST_ON_TIMELINE..]
                 .iter()
-                .filter(|e| e.date.year == latest)
                 .map(|e| e.id.to_string())
                 .collect();
-            assert_eq!(here, of_latest, "the latest year only");
-            assert!(here.len() < events().len() / 4);
+            assert_eq!(here, newest, "the latest events only, in order");
             assert!(page.contains(contract::dom::EVENT_MAP));
-            // Every other year is one link away.
-            for year in years().into_iter().filter(|&y| y != latest) {
-                assert!(page.contains(&format!(
-                    "href=\"{}\" data-year=\"{year}\"",
+            // The oldest year listed is listed in part: its section links its own page for all its events,
+            // and so does its year on the overview, as every year not listed whole does.
+            let partial = events()[events().len() - LATEST_ON_TIMELINE].date.year;
+            let of_partial = events().iter().filter(|e| e.date.year == partial).count();
+            let listed = events()[events().len() - LATEST_ON_TIMELINE..]
+                .iter()
+                .filter(|e| e.date.year == partial)
+                .count();
+            assert!(listed < of_partial, "the pack must split a year");
+            let partial_page = Route::TimelineYear(partial).href(lang);
+            assert!(
+                page.contains(&format!(
+                    "<p class=\"whole-year\"><a href=\"{partial_page}\">"
+                )),
+                "a year listed in part links its page"
+            );
+            assert!(
+                !page.contains(&format!("id=\"{}\"", contract::dom::year_id(partial))),
+                "a year listed in part has no year id, so that ?from= opens its page"
+            );
+            for year in years() {
+                let link = if year > partial {
+                    format!("#{}", contract::dom::year_id(year))
+                } else {
                     Route::TimelineYear(year).href(lang)
-                )));
+                };
+                assert!(
+                    page.contains(&format!("href=\"{link}\" data-year=\"{year}\"")),
+                    "{year} links {link}"
+                );
             }
+            assert!(latest > partial);
             // An event's address is its year's page, everywhere the site links it.
             let first = &events()[0];
             let year_page = Route::TimelineYear(first.date.year).href(lang);

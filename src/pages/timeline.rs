@@ -1,5 +1,5 @@
 //! The dated events, grouped by year: `/timeline/` (every event, or on a large site the overview and the
-//! latest year), one page per year (`/timeline/2024/`) and the embed. Every event is addressable as
+//! latest events, `route::LATEST_ON_TIMELINE`), one page per year (`/timeline/2024/`) and the embed. Every event is addressable as
 //! `#<event-id>` on the page that is its address (`route::event_href`); the overview before the list draws
 //! every year's events by track and links each year into the list; the filter (real checkboxes) works with
 //! CSS alone, and in the browser it also follows and updates the URL.
@@ -12,7 +12,9 @@ use crate::components::source_citation::SourceCitation;
 use crate::content::{checked, events, letter, notes};
 use crate::edition;
 use crate::i18n::t;
-use crate::route::{event_href, holds_year, href, note_href, year_pages_only, years, Route};
+use crate::route::{
+    event_href, holds_event, holds_year, href, note_href, year_pages_only, years, Route,
+};
 use crate::state::{framed, link_target, mark_id, own_link_rel};
 use contract::dom;
 use contract::tracks::FILTERABLE;
@@ -34,13 +36,11 @@ pub fn TimelinePage(
         (false, Some(year)) => Route::TimelineYear(year),
         (false, None) => Route::Timeline,
     };
-    let shown: Vec<u16> = years()
-        .into_iter()
-        .filter(|&y| holds_year(here, y))
-        .collect();
     let on_page: Vec<usize> = (0..events().len())
-        .filter(|&i| shown.contains(&events()[i].date.year))
+        .filter(|&i| holds_event(here, i))
         .collect();
+    let mut shown: Vec<u16> = on_page.iter().map(|&i| events()[i].date.year).collect();
+    shown.dedup();
     // A page without every event names the event map, for a fragment naming an event elsewhere.
     let map =
         (on_page.len() < events().len()).then(|| contract::route::event_map_href(edition::lang()));
@@ -65,13 +65,13 @@ pub fn TimelinePage(
                     " ("<time datetime=events()[i].date.to_string()>{t().date(events()[i].date)}</time>")"
                 </p>
             })}
-            {only_latest.then(|| shown.last().map(|y| view! {
-                <p class="latest-year">{t().timeline_latest_year.replace("{y}", &y.to_string())}</p>
-            }))}
-            <form id=dom::TIMELINE_FILTER class="filters" aria-label=t().filter_label><TimelineFilter events=on_page/></form>
+            {only_latest.then(|| view! {
+                <p class="latest-events">{t().timeline_latest_events.replace("{n}", &on_page.len().to_string())}</p>
+            })}
+            <form id=dom::TIMELINE_FILTER class="filters" aria-label=t().filter_label><TimelineFilter events=on_page.clone()/></form>
             <p class="keys-hint">{t().timeline_keys}</p>
             <p id=dom::TIMELINE_ANNOUNCE class="vh" aria-live="polite" data-template=t().event_position></p>
-            {shown.into_iter().map(|year| view! { <Year year/> }).collect_view()}
+            {shown.into_iter().map(|year| view! { <Year year here/> }).collect_view()}
             {checked().map(|d| view! {
                 <p class="checked">{t().last_checked}" "<time datetime=d.to_string()>{t().date(d)}</time></p>
             })}
@@ -181,17 +181,39 @@ fn first_track(tracks: &[Track]) -> Track {
         .unwrap_or(Track::Letter)
 }
 
-/// One year's heading and events.
+/// One year's heading and the events of it that `here` lists; when that is not all of them, a link to the
+/// year's own page for the rest, and no year id: the overview's link and `?from=` then go to that page.
 #[component]
 fn Year(
     /// The year.
     year: u16,
+    /// The page the year is on.
+    here: Route,
 ) -> impl IntoView {
+    let of_year: Vec<usize> = (0..events().len())
+        .filter(|&i| events()[i].date.year == year)
+        .collect();
+    let listed: Vec<usize> = of_year
+        .iter()
+        .copied()
+        .filter(|&i| holds_event(here, i))
+        .collect();
+    let in_part = listed.len() < of_year.len();
+    let whole = in_part.then(|| {
+        view! {
+            <p class="whole-year">
+                <a href=href(Route::TimelineYear(year))>
+                    {t().timeline_whole_year.replace("{n}", &of_year.len().to_string()).replace("{y}", &year.to_string())}
+                </a>
+            </p>
+        }
+    });
     view! {
-        <section class=dom::YEAR id=dom::year_id(year) aria-labelledby=format!("y{year}")>
+        <section class=dom::YEAR id=(!in_part).then(|| dom::year_id(year)) aria-labelledby=format!("y{year}")>
             <h2 id=format!("y{year}")>{year}</h2>
+            {whole}
             <ol class="events">
-                {events().iter().enumerate().filter(|(_, e)| e.date.year == year).map(|(i, _)| view! { <EventItem event=i/> }).collect_view()}
+                {listed.into_iter().map(|i| view! { <EventItem event=i/> }).collect_view()}
             </ol>
         </section>
     }

@@ -7,7 +7,6 @@
 
 use crate::dom::{self, OrLog};
 use contract::dom as names;
-use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Document, Element, HtmlTextAreaElement};
@@ -81,8 +80,5 @@ fn announce(ok: bool) {
         })
         .unwrap_or_default();
     status.set_text_content(None);
-    let say = Closure::once_into_js(move || status.set_text_content(Some(&message)));
-    dom::window()
-        .request_animation_frame(say.unchecked_ref())
-        .or_log("announcing the copy");
+    dom::next_frame(Box::new(move || status.set_text_content(Some(&message))));
 }

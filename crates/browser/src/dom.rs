@@ -27,15 +27,21 @@ pub fn framed() -> bool {
 
 /// Focuses an element without scrolling anything, once the page has updated.
 pub fn focus_quietly(element: Element) {
-    let focus = Closure::once_into_js(move || {
+    next_frame(Box::new(move || {
         if let Ok(el) = element.dyn_into::<HtmlElement>() {
             let options = web_sys::FocusOptions::new();
             options.set_prevent_scroll(true);
             el.focus_with_options(&options).or_log("focusing");
         }
-    });
+    }));
+}
+
+/// Runs `f` before the next frame is rendered (the one way the app waits for a frame: one closure type,
+/// so one shim in the wasm).
+pub fn next_frame(f: Box<dyn FnOnce()>) {
+    let f = Closure::once_into_js(f);
     window()
-        .request_animation_frame(focus.unchecked_ref())
+        .request_animation_frame(f.unchecked_ref())
         .or_log("waiting for a frame");
 }
 
@@ -128,29 +134,23 @@ pub fn set_hidden(selector: &str, hidden: bool) {
 /// Focuses the element with this id once the page has updated.
 pub fn focus_id(id: &str) {
     let id = id.to_owned();
-    let focus = Closure::once_into_js(move || {
+    next_frame(Box::new(move || {
         if let Some(el) = document()
             .get_element_by_id(&id)
             .and_then(|e| e.dyn_into::<HtmlElement>().ok())
         {
             el.focus().or_log("focusing");
         }
-    });
-    window()
-        .request_animation_frame(focus.unchecked_ref())
-        .or_log("waiting for a frame");
+    }));
 }
 
 /// Focuses an element once the page has updated.
 pub fn focus_soon(element: Element) {
-    let focus = Closure::once_into_js(move || {
+    next_frame(Box::new(move || {
         if let Ok(el) = element.dyn_into::<HtmlElement>() {
             el.focus().or_log("focusing");
         }
-    });
-    window()
-        .request_animation_frame(focus.unchecked_ref())
-        .or_log("waiting for a frame");
+    }));
 }
 
 /// Runs `f` when the browser is idle (or soon, where it cannot tell).
@@ -162,6 +162,12 @@ pub fn when_idle(f: impl FnOnce() + 'static) {
             .set_timeout_with_callback(f.unchecked_ref())
             .or_log("waiting for the browser to be idle");
     }
+}
+
+/// Runs `f` once the page has been rendered: before the frame after the next one (the site uses the
+/// system's fonts, so no font arriving later changes what was rendered).
+pub fn after_a_frame(f: Box<dyn FnOnce()>) {
+    next_frame(Box::new(move || next_frame(f)));
 }
 
 /// Replaces the current history entry's URL (the state stays empty).

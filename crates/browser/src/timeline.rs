@@ -45,14 +45,17 @@ pub fn start(document: &Document, lang: Lang) {
         .or_log("filtering by class");
     let (_, query, fragment) = dom::here();
     page.apply(TrackSet::from_query(&query));
-    let p = page.clone();
-    dom::listen::<web_sys::Event>(form.as_ref(), "change", move |_| {
-        p.main
-            .class_list()
+    // Once the page has rendered every event (so each event's true size is remembered, see the CSS), events
+    // far from the view skip rendering: switched on as the page loads, so that the reader's first filter
+    // change does not pay for restyling every event.
+    let main = page.main.clone();
+    dom::after_a_frame(Box::new(move || {
+        main.class_list()
             .add_1(names::LAZY_EVENTS)
             .or_log("rendering far events lazily");
-        p.apply(chosen_tracks());
-    });
+    }));
+    let p = page.clone();
+    dom::listen::<web_sys::Event>(form.as_ref(), "change", move |_| p.apply(chosen_tracks()));
     if fragment.len() > 1 {
         page.focus_fragment(false);
     } else {
@@ -202,7 +205,8 @@ impl Timeline {
     }
 
     /// `?from=2024`: focuses the first event shown of that year (or of the first year after it that has
-    /// events); a year this page does not hold is opened on its own page, the parameter kept.
+    /// events); a year this page does not hold (or holds in part: its section then has no year id) is opened
+    /// on its own page, the parameter kept.
     fn open_at_year(&self, query: &str) {
         let from = query
             .trim_start_matches('?')

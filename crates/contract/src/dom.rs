@@ -55,10 +55,11 @@ pub const CSS_FILTER: &str = "css-filter";
 /// Class the app gives an event the filter leaves out: it takes no room and is hidden from everyone, but
 /// keeps its rendering, so showing it again rebuilds nothing (the CSS: `content-visibility: hidden`).
 pub const FILTERED_OUT: &str = "filtered-out";
-/// Class the app gives the timeline's `<main>` at the reader's first change of the filter: from then on,
-/// events far from the view skip style, layout and paint (the CSS: `content-visibility: auto`), so a
-/// change costs about the events on screen. Not before: by then every event has rendered and its size is
-/// remembered, so a skipped event keeps its true size and links into the page land where they should.
+/// Class the app gives the timeline's `<main>` once the page has rendered (before its second frame): from
+/// then on, events far from the view skip style, layout and paint (the CSS: `content-visibility: auto`),
+/// so a filter change costs about the events on screen. Not before: by then every event has rendered and
+/// its size is remembered, so a skipped event keeps its true size and links into the page land where they
+/// should. Not at the first filter change either: restyling every event then would be paid on that click.
 pub const LAZY_EVENTS: &str = "lazy-events";
 /// Id of the timeline's polite live region, where moving between events by key is announced.
 pub const TIMELINE_ANNOUNCE: &str = "timeline-announce";

@@ -12,7 +12,7 @@ use model::Lang;
 pub enum Route<'a> {
     /// The annotated letter, with the note of this id open or none.
     Letter(Option<&'a str>),
-    /// The timeline: every event, or on a large site the overview and the latest year (see
+    /// The timeline: every event, or on a large site the overview and the latest events (see
     /// [`YEAR_PAGES_OVER`]).
     Timeline,
     /// One year of the timeline, `/timeline/2024/`: every year has its page.
@@ -216,8 +216,8 @@ fn year_of(segment: &str) -> Option<u16> {
         .flatten()
 }
 
-/// Above this many events the timeline's own page (`/timeline/`) holds the overview and the latest year
-/// only, and an event's address is its year's page (`/timeline/2024/#<id>`); at or below it, the timeline's
+/// Above this many events the timeline's own page (`/timeline/`) holds the overview and the latest events
+/// only (a hundred, the site's `route::LATEST_ON_TIMELINE`), and an event's address is its year's page (`/timeline/2024/#<id>`); at or below it, the timeline's
 /// page holds every event and events are addressed there. Year pages exist either way.
 pub const YEAR_PAGES_OVER: usize = 400;
 
