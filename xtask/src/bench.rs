@@ -419,10 +419,11 @@ fn split_pages(json: &str) -> Result<Vec<String>, String> {
 fn timeline_section(figures: &str) -> String {
     format!(
         "## Timeline: first view, first paint and filter (4× CPU throttling, not asserted)\n\n\
-         `/timeline/` on the real content (`real`) and on the stress pack (`stress`: 2,000 notes and 5,000 \
-         events, generated, never shipped), built and measured in one run. `first_view_brotli`: the bytes a \
+         `/timeline/` on the real content (`real`, its 83 events) and on the stress pack (`stress`: 2,000 notes \
+         and 5,000 events, generated, never shipped; its `/timeline/` lists the latest 100, every event is on \
+         its year's page), built and measured in one run. `first_view_brotli`: the bytes a \
          first visit transfers (the page and everything it loads). `first_contentful_paint`: on load (16 \
-         loads of each page, the two pages' loads in turn); `filter_change_painted`: once the page has settled \
+         loads of each page, every page's loads in turn, the compared builds' too); `filter_change_painted`: once the page has settled \
          (the service worker has saved the site, as by the time a reader picks a track), \
          from the click on a track's checkbox to the end of the first frame painted after it (4 changes per \
          load, real pointer input; `events_the_change_hides` counts the events \
