@@ -1,8 +1,8 @@
 //! The dated events, grouped by year: `/timeline/` (every event, or on a large site the overview and the
-//! latest events, `route::LATEST_ON_TIMELINE`), one page per year (`/timeline/2024/`) and the embed. Every event is addressable as
-//! `#<event-id>` on the page that is its address (`route::event_href`); the overview before the list draws
-//! every year's events by track and links each year into the list; the filter (real checkboxes) works with
-//! CSS alone, and in the browser it also follows and updates the URL.
+//! latest events, `route::LATEST_ON_TIMELINE`), one page per year (`/timeline/2024/`) and the embed. Every
+//! event is addressable as `#<event-id>` on the page that is its address (`route::event_href`); the
+//! overview before the list draws every year's events by track and links each year into the list; the
+//! filter (real checkboxes) works with CSS alone, and in the browser it also follows and updates the URL.
 
 use crate::components::copy_link::{event_url, CopyLink, CopyStatus};
 use crate::components::embed_control::EmbedControl;
@@ -190,20 +190,14 @@ fn Year(
     /// The page the year is on.
     here: Route,
 ) -> impl IntoView {
-    let of_year: Vec<usize> = (0..events().len())
-        .filter(|&i| events()[i].date.year == year)
-        .collect();
-    let listed: Vec<usize> = of_year
-        .iter()
-        .copied()
-        .filter(|&i| holds_event(here, i))
-        .collect();
-    let in_part = listed.len() < of_year.len();
+    let of_year = (0..events().len()).filter(|&i| events()[i].date.year == year);
+    let listed: Vec<usize> = of_year.clone().filter(|&i| holds_event(here, i)).collect();
+    let in_part = !holds_year(here, year);
     let whole = in_part.then(|| {
         view! {
             <p class="whole-year">
                 <a href=href(Route::TimelineYear(year))>
-                    {t().timeline_whole_year.replace("{n}", &of_year.len().to_string()).replace("{y}", &year.to_string())}
+                    {t().timeline_whole_year.replace("{n}", &of_year.count().to_string()).replace("{y}", &year.to_string())}
                 </a>
             </p>
         }
