@@ -186,7 +186,8 @@ async function fromCache(path) {
 /** This version's file from the network, checked against its hash, and back into the cache. An error
  * of the host's (a 503, a 404) is passed on with its own status. Another version's file (a newer version
  * is deployed) is never served to this version's pages: the file is unavailable, and the browser is asked
- * to look for the new version now, so that the page can offer it (offline.js). No network: unavailable. */
+ * to look for the new version now, so that the page can offer it (offline.js). No network, or a body that
+ * breaks off: unavailable. A file that cannot be saved is still answered. */
 async function fromNetwork(request, path) {
   let response;
   try {
@@ -195,14 +196,24 @@ async function fromNetwork(request, path) {
     return unavailable(request, path);
   }
   if (!response.ok) return response;
-  const body = await response.arrayBuffer();
+  let body;
+  try {
+    body = await response.arrayBuffer();
+  } catch {
+    // The body broke off (the connection dropped, or the page that asked for it went away).
+    return unavailable(request, path);
+  }
   if ((await integrity(body)) !== FILES[path]) {
     console.warn(`${path} is no longer version ${VERSION}'s: a newer version is deployed.`);
     self.registration.update().catch(() => {});
     return unavailable(request, path);
   }
   const { status, statusText, headers } = response;
-  await (await caches.open(CACHE)).put(path, new Response(body, { status, statusText, headers }));
+  try {
+    await (await caches.open(CACHE)).put(path, new Response(body, { status, statusText, headers }));
+  } catch {
+    // Saving is best effort: a cache that cannot be written (full, or being replaced) still answers.
+  }
   return new Response(body, { status, statusText, headers });
 }
 
