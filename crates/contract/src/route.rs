@@ -217,8 +217,9 @@ fn year_of(segment: &str) -> Option<u16> {
 }
 
 /// Above this many events the timeline's own page (`/timeline/`) holds the overview and the latest events
-/// only (a hundred, the site's `route::LATEST_ON_TIMELINE`), and an event's address is its year's page (`/timeline/2024/#<id>`); at or below it, the timeline's
-/// page holds every event and events are addressed there. Year pages exist either way.
+/// only (a hundred, the site's `route::LATEST_ON_TIMELINE`), and an event's address is its year's page
+/// (`/timeline/2024/#<id>`); at or below it, the timeline's page holds every event and events are
+/// addressed there. Year pages exist either way.
 pub const YEAR_PAGES_OVER: usize = 400;
 
 /// The file, in an edition's timeline folder, that maps each year to the ids of its events (one line per

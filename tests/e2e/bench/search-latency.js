@@ -10,7 +10,7 @@
 // so `over_floor` is the search's cost over the browser's own for the same change (typing, parsing the
 // results' HTML, style, layout, paint).
 // Usage: node search-latency.js URL [URL]. Prints JSON. Run by `cargo xtask bench`; reported, never asserted.
-import { launch } from './chromium.js';
+import { launch, settled } from './chromium.js';
 import { median, medianInterval, ratioInterval } from './stats.js';
 
 const QUERIES = ['BYD', 'commerce rule', 'Sheinbaum', 'data security', 'connected vehicles', 'tariffs'];
@@ -93,11 +93,7 @@ async function measure(url) {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   await page.goto(url);
   await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
-  // The page settles before the first key, as a reader's has by the time they type: the service worker has
-  // saved the site for offline (on a throttled CPU, seconds of work beside the page; on the stress pack
-  // megabytes). Typing while that work runs measured it, not the search (the floor, typed later on the same
-  // page, never had it).
-  await page.evaluate(() => navigator.serviceWorker.ready);
+  await settled(page);
   const times = await typeAll(page, true);
   const results = await page.locator('#search-results li').count();
   if (results === 0) throw new Error(`${url}: the last query found nothing`);

@@ -9,7 +9,7 @@
 // browser's own for that change.
 // Usage: node timeline-perf.js URL [URL…]. Prints a JSON array, one object per URL, in order: medians with
 // their 95% intervals (bootstrap). Run by `cargo xtask bench`; timings are reported, never asserted.
-import { launch } from './chromium.js';
+import { launch, settled } from './chromium.js';
 import { median, medianInterval, ratioInterval } from './stats.js';
 
 const RUNS = Number(process.env.RUNS || 16);
@@ -93,11 +93,7 @@ for (let i = 0; i < RUNS; i++) {
       ),
     );
     await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
-    // The page settles before the first click, as a reader's page has by the time they choose a track: the
-    // service worker has saved the site for offline (on a throttled CPU, seconds of work beside the page).
-    // Clicking while that work runs measured it, not the filter (the floor, timed later in the same load,
-    // never had it).
-    await page.evaluate(() => navigator.serviceWorker.ready);
+    await settled(page);
     const box = page.locator('#timeline-filter input[type=checkbox]').first();
     await box.scrollIntoViewIfNeeded();
     await page.waitForTimeout(300);
