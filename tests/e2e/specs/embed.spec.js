@@ -45,6 +45,25 @@ async function heights(page, selector = 'iframe') {
   return { frameHeight, contentHeight };
 }
 
+/** Waits until the host page has stopped scrolling (embed.js scrolls it, smoothly, to a note opened in the
+ * frame): a click aimed while it moves lands where the target was, not where it is. */
+async function hostStill(page) {
+  await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        let last = NaN;
+        let still = 0;
+        const look = () => {
+          still = scrollY === last ? still + 1 : 0;
+          last = scrollY;
+          if (still >= 5) resolve();
+          else requestAnimationFrame(look);
+        };
+        requestAnimationFrame(look);
+      }),
+  );
+}
+
 async function expectFitted(page, selector = 'iframe') {
   await expect
     .poll(async () => {
@@ -78,6 +97,7 @@ for (const [edition, prefix, lang] of [['', '', 'en'], [' (Spanish)', 'es/', 'es
     // The embed did not touch the host page's history or address, opening the note nor closing it.
     expect(page.url()).toBe(`${HOST}article.html`);
     expect(await page.evaluate(() => history.length)).toBe(entries);
+    await hostStill(page);
     await frame.locator('.note-close').click();
     await expect(frame.locator('article.note')).toHaveCount(0);
     expect(await page.evaluate(() => history.length)).toBe(entries);
