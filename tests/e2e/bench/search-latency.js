@@ -1,9 +1,9 @@
 // Time from a key press in the search box to its results painted, at 4× CPU throttling over the DevTools
 // protocol, on each site given (the real content, then the stress pack: 2,000 notes, 5,000 events), once the
 // page has settled (the service worker has saved the site): every key of a few queries typed one at a time,
-// each timed from the keydown event's timestamp to the end of
-// the first frame painted after the results changed (a mutation observer sees them change; a task posted
-// from that frame's animation-frame callback runs once it is painted). Median with its 95% interval
+// each timed from the keydown event's timestamp to the end of the first frame painted after the results
+// changed (a mutation observer sees them change; a task posted from that frame's animation-frame callback
+// runs once it is painted). Median with its 95% interval
 // (bootstrap), and the stress pack's median over the real content's. Then the floor, on the same page: the
 // same keys with the app held back and a bare script putting on screen what the app put there for that
 // query (the results' HTML as the app left it, the status, the A–Z index and the "no results" shown or not),
